@@ -1,0 +1,20 @@
+package nl.kamerstukken.cli;
+
+import nl.kamerstukken.cli.parse.ParseCommand;
+import nl.kamerstukken.cli.up.UpCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./kamerstukken}: one launcher for running, parsing and inspecting the pipeline. */
+@Command(
+    name = "kamerstukken",
+    mixinStandardHelpOptions = true,
+    version = "kamerstukken 0.1.0",
+    description = "Turns Dutch parliamentary documents into searchable questions and answers.",
+    subcommands = {UpCommand.class, ParseCommand.class, CommandLine.HelpCommand.class})
+public final class KamerstukkenCli {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new KamerstukkenCli()).execute(args));
+  }
+}

@@ -1,0 +1,131 @@
+package nl.kamerstukken.cli.up;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import nl.kamerstukken.localstack.LocalStack;
+import nl.kamerstukken.localstack.LocalStackConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Starts the local stack (unless existing Kafka/Elasticsearch are named) and the three services, watches
+ * the inbox, and runs until Ctrl-C, then stops everything it started.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Run the whole pipeline locally: Kafka, Elasticsearch and the three services; watch a folder.")
+public final class UpCommand implements Callable<Integer> {
+
+  @Option(names = "--inbox", defaultValue = "inbox", description = "Folder to watch (default: ${DEFAULT-VALUE}).")
+  Path inbox;
+
+  @Option(names = "--data-dir", defaultValue = ".kamerstukken",
+      description = "Where Kafka, Elasticsearch, blobs and state live (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--kafka", description = "Use this existing Kafka (host:port) instead of starting one.")
+  String externalKafka;
+
+  @Option(names = "--elasticsearch-url", description = "Use this existing Elasticsearch instead of starting one.")
+  String externalElasticsearch;
+
+  @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the started Kafka (default: ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
+  @Option(names = "--elasticsearch-port", defaultValue = "9200",
+      description = "HTTP port of the started Elasticsearch (default: ${DEFAULT-VALUE}).")
+  int elasticsearchPort;
+
+  @Option(names = "--http-ports", defaultValue = "8081,8082,8083", split = ",",
+      description = "Ports of /health and /metrics of ingest, parse and index (default: ${DEFAULT-VALUE}).")
+  int[] httpPorts;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    long started = System.nanoTime();
+    Files.createDirectories(inbox);
+    Path data = Files.createDirectories(dataDir).toAbsolutePath();
+    out.println("kamerstukken: starting " + describeInfrastructure() + " ...");
+    out.flush();
+    LocalStack stack = LocalStack.start(stackConfig(data));
+    Pipeline pipeline;
+    try {
+      pipeline = Pipeline.start(new PipelineSettings(PipelineSettings.locateHome(), stack.kafkaBootstrapServers(),
+          stack.elasticsearchUrl(), inbox.toAbsolutePath(), data, "", "", null,
+          Map.of(PipelineSettings.INGEST, httpPorts[0], PipelineSettings.PARSE, httpPorts[1],
+              PipelineSettings.INDEX, httpPorts[2])));
+    } catch (Exception e) {
+      stack.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      out.println("kamerstukken: stopping ...");
+      out.flush();
+      pipeline.close();
+      stack.close();
+      stopped.countDown();
+    }, "kamerstukken-up-shutdown"));
+    printWhereEverythingIs(out, stack, pipeline, Duration.ofNanos(System.nanoTime() - started));
+    return watch(pipeline, stopped, out);
+  }
+
+  private LocalStackConfig stackConfig(Path data) {
+    LocalStackConfig config = LocalStackConfig.defaults(data.resolve("stack"))
+        .withKafkaPort(kafkaPort).withElasticsearchPort(elasticsearchPort);
+    if (externalKafka != null) {
+      config = config.withExternalKafka(externalKafka);
+    }
+    if (externalElasticsearch != null) {
+      config = config.withExternalElasticsearch(externalElasticsearch);
+    }
+    return config;
+  }
+
+  private String describeInfrastructure() {
+    return (externalKafka == null ? "Kafka" : "(using Kafka at " + externalKafka + ")") + " and "
+        + (externalElasticsearch == null ? "Elasticsearch" : "(using Elasticsearch at " + externalElasticsearch + ")");
+  }
+
+  /** Runs until Ctrl-C (exit 0) or until a service dies (exit 1: everything is stopped, loudly). */
+  private static int watch(Pipeline pipeline, CountDownLatch stopped, PrintWriter out) throws InterruptedException {
+    while (!stopped.await(1, TimeUnit.SECONDS)) {
+      for (ServiceProcess service : pipeline.services()) {
+        if (!service.isAlive()) {
+          out.println("kamerstukken: " + service.name() + " stopped unexpectedly; stopping everything (see its log above)");
+          out.flush();
+          return 1;
+        }
+      }
+    }
+    return 0;
+  }
+
+  private void printWhereEverythingIs(PrintWriter out, LocalStack stack, Pipeline pipeline, Duration took) {
+    String es = stack.elasticsearchUrl();
+    out.printf("%nkamerstukken is up (ready in %.1f s)%n", took.toMillis() / 1000.0);
+    out.printf("  watched folder   %s   (drop PDF, DOCX, ODT, HTML or XML files here)%n", inbox.toAbsolutePath());
+    out.printf("  Elasticsearch    %s   aliases kamerstukken-documents, kamerstukken-qa%n", es);
+    out.printf("  Kafka            %s   topics kamerstukken.documents.{received,parsed,dlq}%n",
+        stack.kafkaBootstrapServers());
+    for (ServiceProcess service : pipeline.services()) {
+      out.printf("  %-16s http://127.0.0.1:%d/health  /metrics   (pid %d)%n", service.name(), service.httpPort(),
+          service.pid());
+    }
+    out.printf("  data             %s%n", dataDir.toAbsolutePath());
+    out.printf("%nTry:  cp ../shared/corpus/kst-26643-1522.pdf %s/%n", inbox);
+    out.printf("      curl -s '%s/kamerstukken-qa/_search?q=AI&size=3&pretty'%n", es);
+    out.println("Ctrl-C stops everything.");
+    out.flush();
+  }
+}

@@ -1,0 +1,204 @@
+package nl.kamerstukken.index.app;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.consume.IndexingHandler;
+import nl.kamerstukken.index.elasticsearch.Analysis;
+import nl.kamerstukken.index.elasticsearch.DocumentIndexer;
+import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
+import nl.kamerstukken.index.elasticsearch.ElasticsearchHealth;
+import nl.kamerstukken.index.elasticsearch.IndexLayout;
+import nl.kamerstukken.index.elasticsearch.IndexNames;
+import nl.kamerstukken.index.elasticsearch.IndexSetup;
+import nl.kamerstukken.index.elasticsearch.SearchIndex;
+import nl.kamerstukken.kit.http.AdminServer;
+import nl.kamerstukken.kit.http.HealthCheck;
+import nl.kamerstukken.kit.kafka.Backoff;
+import nl.kamerstukken.kit.kafka.ConsumerWorker;
+import nl.kamerstukken.kit.kafka.DeadLetters;
+import nl.kamerstukken.kit.kafka.EventPublisher;
+import nl.kamerstukken.kit.kafka.KafkaHealth;
+import nl.kamerstukken.kit.kafka.RetryableException;
+import nl.kamerstukken.kit.kafka.TopicAdmin;
+import nl.kamerstukken.kit.lifecycle.Service;
+import nl.kamerstukken.kit.lifecycle.Supervisor;
+import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.Stage;
+import nl.kamerstukken.model.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index service: consumes parsed documents and keeps the search aliases {@code kamerstukken-documents}
+ * and {@code kamerstukken-qa} up to date. Serves {@code /health} and {@code /metrics}; a search API can be
+ * added on the same server ({@link #admin()} {@code .route("/api/search", ...)}) over {@link #client()}.
+ */
+public final class IndexService implements Service {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
+  static final String NAME = "index-service";
+  static final String GROUP = "index-service";
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+  private final IndexConfig config;
+  private final IndexNames names;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ElasticsearchClient client;
+  private volatile IndexLayout layout;
+  private EventPublisher publisher;
+  private KafkaHealth kafkaHealth;
+  private AdminServer admin;
+  private ConsumerWorker<DocumentParsed> worker;
+  private Supervisor supervisor;
+
+  private IndexService(IndexConfig config) {
+    this.config = config;
+    this.names = new IndexNames(config.aliasPrefix());
+    this.client = ElasticsearchClients.create(config.elasticsearch());
+  }
+
+  public static IndexService create(IndexConfig config) {
+    return new IndexService(config);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void start(Supervisor supervisor) {
+    this.supervisor = supervisor;
+    LOG.info("starting: {}, aliases [{}] and [{}], Kafka {}", config.elasticsearch(),
+        names.alias(SearchIndex.DOCUMENTS),
+        names.alias(SearchIndex.QA), config.kafka().describe());
+    TopicAdmin.ensureTopics(config.kafka(), Duration.ofSeconds(30));
+    layout = setUpIndices();
+    publisher = EventPublisher.create(config.kafka());
+    DeadLetters deadLetters = new DeadLetters(publisher, config.kafka().topic(Topics.DEAD_LETTER), Stage.INDEX,
+        Clock.systemUTC());
+    DocumentIndexer indexer = DocumentIndexer.create(client, names, config.bulk(), registry);
+    worker = ConsumerWorker.create("index", config.kafka(), GROUP, config.maxPollRecords(),
+        config.kafka().topic(Topics.PARSED), new IndexingHandler(indexer, deadLetters, registry), deadLetters,
+        registry);
+    startAdmin();
+    supervisor.start("worker", worker);
+  }
+
+  /** Waits for Elasticsearch (it may start after us) and prepares templates, indices and aliases. */
+  private IndexLayout setUpIndices() {
+    IndexSetup setup = new IndexSetup(client, names);
+    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return setup.ensure();
+      } catch (RetryableException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("Elasticsearch not usable within " + STARTUP_TIMEOUT + ": "
+              + e.getMessage() + " (set INDEX_ELASTICSEARCH_URL)", e);
+        }
+        Duration delay = Backoff.standard().delay(attempt);
+        LOG.warn("waiting for Elasticsearch, retrying in [{}] ms: {}", delay.toMillis(), e.getMessage());
+        pause(delay);
+      }
+    }
+  }
+
+  private void startAdmin() {
+    kafkaHealth = new KafkaHealth(config.kafka());
+    try {
+      admin = AdminServer.start(config.httpHost(), config.httpPort(), registry);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + config.httpHost() + ":" + config.httpPort()
+          + " (set INDEX_HTTP_PORT)", e);
+    }
+    admin.check("kafka", kafkaHealth)
+        .check("elasticsearch", new ElasticsearchHealth(client, config.elasticsearch().url().toString()))
+        .check("worker", this::workerHealth)
+        .check("analysis", () -> HealthCheck.Status.up(layout.analysis().name() + ": "
+            + layout.analysis().description() + "; indices " + layout.indices().values()));
+    LOG.info("health and metrics on http://{}:{}/health", config.httpHost(), admin.port());
+  }
+
+  private HealthCheck.Status workerHealth() {
+    ConsumerWorker.State state = worker.state();
+    String detail = state + (worker.lastProblem().isEmpty() ? "" : ": " + worker.lastProblem());
+    return state == ConsumerWorker.State.RUNNING ? HealthCheck.Status.up(detail) : HealthCheck.Status.down(detail);
+  }
+
+  /** The analysis the indices use (for the status command); null before {@link #start}. */
+  public Analysis activeAnalysis() {
+    return layout == null ? null : layout.analysis();
+  }
+
+  public IndexLayout layout() {
+    return layout;
+  }
+
+  public IndexNames names() {
+    return names;
+  }
+
+  /** The HTTP server of /health and /metrics (null before start); the search API will be routed here. */
+  public AdminServer admin() {
+    return admin;
+  }
+
+  /** The Elasticsearch client, for the search API. */
+  public ElasticsearchClient client() {
+    return client;
+  }
+
+  public ConsumerWorker.State workerState() {
+    return worker == null ? ConsumerWorker.State.STARTING : worker.state();
+  }
+
+  @Override
+  public void close() {
+    if (worker != null) {
+      worker.stop();
+      awaitWorker();
+    }
+    closeQuietly(admin);
+    closeQuietly(kafkaHealth);
+    closeQuietly(publisher);
+    closeQuietly(client);
+    LOG.info("stopped");
+  }
+
+  private void awaitWorker() {
+    try {
+      if (supervisor != null && !supervisor.join(Duration.ofSeconds(30))) {
+        LOG.warn("worker did not stop within 30 s; its batch stays uncommitted and is delivered again");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.warn("close of [{}] failed: {}", closeable.getClass().getSimpleName(), e.toString());
+    }
+  }
+
+  private static void pause(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package nl.kamerstukken.index.config;
+
+import java.net.URI;
+import java.util.Map;
+import nl.kamerstukken.kit.config.EnvConfig;
+import nl.kamerstukken.kit.kafka.KafkaSettings;
+
+/**
+ * The index service's settings, from {@code INDEX_*} environment variables over documented defaults (see
+ * the module README). {@link #load} validates everything and names every bad variable at once.
+ *
+ * @param elasticsearch where Elasticsearch is and how to authenticate
+ * @param aliasPrefix put before every alias, index and template name (empty in production; unique per test)
+ * @param bulk bulk request bounds
+ * @param maxPollRecords most events the worker takes in one batch
+ * @param httpHost where {@code /health} and {@code /metrics} listen
+ * @param httpPort their port (0 = any free port)
+ * @param kafka how to reach Kafka
+ */
+public record IndexConfig(
+    ElasticsearchSettings elasticsearch,
+    String aliasPrefix,
+    BulkLimits bulk,
+    int maxPollRecords,
+    String httpHost,
+    int httpPort,
+    KafkaSettings kafka) {
+
+  public static final String CLIENT_ID = "index-service";
+  static final String DEFAULT_URL = "http://127.0.0.1:9200";
+  static final int DEFAULT_MAX_ACTIONS = 500;
+  static final long DEFAULT_MAX_BYTES = 5L * 1024 * 1024;
+
+  public static IndexConfig load(Map<String, String> environment) {
+    EnvConfig env = EnvConfig.of("INDEX_", environment);
+    ElasticsearchSettings elasticsearch = elasticsearch(env);
+    String aliasPrefix = aliasPrefix(env);
+    int maxActions = env.integer("BULK_MAX_ACTIONS", DEFAULT_MAX_ACTIONS, 1, 100_000);
+    long maxBytes = env.longValue("BULK_MAX_BYTES", DEFAULT_MAX_BYTES, 1024);
+    int maxItemAttempts = env.integer("BULK_MAX_ATTEMPTS", 5, 1, 100);
+    int maxPollRecords = env.integer("MAX_POLL_RECORDS", 200, 1, 10_000);
+    String httpHost = env.string("HTTP_HOST", "127.0.0.1");
+    int httpPort = env.integer("HTTP_PORT", 8083, 0, 65_535);
+    KafkaSettings kafka = KafkaSettings.from(env, CLIENT_ID);
+    env.validate();
+    return new IndexConfig(elasticsearch, aliasPrefix, new BulkLimits(maxActions, maxBytes, maxItemAttempts),
+        maxPollRecords, httpHost, httpPort, kafka);
+  }
+
+  private static ElasticsearchSettings elasticsearch(EnvConfig env) {
+    String url = env.sharedString("ELASTICSEARCH_URL", DEFAULT_URL);
+    URI uri = URI.create(DEFAULT_URL);
+    try {
+      uri = URI.create(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        env.reject("ELASTICSEARCH_URL", url, "expected an http(s) URL like " + DEFAULT_URL);
+      }
+    } catch (IllegalArgumentException e) {
+      env.reject("ELASTICSEARCH_URL", url, "expected an http(s) URL like " + DEFAULT_URL);
+    }
+    String username = env.sharedString("ELASTICSEARCH_USERNAME", null);
+    String password = env.sharedString("ELASTICSEARCH_PASSWORD", null);
+    String apiKey = env.sharedString("ELASTICSEARCH_API_KEY", null);
+    // Secrets are never echoed back: the message shows "<set>" instead of the value.
+    if ((username == null) != (password == null)) {
+      env.reject(username == null ? "ELASTICSEARCH_USERNAME" : "ELASTICSEARCH_PASSWORD", "<unset>",
+          "set both INDEX_ELASTICSEARCH_USERNAME and INDEX_ELASTICSEARCH_PASSWORD, or neither");
+    }
+    if (apiKey != null && username != null) {
+      env.reject("ELASTICSEARCH_API_KEY", "<set>", "use either an API key or a username and password, not both");
+    }
+    return new ElasticsearchSettings(uri, username, password, apiKey);
+  }
+
+  /** Index names must be lower case and must not start with '_', '-' or '+'. */
+  private static String aliasPrefix(EnvConfig env) {
+    String prefix = env.string("ALIAS_PREFIX", "");
+    if (!prefix.matches("([a-z0-9][a-z0-9._-]*)?")) {
+      env.reject("ALIAS_PREFIX", prefix,
+          "expected lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    return prefix;
+  }
+}

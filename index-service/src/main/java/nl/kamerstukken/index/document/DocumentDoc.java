@@ -1,0 +1,30 @@
+package nl.kamerstukken.index.document;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+
+/**
+ * One Kamerstuk as a search document in the documents index.
+ *
+ * @param shared metadata and links, written as top-level fields
+ * @param qaCount how many Q&A documents this Kamerstuk has: they are stored at positions 1..qaCount, which
+ *     is how a later version knows which of them it must remove
+ */
+public record DocumentDoc(
+    @JsonUnwrapped SharedFields shared,
+    String signatory,
+    List<String> seeAlso,
+    int pageCount,
+    String text,
+    int questionCount,
+    int answerCount,
+    int qaCount,
+    List<String> footnotes,
+    List<String> warnings) {
+
+  public DocumentDoc {
+    seeAlso = List.copyOf(seeAlso);
+    footnotes = List.copyOf(footnotes);
+    warnings = List.copyOf(warnings);
+  }
+}

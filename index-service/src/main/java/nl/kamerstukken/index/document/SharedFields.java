@@ -1,0 +1,48 @@
+package nl.kamerstukken.index.document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import nl.kamerstukken.model.DocumentMetadata;
+import nl.kamerstukken.model.DocumentParsed;
+
+/**
+ * The fields every search document of one Kamerstuk carries, the document itself and each of its Q&A
+ * pairs, so a Q&A hit can be filtered by party or date and links back to its document and file without a
+ * join. Serialised flat (see {@code @JsonUnwrapped} where it is used).
+ *
+ * @param documentKey the key the search documents of this Kamerstuk are stored under (see {@link IndexedDocument})
+ * @param documentId the content's id (SHA-256), the key of the event
+ */
+public record SharedFields(
+    String documentKey,
+    String documentId,
+    String identifier,
+    String documentType,
+    String parliamentaryYear,
+    String dossierNumber,
+    String documentNumber,
+    String title,
+    LocalDate date,
+    List<String> askedBy,
+    List<String> parties,
+    List<String> addressedTo,
+    List<String> answeredBy,
+    LocalDate submittedDate,
+    LocalDate receivedDate,
+    List<String> zaakNumbers,
+    List<String> documentNumbers,
+    String committee,
+    SourceLink source,
+    Instant receivedAt,
+    Instant parsedAt) {
+
+  static SharedFields of(String documentKey, DocumentParsed parsed) {
+    DocumentMetadata m = parsed.metadata();
+    return new SharedFields(documentKey, parsed.documentId(), m.identifier(), m.documentType(),
+        m.parliamentaryYear(), m.dossierNumber(), m.documentNumber(), m.title(), m.date(), m.askedBy(),
+        m.parties(), m.addressedTo(), m.answeredBy(), m.submittedDate(), m.receivedDate(), m.zaakNumbers(),
+        m.documentNumbers(), m.committee(), SourceLink.of(parsed.source()), parsed.receivedAt(),
+        parsed.parsedAt());
+  }
+}

@@ -1,0 +1,151 @@
+package nl.kamerstukken.ingest.app;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import nl.kamerstukken.ingest.blob.FolderBlobStore;
+import nl.kamerstukken.ingest.config.IngestConfig;
+import nl.kamerstukken.ingest.publish.Announcer;
+import nl.kamerstukken.ingest.publish.IngestMetrics;
+import nl.kamerstukken.ingest.publish.Ingestion;
+import nl.kamerstukken.ingest.publish.Ledger;
+import nl.kamerstukken.ingest.publish.MediaTypeDetector;
+import nl.kamerstukken.ingest.source.FolderSource;
+import nl.kamerstukken.kit.http.AdminServer;
+import nl.kamerstukken.kit.kafka.Backoff;
+import nl.kamerstukken.kit.kafka.DeadLetters;
+import nl.kamerstukken.kit.kafka.EventPublisher;
+import nl.kamerstukken.kit.kafka.KafkaHealth;
+import nl.kamerstukken.kit.kafka.KafkaSettings;
+import nl.kamerstukken.kit.kafka.TopicAdmin;
+import nl.kamerstukken.kit.lifecycle.Service;
+import nl.kamerstukken.kit.lifecycle.Supervisor;
+import nl.kamerstukken.model.Stage;
+import nl.kamerstukken.model.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** ingest-service: files dropped in the inbox in, {@code DocumentReceived} events (and tombstones) out. */
+public final class IngestService implements Service {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+
+  private final IngestConfig config;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private Ledger ledger;
+  private FolderSource source;
+  private EventPublisher publisher;
+  private KafkaHealth kafkaHealth;
+  private IngestLoop loop;
+  private AdminServer admin;
+  private Supervisor supervisor;
+
+  private IngestService(IngestConfig config) {
+    this.config = config;
+  }
+
+  public static IngestService create(IngestConfig config) {
+    return new IngestService(config);
+  }
+
+  @Override
+  public String name() {
+    return "ingest-service";
+  }
+
+  @Override
+  public void start(Supervisor supervisor) {
+    this.supervisor = supervisor;
+    KafkaSettings kafka = config.kafka();
+    LOG.info("ingest-service: inbox [{}], blobs [{}], state [{}], Kafka {}", config.inbox(), config.blobDir(),
+        config.stateDir(), kafka.describe());
+    warnUnlessUtf8FileNames();
+    TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
+    try {
+      ledger = Ledger.open(config.stateDir());
+      source = FolderSource.open(config.inbox(), config.settleTime(), config.rescanInterval(), ledger);
+      FolderBlobStore blobs = FolderBlobStore.create(config.blobDir());
+      publisher = EventPublisher.create(kafka);
+      IngestMetrics metrics = new IngestMetrics(registry);
+      DeadLetters deadLetters =
+          new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.INGEST, Clock.systemUTC());
+      Announcer announcer = new Announcer(publisher, kafka.topic(Topics.RECEIVED), deadLetters,
+          Backoff.standard(), metrics.retries());
+      Ingestion ingestion = new Ingestion(source, blobs, new MediaTypeDetector(), ledger, announcer, metrics,
+          Clock.systemUTC(), config.maxFileSizeBytes());
+      loop = new IngestLoop(source, ingestion, announcer, Duration.ofMinutes(2).plus(config.rescanInterval()));
+      Gauge.builder("kamerstukken.ingest.files.pending", loop, IngestLoop::pending)
+          .description("files seen but not yet complete").register(registry);
+      Gauge.builder("kamerstukken.ingest.paths.known", ledger, Ledger::size)
+          .description("inbox paths in the ledger").register(registry);
+      LOG.info("ingest-service: ledger knows [{}] path(s)", ledger.size());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare ingest: " + e.getMessage(), e);
+    }
+    kafkaHealth = new KafkaHealth(kafka);
+    admin = startAdmin();
+    supervisor.start("watcher", loop);
+  }
+
+  private AdminServer startAdmin() {
+    try {
+      return AdminServer.start(config.httpHost(), config.httpPort(), registry)
+          .check("kafka", kafkaHealth)
+          .check("watcher", loop::health);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve /health on " + config.httpHost() + ":" + config.httpPort()
+          + " (set INGEST_HTTP_PORT)", e);
+    }
+  }
+
+  /** File names with accents are read only when the JVM decodes names as UTF-8 (a UTF-8 locale). */
+  private static void warnUnlessUtf8FileNames() {
+    String encoding = System.getProperty("sun.jnu.encoding", StandardCharsets.UTF_8.name());
+    if (!encoding.equalsIgnoreCase("UTF-8")) {
+      LOG.warn("file names are decoded as [{}]: names with accents or other non-ASCII characters cannot be "
+          + "read. Run with a UTF-8 locale, e.g. LANG=C.UTF-8", encoding);
+    }
+  }
+
+  /** The port /health and /metrics are served on (useful when configured as 0). */
+  public int httpPort() {
+    return admin.port();
+  }
+
+  @Override
+  public void close() {
+    if (loop != null) {
+      loop.stop();
+    }
+    try {
+      if (supervisor != null && !supervisor.join(STOP_WAIT)) {
+        LOG.warn("ingest-service: the loop did not stop within {}; the file in hand is done again at start",
+            STOP_WAIT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeQuietly(admin);
+    closeQuietly(kafkaHealth);
+    closeQuietly(source);
+    closeQuietly(publisher);
+    closeQuietly(ledger);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.warn("while closing [{}]: {}", closeable.getClass().getSimpleName(), e.toString());
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package nl.kamerstukken.ingest.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.kamerstukken.kit.config.EnvConfig;
+import nl.kamerstukken.kit.kafka.KafkaSettings;
+
+/**
+ * Everything ingest-service reads from its environment (prefix {@code INGEST_}), validated at start.
+ * Loading creates the three folders if they are missing, because "the folder can be created" is only
+ * known for sure by creating it.
+ *
+ * @param inbox the watched folder ({@code INGEST_INBOX}, default {@code ./inbox})
+ * @param blobDir where the content-addressed blobs live ({@code INGEST_BLOB_DIR}, default {@code ./.kamerstukken/blobs})
+ * @param stateDir where the ledger lives ({@code INGEST_STATE_DIR}, default {@code ./.kamerstukken/ingest-state})
+ * @param rescanInterval full rescan of the inbox, the safety net for lost watch events ({@code INGEST_RESCAN_INTERVAL}, 10s)
+ * @param settleTime a file is complete when its size and mtime did not change for this long ({@code INGEST_SETTLE_TIME}, 1s)
+ * @param maxFileSizeBytes larger files are dead-lettered as FILE_TOO_LARGE ({@code INGEST_MAX_FILE_SIZE}, 200MB)
+ * @param httpHost interface for /health and /metrics ({@code INGEST_HTTP_HOST}, default 127.0.0.1)
+ * @param httpPort port for /health and /metrics ({@code INGEST_HTTP_PORT}, default 8081, 0 = any free port)
+ * @param kafka how to reach Kafka (shared {@code KAFKA_*} variables)
+ */
+public record IngestConfig(
+    Path inbox,
+    Path blobDir,
+    Path stateDir,
+    Duration rescanInterval,
+    Duration settleTime,
+    long maxFileSizeBytes,
+    String httpHost,
+    int httpPort,
+    KafkaSettings kafka) {
+
+  public static final long DEFAULT_MAX_FILE_SIZE = 200L * 1024 * 1024;
+
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
+
+  public static IngestConfig load(Map<String, String> environment) {
+    EnvConfig env = EnvConfig.of("INGEST_", environment);
+    KafkaSettings kafka = KafkaSettings.from(env, "ingest-service");
+    Path inbox = absolute(env.path("INBOX", Path.of("inbox")));
+    Path blobDir = absolute(env.path("BLOB_DIR", Path.of(".kamerstukken", "blobs")));
+    Path stateDir = absolute(env.path("STATE_DIR", Path.of(".kamerstukken", "ingest-state")));
+    Duration rescan = env.duration("RESCAN_INTERVAL", Duration.ofSeconds(10));
+    if (rescan.isZero()) {
+      env.reject("RESCAN_INTERVAL", "0", "must be longer than 0, e.g. 10s");
+    }
+    Duration settle = env.duration("SETTLE_TIME", Duration.ofSeconds(1));
+    long maxSize = size(env, "MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE);
+    String host = env.string("HTTP_HOST", "127.0.0.1");
+    int port = env.integer("HTTP_PORT", 8081, 0, 65535);
+    prepareFolder(env, "INBOX", inbox);
+    prepareFolder(env, "BLOB_DIR", blobDir);
+    prepareFolder(env, "STATE_DIR", stateDir);
+    rejectInside(env, "BLOB_DIR", blobDir, inbox);
+    rejectInside(env, "STATE_DIR", stateDir, inbox);
+    env.validate();
+    return new IngestConfig(inbox, blobDir, stateDir, rescan, settle, maxSize, host, port, kafka);
+  }
+
+  private static Path absolute(Path path) {
+    return path.toAbsolutePath().normalize();
+  }
+
+  /** A byte count: a plain number of bytes or a number with unit KB, MB or GB (powers of 1024). */
+  static long size(EnvConfig env, String name, long defaultValue) {
+    String value = env.raw(name, false).orElse(null);
+    if (value == null) {
+      return defaultValue;
+    }
+    Matcher m = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      env.reject(name, value, "expected a size like 200MB, 512KB, 1GB or a number of bytes");
+      return defaultValue;
+    }
+    try {
+      long amount = Long.parseLong(m.group(1));
+      long unit = unit(m.group(2));
+      long bytes = Math.multiplyExact(amount, unit);
+      if (bytes < 1) {
+        env.reject(name, value, "must be at least 1 byte");
+      }
+      return bytes;
+    } catch (ArithmeticException | NumberFormatException e) {
+      env.reject(name, value, "is too large");
+      return defaultValue;
+    }
+  }
+
+  private static long unit(String suffix) {
+    if (suffix == null || suffix.equals("b")) {
+      return 1;
+    }
+    return switch (suffix.charAt(0)) {
+      case 'k' -> 1024L;
+      case 'm' -> 1024L * 1024;
+      default -> 1024L * 1024 * 1024;
+    };
+  }
+
+  /** Creates the folder if needed and checks that the service can read and write it. */
+  private static void prepareFolder(EnvConfig env, String name, Path folder) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      env.reject(name, folder.toString(), "is not a folder and cannot be created (" + e + ")");
+      return;
+    }
+    if (!Files.isReadable(folder) || !Files.isWritable(folder) || !Files.isExecutable(folder)) {
+      env.reject(name, folder.toString(), "must be a folder this service can read and write");
+    }
+  }
+
+  /** Blobs or state inside the inbox would be ingested themselves. */
+  private static void rejectInside(EnvConfig env, String name, Path folder, Path inbox) {
+    Path real = realOrSelf(folder);
+    Path realInbox = realOrSelf(inbox);
+    if (real.startsWith(realInbox) || realInbox.startsWith(real)) {
+      env.reject(name, folder.toString(), "must not be inside the inbox " + inbox + " nor contain it");
+    }
+  }
+
+  private static Path realOrSelf(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path;
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package nl.kamerstukken.ingest.publish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import nl.kamerstukken.ingest.blob.BlobStore;
+import nl.kamerstukken.ingest.blob.StoredBlob;
+import nl.kamerstukken.ingest.publish.Ledger.Holding;
+import nl.kamerstukken.ingest.publish.Outcome.Status;
+import nl.kamerstukken.ingest.source.FolderSource;
+import nl.kamerstukken.ingest.source.InboxFile;
+import nl.kamerstukken.ingest.source.Refusal;
+import nl.kamerstukken.ingest.source.SourceFileException;
+import nl.kamerstukken.model.DocumentReceived;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The work on one file or path: store, announce once per content, record; or remove. Order matters
+ * for crash safety: bytes are durable in the blob store before the event, the event is acknowledged
+ * before the ledger says so. A crash between two steps repeats the step at restart, which downstream
+ * absorbs because the document id is the content's hash.
+ *
+ * <p>A file's own problems (too large, unreadable, vanished, outside the inbox) become dead letters
+ * and an {@link Outcome}; a failing ledger (the state folder) is thrown: the service cannot go on safely.
+ */
+public final class Ingestion {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
+  public static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
+
+  /** What a dead letter of ingest carries: the file as it was seen (there is no event yet). */
+  public record RejectedFile(String sourcePath, long sizeBytes, long modifiedMillis) {}
+
+  private final FolderSource source;
+  private final BlobStore blobs;
+  private final MediaTypeDetector mediaTypes;
+  private final Ledger ledger;
+  private final Announcer announcer;
+  private final IngestMetrics metrics;
+  private final Clock clock;
+  private final long maxFileSize;
+
+  public Ingestion(FolderSource source, BlobStore blobs, MediaTypeDetector mediaTypes, Ledger ledger,
+      Announcer announcer, IngestMetrics metrics, Clock clock, long maxFileSize) {
+    this.source = source;
+    this.blobs = blobs;
+    this.mediaTypes = mediaTypes;
+    this.ledger = ledger;
+    this.announcer = announcer;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.maxFileSize = maxFileSize;
+  }
+
+  /** Stores a complete file and announces its content unless that was announced before. */
+  public Outcome ingest(InboxFile file) {
+    metrics.seen().increment();
+    if (file.stamp().size() > maxFileSize) {
+      return refuse(file.sourcePath(), file, FILE_TOO_LARGE, file.sourcePath() + " has " + file.stamp().size()
+          + " bytes, more than the limit of " + maxFileSize + " (INGEST_MAX_FILE_SIZE)");
+    }
+    StoredBlob blob;
+    try (InputStream in = source.open(file)) {
+      blob = metrics.hashing().recordCallable(() -> blobs.put(in));
+    } catch (SourceFileException e) {
+      return refuse(file.sourcePath(), file, e.reasonCode(), e.getMessage());
+    } catch (Exception e) {
+      LOG.warn("cannot store [{}] in the blob store: {}; trying again when it is complete again",
+          file.sourcePath(), e.toString());
+      metrics.failed("BLOB_STORE_FAILED").increment();
+      return Outcome.of(Status.RETRY, null, "BLOB_STORE_FAILED");
+    }
+    Optional<InboxFile> after = source.stat(file.sourcePath());
+    if (after.isEmpty() || !after.get().stamp().equals(file.stamp()) || blob.size() != file.stamp().size()) {
+      LOG.info("[{}] changed while it was read; it is read again once complete", file.sourcePath());
+      return Outcome.of(Status.RETRY, blob.sha256(), "CHANGED_WHILE_READING");
+    }
+    try (MDC.MDCCloseable id = MDC.putCloseable("documentId", blob.sha256())) {
+      return record(file, blob);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the ingest ledger (INGEST_STATE_DIR)", e);
+    }
+  }
+
+  private Outcome record(InboxFile file, StoredBlob blob) throws IOException {
+    String path = file.sourcePath();
+    Optional<Holding> previous = ledger.holding(path);
+    Outcome outcome;
+    if (ledger.isAnnounced(blob.sha256())) {
+      ledger.held(path, blob.sha256(), file.stamp());
+      metrics.duplicates().increment();
+      LOG.info("[{}] holds content that was announced before: not announced again", path);
+      outcome = Outcome.of(Status.DUPLICATE, blob.sha256(), "already announced");
+    } else {
+      DocumentReceived event = new DocumentReceived(blob.sha256(), path, file.fileName(), mediaType(blob, file),
+          blob.size(), blob.sha256(), blob.uri().toString(), clock.instant());
+      if (!announcer.announce(event)) {
+        return Outcome.of(Status.STOPPED, blob.sha256(), "stopped before Kafka acknowledged");
+      }
+      ledger.announced(blob.sha256(), path, file.stamp());
+      metrics.announced().increment();
+      LOG.info("announced [{}] ([{}], [{}] bytes)", path, event.mediaType(), blob.size());
+      outcome = Outcome.of(Status.ANNOUNCED, blob.sha256(), event.mediaType());
+    }
+    if (previous.isPresent() && !previous.get().sha256().equals(blob.sha256())) {
+      retractIfUnheld(previous.get().sha256(), path);
+    }
+    return outcome;
+  }
+
+  private String mediaType(StoredBlob blob, InboxFile file) throws IOException {
+    try (InputStream in = blobs.open(blob.uri())) {
+      return mediaTypes.detect(in, file.fileName());
+    }
+  }
+
+  /**
+   * {@code sourcePath} no longer holds a file. Its content is removed downstream (tombstone) unless
+   * another path still holds it: a rename or a deleted copy removes nothing.
+   */
+  public Outcome release(String sourcePath) {
+    Optional<Holding> held = ledger.holding(sourcePath);
+    if (held.isEmpty()) {
+      return Outcome.of(Status.RELEASED, null, "not known");
+    }
+    String sha = held.get().sha256();
+    try (MDC.MDCCloseable id = MDC.putCloseable("documentId", sha)) {
+      if (ledger.heldElsewhere(sha, sourcePath) || !ledger.isAnnounced(sha)) {
+        ledger.dropped(sourcePath);
+        LOG.info("[{}] is gone; its content is still in the inbox under another name", sourcePath);
+        return Outcome.of(Status.RELEASED, sha, "held elsewhere");
+      }
+      if (!announcer.retract(sha)) {
+        return Outcome.of(Status.STOPPED, sha, "stopped before Kafka acknowledged");
+      }
+      ledger.retracted(sha, sourcePath);
+      metrics.removed().increment();
+      LOG.info("[{}] is gone: published a tombstone for its content", sourcePath);
+      return Outcome.of(Status.RELEASED, sha, "tombstone");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the ingest ledger (INGEST_STATE_DIR)", e);
+    }
+  }
+
+  /** Content that {@code sourcePath} held before it changed: removed unless another path holds it. */
+  private void retractIfUnheld(String sha, String sourcePath) throws IOException {
+    if (ledger.heldElsewhere(sha, sourcePath) || !ledger.isAnnounced(sha)) {
+      return;
+    }
+    if (announcer.retract(sha)) {
+      ledger.retracted(sha, null);
+      metrics.removed().increment();
+      LOG.info("[{}] changed: published a tombstone for its former content [{}]", sourcePath, sha);
+    }
+  }
+
+  /** Retracts contents that were announced but that no path holds any more (see {@link Ledger#orphans()}). */
+  public void retractOrphans() {
+    for (String sha : ledger.orphans()) {
+      try (MDC.MDCCloseable id = MDC.putCloseable("documentId", sha)) {
+        if (!announcer.retract(sha)) {
+          return;
+        }
+        ledger.retracted(sha, null);
+        metrics.removed().increment();
+        LOG.info("published the tombstone of [{}], left over from an earlier stop", sha);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the ingest ledger (INGEST_STATE_DIR)", e);
+      }
+    }
+  }
+
+  /** Dead-letters something the source refused to read. */
+  public Outcome refuse(Refusal refusal) {
+    return refuse(refusal.sourcePath(), null, refusal.reasonCode(), refusal.message());
+  }
+
+  private Outcome refuse(String sourcePath, InboxFile file, String reasonCode, String message) {
+    metrics.failed(reasonCode).increment();
+    RejectedFile subject = file == null ? new RejectedFile(sourcePath, -1, -1)
+        : new RejectedFile(sourcePath, file.stamp().size(), file.stamp().mtimeMillis());
+    if (!announcer.deadLetter(null, reasonCode, message, subject)) {
+      return Outcome.of(Status.STOPPED, null, reasonCode);
+    }
+    return Outcome.of(Status.REFUSED, null, reasonCode);
+  }
+}

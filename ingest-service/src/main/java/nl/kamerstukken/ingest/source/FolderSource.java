@@ -1,0 +1,233 @@
+package nl.kamerstukken.ingest.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * The inbox as a stream of work: complete files to ingest, entries to refuse, and known paths that no
+ * longer hold a file. Files present at start and files that arrive later are found the same way:
+ * watch notifications make it quick, a full rescan every {@code rescanInterval} (and at start) makes
+ * it certain.
+ *
+ * <p>A file is offered once it is complete (see {@link SettleTracker}) and unless {@link KnownFiles}
+ * already has it with the same stamp. A known path that is empty now is reported as gone, but not
+ * while a pending file of the same size might be the same content under a new name: a rename is then
+ * seen as "new path holds known content" before "old path gone", so it never becomes a delete.
+ *
+ * <p>Not thread-safe: one loop calls {@link #poll}; only {@link #close} may come from another thread.
+ */
+public final class FolderSource implements AutoCloseable {
+
+  /** The work found in one round. */
+  public record Batch(List<InboxFile> complete, List<Refusal> refused, List<String> gone) {
+
+    public Batch {
+      complete = List.copyOf(complete);
+      refused = List.copyOf(refused);
+      gone = List.copyOf(gone);
+    }
+  }
+
+  private final Inbox inbox;
+  private final InboxWatcher watcher;
+  private final SettleTracker settle;
+  private final KnownFiles known;
+  private final long rescanNanos;
+  private final LongSupplier ticker;
+  /** Files and refusals not to offer again until their stamp changes. */
+  private final Map<String, FileStamp> skipped = new HashMap<>();
+  private final Set<String> goneCandidates = new LinkedHashSet<>();
+  private boolean rescanDue = true;
+  private long lastRescan;
+
+  FolderSource(Inbox inbox, InboxWatcher watcher, Duration settleTime, Duration rescanInterval, KnownFiles known,
+      LongSupplier ticker) {
+    this.inbox = inbox;
+    this.watcher = watcher;
+    this.settle = new SettleTracker(settleTime);
+    this.known = known;
+    this.rescanNanos = rescanInterval.toNanos();
+    this.ticker = ticker;
+  }
+
+  /** A source for the existing folder {@code inbox}. */
+  public static FolderSource open(Path inbox, Duration settleTime, Duration rescanInterval, KnownFiles known)
+      throws IOException {
+    return new FolderSource(Inbox.at(inbox), new InboxWatcher(FileSystems.getDefault().newWatchService()),
+        settleTime, rescanInterval, known, System::nanoTime);
+  }
+
+  /** The real path of the watched folder. */
+  public Path root() {
+    return inbox.root();
+  }
+
+  /**
+   * Waits for changes at most {@code maxWait} (less when a pending file may complete sooner), then
+   * returns what is ready. The first call scans the whole inbox.
+   *
+   * @throws IOException when the inbox folder itself is missing or unreadable (nothing is reported gone then)
+   * @throws java.nio.file.ClosedWatchServiceException when the source was closed meanwhile
+   */
+  public Batch poll(Duration maxWait) throws IOException, InterruptedException {
+    InboxWatcher.Changes changes = watcher.poll(waitTime(maxWait));
+    List<Refusal> refused = new ArrayList<>();
+    long now = ticker.getAsLong();
+    if (rescanDue || changes.overflow() || now - lastRescan >= rescanNanos) {
+      rescan(refused, now);
+    } else {
+      for (Path path : changes.paths()) {
+        changed(path, refused, now);
+      }
+    }
+    List<InboxFile> complete = settle.settled(inbox::stat, now);
+    return new Batch(complete, refused, confirmGone(now));
+  }
+
+  private Duration waitTime(Duration maxWait) {
+    if (rescanDue) {
+      return Duration.ZERO;
+    }
+    long now = ticker.getAsLong();
+    Duration wait = minimum(maxWait, Duration.ofNanos(Math.max(0, lastRescan + rescanNanos - now)));
+    return settle.untilNextCheck(now).map(next -> minimum(wait, next)).orElse(wait);
+  }
+
+  private static Duration minimum(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private void rescan(List<Refusal> refused, long now) throws IOException {
+    if (!inbox.available()) {
+      throw new IOException("the inbox " + inbox.root() + " is missing or unreadable (mount gone?); "
+          + "nothing is ingested or removed until it is back");
+    }
+    Inbox.Listing listing = inbox.list(inbox.root());
+    listing.folders().forEach(watcher::register);
+    Set<String> present = new HashSet<>();
+    Set<String> refusedNow = new HashSet<>();
+    for (InboxFile file : listing.files()) {
+      present.add(file.sourcePath());
+      consider(file, now);
+    }
+    for (Refusal refusal : listing.refusals()) {
+      refusedNow.add(refusal.sourcePath());
+      report(refusal, refused);
+    }
+    settle.forgetIf(path -> !present.contains(path));
+    skipped.keySet().removeIf(path -> !present.contains(path) && !refusedNow.contains(path));
+    for (String path : known.pathsAt("")) {
+      if (!present.contains(path)) {
+        goneCandidates.add(path);
+      }
+    }
+    rescanDue = false;
+    lastRescan = now;
+  }
+
+  private void changed(Path path, List<Refusal> refused, long now) throws IOException {
+    Entry entry = inbox.inspect(path);
+    if (entry instanceof InboxFile file) {
+      consider(file, now);
+    } else if (entry instanceof Refusal refusal) {
+      report(refusal, refused);
+      settle.forget(refusal.sourcePath());
+      goneCandidates.addAll(known.pathsAt(refusal.sourcePath()));
+    } else if (entry instanceof Entry.Folder folder) {
+      Inbox.Listing listing = inbox.list(folder.path());
+      listing.folders().forEach(watcher::register);
+      listing.files().forEach(file -> consider(file, now));
+      listing.refusals().forEach(refusal -> report(refusal, refused));
+    } else if (!path.equals(inbox.root())) {
+      String sourcePath = inbox.sourcePath(path);
+      settle.forgetIf(p -> p.equals(sourcePath) || p.startsWith(sourcePath + "/"));
+      goneCandidates.addAll(known.pathsAt(sourcePath));
+    }
+  }
+
+  private void consider(InboxFile file, long now) {
+    String path = file.sourcePath();
+    goneCandidates.remove(path);
+    if (known.stamp(path).filter(file.stamp()::equals).isPresent()) {
+      settle.forget(path);
+      return;
+    }
+    FileStamp skippedStamp = skipped.get(path);
+    if (file.stamp().equals(skippedStamp)) {
+      return;
+    }
+    skipped.remove(path);
+    settle.observe(file, now);
+  }
+
+  private void report(Refusal refusal, List<Refusal> refused) {
+    if (!refusal.stamp().equals(skipped.get(refusal.sourcePath()))) {
+      skipped.put(refusal.sourcePath(), refusal.stamp());
+      refused.add(refusal);
+    }
+  }
+
+  private List<String> confirmGone(long now) {
+    List<String> gone = new ArrayList<>();
+    for (String path : List.copyOf(goneCandidates)) {
+      Optional<FileStamp> stamp = known.stamp(path);
+      Optional<InboxFile> there = inbox.stat(path);
+      if (stamp.isEmpty()) {
+        goneCandidates.remove(path);
+      } else if (there.isPresent()) {
+        consider(there.get(), now);
+      } else if (!settle.holdsSize(stamp.get().size())) {
+        goneCandidates.remove(path);
+        gone.add(path);
+      }
+    }
+    return gone;
+  }
+
+  /** Do not offer this file again until it changes (it was refused; the operator was told). */
+  public void skip(InboxFile file) {
+    skipped.put(file.sourcePath(), file.stamp());
+  }
+
+  /** Offer this file again once it is complete again (it changed while it was being read). */
+  public void retry(InboxFile file) {
+    skipped.remove(file.sourcePath());
+    settle.restart(file, ticker.getAsLong());
+  }
+
+  /** Opens a file offered by this source; see {@link SourceFileException} for the reasons it may fail. */
+  public InputStream open(InboxFile file) throws SourceFileException {
+    return inbox.open(file);
+  }
+
+  /** The file at {@code sourcePath} as it is now. */
+  public Optional<InboxFile> stat(String sourcePath) {
+    return inbox.stat(sourcePath);
+  }
+
+  /** Files seen but not yet complete. */
+  public int pending() {
+    return settle.size();
+  }
+
+  public int watchedFolders() {
+    return watcher.watchedFolders();
+  }
+
+  @Override
+  public void close() throws IOException {
+    watcher.close();
+  }
+}

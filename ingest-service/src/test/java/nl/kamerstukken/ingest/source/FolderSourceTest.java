@@ -1,0 +1,332 @@
+package nl.kamerstukken.ingest.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FolderSourceTest {
+
+  private static final Duration SETTLE = Duration.ofSeconds(1);
+
+  @TempDir Path dir;
+  private Path inbox;
+  private final AtomicLong ticker = new AtomicLong();
+  private final TreeMap<String, FileStamp> known = new TreeMap<>();
+  private FolderSource source;
+
+  /** The ledger's part the source needs, in memory. */
+  private final KnownFiles knownFiles = new KnownFiles() {
+    @Override
+    public Optional<FileStamp> stamp(String sourcePath) {
+      return Optional.ofNullable(known.get(sourcePath));
+    }
+
+    @Override
+    public Collection<String> pathsAt(String sourcePath) {
+      return known.keySet().stream()
+          .filter(p -> sourcePath.isEmpty() || p.equals(sourcePath) || p.startsWith(sourcePath + "/"))
+          .toList();
+    }
+  };
+
+  @BeforeEach
+  void openInbox() throws IOException {
+    inbox = Files.createDirectories(dir.resolve("inbox"));
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    if (source != null) {
+      source.close();
+    }
+  }
+
+  private FolderSource source(Duration rescan) throws IOException {
+    source = new FolderSource(Inbox.at(inbox), new InboxWatcher(FileSystems.getDefault().newWatchService()),
+        SETTLE, rescan, knownFiles, ticker::get);
+    return source;
+  }
+
+  private FolderSource.Batch pollAfter(Duration elapsed) throws Exception {
+    ticker.addAndGet(elapsed.toNanos());
+    return source.poll(Duration.ofMillis(50));
+  }
+
+  private Path drop(String relative, String content) throws IOException {
+    Path file = inbox.resolve(relative);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, content);
+  }
+
+  private static List<String> paths(List<InboxFile> files) {
+    return files.stream().map(InboxFile::sourcePath).toList();
+  }
+
+  @Test
+  void offersFilesPresentAtStartOnceTheyAreComplete() throws Exception {
+    // Given files, one in a subfolder, before the source starts
+    drop("kst-1.pdf", "one");
+    drop("2026/vragen/kst-2.pdf", "two");
+    source(Duration.ofHours(1));
+
+    // When it scans at start and again after the settle time
+    FolderSource.Batch first = pollAfter(Duration.ZERO);
+    FolderSource.Batch second = pollAfter(SETTLE);
+    FolderSource.Batch third = pollAfter(SETTLE);
+
+    // Then both are offered once, with paths relative to the inbox separated by '/'
+    assertThat(first.complete()).isEmpty();
+    assertThat(paths(second.complete())).containsExactlyInAnyOrder("kst-1.pdf", "2026/vragen/kst-2.pdf");
+    assertThat(third.complete()).isEmpty();
+  }
+
+  @Test
+  void waitsForAFileThatIsStillBeingWritten() throws Exception {
+    // Given a file whose writer is not done
+    Path file = drop("growing.pdf", "first part ");
+    source(Duration.ofHours(1));
+    pollAfter(Duration.ZERO);
+
+    // When it grows after the settle time has passed
+    Files.writeString(file, "second part", StandardOpenOption.APPEND);
+    FolderSource.Batch whileWriting = pollAfter(SETTLE.multipliedBy(2));
+
+    // Then it is not offered until it stayed unchanged for the settle time
+    assertThat(whileWriting.complete()).isEmpty();
+    FolderSource.Batch afterwards = pollAfter(SETTLE);
+    assertThat(paths(afterwards.complete())).containsExactly("growing.pdf");
+    assertThat(afterwards.complete().get(0).stamp().size()).isEqualTo("first part second part".length());
+  }
+
+  @Test
+  void findsNewFilesInNewSubfoldersThroughWatchEvents() throws Exception {
+    // Given a running source that will not rescan during the test
+    source(Duration.ofDays(1));
+    pollAfter(Duration.ZERO);
+
+    // When a folder tree with a file appears
+    drop("nieuw/dieper/kst-3.pdf", "three");
+
+    // Then the watch finds it (recursively registered) and it is offered
+    List<String> offered = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      offered.addAll(paths(pollAfter(SETTLE).complete()));
+      assertThat(offered).containsExactly("nieuw/dieper/kst-3.pdf");
+    });
+  }
+
+  @Test
+  void ignoresHiddenAndTemporaryFilesAndHiddenFolders() throws Exception {
+    // Given temporary and hidden entries next to a real file
+    for (String name : List.of(".hidden.pdf", "download.pdf.part", "x.TMP", "~$vragen.docx", "a.pdf.crdownload",
+        ".git/config", ".Trash/kst-9.pdf")) {
+      drop(name, "ignore me");
+    }
+    drop("kst-4.pdf", "four");
+    source(Duration.ofHours(1));
+
+    // When scanned
+    pollAfter(Duration.ZERO);
+    FolderSource.Batch batch = pollAfter(SETTLE);
+
+    // Then only the real file is offered
+    assertThat(paths(batch.complete())).containsExactly("kst-4.pdf");
+    assertThat(batch.refused()).isEmpty();
+  }
+
+  @Test
+  void refusesALinkThatPointsOutsideTheInboxOnce() throws Exception {
+    // Given a link in the inbox to a file outside it, and a link to a file inside it
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "outside");
+    Files.createSymbolicLink(inbox.resolve("escape.pdf"), secret);
+    Path inside = drop("real.pdf", "inside");
+    Files.createSymbolicLink(inbox.resolve("alias.pdf"), inside);
+    source(Duration.ofSeconds(5));
+
+    // When scanned twice (the second time by a full rescan)
+    FolderSource.Batch first = pollAfter(Duration.ZERO);
+    FolderSource.Batch second = pollAfter(Duration.ofSeconds(6));
+
+    // Then the outside link is refused once, with the reason; the inside link is read like its file
+    assertThat(first.refused()).singleElement().satisfies(r -> {
+      assertThat(r.sourcePath()).isEqualTo("escape.pdf");
+      assertThat(r.reasonCode()).isEqualTo("OUTSIDE_WATCHED_FOLDER");
+      assertThat(r.message()).contains(secret.toRealPath().toString());
+    });
+    assertThat(second.refused()).isEmpty();
+    assertThat(paths(second.complete())).containsExactlyInAnyOrder("real.pdf", "alias.pdf");
+  }
+
+  @Test
+  void neverOpensAFileThatBecameALinkOutsideAfterItWasSeen() throws Exception {
+    // Given a file that was offered
+    drop("swap.pdf", "harmless");
+    source(Duration.ofHours(1));
+    pollAfter(Duration.ZERO);
+    InboxFile offered = pollAfter(SETTLE).complete().get(0);
+
+    // When it is replaced by a link to a file outside before it is read
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "outside");
+    Files.delete(inbox.resolve("swap.pdf"));
+    Files.createSymbolicLink(inbox.resolve("swap.pdf"), secret);
+
+    // Then opening it is refused
+    assertThatThrownBy(() -> source.open(offered))
+        .isInstanceOfSatisfying(SourceFileException.class,
+            e -> assertThat(e.reasonCode()).isEqualTo("OUTSIDE_WATCHED_FOLDER"));
+  }
+
+  @Test
+  void handlesSpacesUnicodeAndLongNames() throws Exception {
+    // Given names with spaces, accents and symbols, and a name of 255 characters (the limit)
+    String spaces = "Vragen en antwoorden (2026) over de begroting.pdf";
+    String unicode = "Kamervragen over één reünie – 2026 ✓ 日本.pdf";
+    String longName = "k".repeat(251) + ".pdf";
+    for (String name : List.of(spaces, unicode, longName)) {
+      drop("sub map/" + name, name);
+    }
+    source(Duration.ofHours(1));
+
+    // When scanned
+    pollAfter(Duration.ZERO);
+    List<InboxFile> offered = pollAfter(SETTLE).complete();
+
+    // Then each is offered under its exact name, and can be read
+    assertThat(paths(offered)).containsExactlyInAnyOrder("sub map/" + spaces, "sub map/" + unicode, "sub map/" + longName);
+    for (InboxFile file : offered) {
+      try (InputStream in = source.open(file)) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(file.fileName());
+      }
+    }
+  }
+
+  @Test
+  void doesNotOfferWhatIsKnownUnchangedAndOffersItWhenItChanges() throws Exception {
+    // Given a file the ledger knows with its current stamp
+    Path file = drop("known.pdf", "v1");
+    known.put("known.pdf", FileStamp.of(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)));
+    source(Duration.ofSeconds(5));
+
+    // When scanned, Then it is not offered
+    pollAfter(Duration.ZERO);
+    assertThat(pollAfter(SETTLE).complete()).isEmpty();
+
+    // When it changes, Then it is offered again
+    Files.writeString(file, "version two");
+    List<String> offered = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      offered.addAll(paths(pollAfter(SETTLE).complete()));
+      assertThat(offered).containsExactly("known.pdf");
+    });
+  }
+
+  @Test
+  void skippedFilesAreOfferedAgainOnlyAfterTheyChange() throws Exception {
+    // Given a file that was offered and skipped (e.g. too large)
+    Path file = drop("too-big.pdf", "pretend this is large");
+    source(Duration.ofSeconds(5));
+    pollAfter(Duration.ZERO);
+    source.skip(pollAfter(SETTLE).complete().get(0));
+
+    // When rescanned, Then it is not offered
+    assertThat(pollAfter(Duration.ofSeconds(6)).complete()).isEmpty();
+    assertThat(pollAfter(SETTLE).complete()).isEmpty();
+
+    // When it changes, Then it is offered again
+    Files.writeString(file, "smaller");
+    pollAfter(Duration.ofSeconds(6));
+    assertThat(paths(pollAfter(SETTLE).complete())).containsExactly("too-big.pdf");
+  }
+
+  @Test
+  void reportsKnownPathsThatDisappearedWhileStopped() throws Exception {
+    // Given the ledger knows a file that is no longer in the inbox
+    known.put("deleted.pdf", new FileStamp(5, 1000));
+
+    // When the source starts
+    source(Duration.ofHours(1));
+    FolderSource.Batch batch = pollAfter(Duration.ZERO);
+
+    // Then the path is reported gone
+    assertThat(batch.gone()).containsExactly("deleted.pdf");
+  }
+
+  @Test
+  void reportsADeletedFolderAsAllItsKnownPathsGone() throws Exception {
+    // Given two known files in a folder
+    Path a = drop("map/a.pdf", "aaa");
+    Path b = drop("map/b.pdf", "bbbb");
+    known.put("map/a.pdf", FileStamp.of(Files.readAttributes(a, java.nio.file.attribute.BasicFileAttributes.class)));
+    known.put("map/b.pdf", FileStamp.of(Files.readAttributes(b, java.nio.file.attribute.BasicFileAttributes.class)));
+    source(Duration.ofDays(1));
+    pollAfter(Duration.ZERO);
+
+    // When the folder is deleted
+    Files.delete(a);
+    Files.delete(b);
+    Files.delete(inbox.resolve("map"));
+
+    // Then (through watch events) both paths are reported gone
+    List<String> gone = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      gone.addAll(pollAfter(SETTLE).gone());
+      assertThat(gone).containsExactlyInAnyOrder("map/a.pdf", "map/b.pdf");
+    });
+  }
+
+  @Test
+  void aRenamedFileIsOfferedUnderItsNewNameBeforeTheOldNameIsReportedGone() throws Exception {
+    // Given a known file
+    Path old = drop("oud.pdf", "content that moves");
+    known.put("oud.pdf", FileStamp.of(Files.readAttributes(old, java.nio.file.attribute.BasicFileAttributes.class)));
+    source(Duration.ofSeconds(5));
+    pollAfter(Duration.ZERO);
+
+    // When it is renamed, and the source looks before the new name has settled
+    Files.move(old, inbox.resolve("nieuw.pdf"));
+    FolderSource.Batch beforeSettled = pollAfter(Duration.ofSeconds(6));
+
+    // Then the old name is not reported gone yet; once the new name is complete, both come in one batch
+    assertThat(beforeSettled.gone()).isEmpty();
+    assertThat(beforeSettled.complete()).isEmpty();
+    FolderSource.Batch settled = pollAfter(SETTLE);
+    assertThat(paths(settled.complete())).containsExactly("nieuw.pdf");
+    assertThat(settled.gone()).containsExactly("oud.pdf");
+  }
+
+  @Test
+  void doesNotReportAnythingGoneWhenTheInboxItselfIsMissing() throws Exception {
+    // Given a known file and a started source
+    known.put("a.pdf", new FileStamp(1, 1));
+    drop("a.pdf", "a");
+    source(Duration.ofSeconds(5));
+    pollAfter(Duration.ZERO);
+
+    // When the whole inbox disappears (an unmounted share)
+    Files.delete(inbox.resolve("a.pdf"));
+    Files.delete(inbox);
+
+    // Then the rescan fails loudly instead of reporting every file deleted
+    assertThatThrownBy(() -> pollAfter(Duration.ofSeconds(6))).isInstanceOf(IOException.class)
+        .hasMessageContaining("missing or unreadable");
+  }
+}

@@ -1,0 +1,126 @@
+package nl.kamerstukken.parse.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import nl.kamerstukken.kit.kafka.ConsumerWorker;
+import nl.kamerstukken.kit.kafka.DeadLetters;
+import nl.kamerstukken.kit.kafka.EventPublisher;
+import nl.kamerstukken.kit.kafka.KafkaHealth;
+import nl.kamerstukken.kit.kafka.KafkaSettings;
+import nl.kamerstukken.kit.kafka.TopicAdmin;
+import nl.kamerstukken.kit.http.AdminServer;
+import nl.kamerstukken.kit.lifecycle.Service;
+import nl.kamerstukken.kit.lifecycle.Supervisor;
+import nl.kamerstukken.model.DocumentReceived;
+import nl.kamerstukken.model.Stage;
+import nl.kamerstukken.model.Topics;
+import nl.kamerstukken.parse.KamerstukParser;
+import nl.kamerstukken.parse.config.ParseConfig;
+import nl.kamerstukken.parse.consume.DocumentParsing;
+import nl.kamerstukken.parse.consume.ReceivedHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** parse-service: received documents in, parsed documents (or dead letters) out. */
+public final class ParseService implements Service {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParseService.class);
+
+  private final ParseConfig config;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private KamerstukParser parser;
+  private ExecutorService pool;
+  private EventPublisher publisher;
+  private KafkaHealth kafkaHealth;
+  private ConsumerWorker<DocumentReceived> worker;
+  private AdminServer admin;
+  private Supervisor supervisor;
+
+  private ParseService(ParseConfig config) {
+    this.config = config;
+  }
+
+  public static ParseService create(ParseConfig config) {
+    return new ParseService(config);
+  }
+
+  @Override
+  public String name() {
+    return "parse-service";
+  }
+
+  @Override
+  public void start(Supervisor supervisor) {
+    this.supervisor = supervisor;
+    KafkaSettings kafka = config.kafka();
+    LOG.info("parse-service: Kafka {}, [{}] parser threads, OCR [{}]", kafka.describe(), config.threads(),
+        config.parser().ocrEnabled());
+    TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
+    parser = KamerstukParser.create(config.parser());
+    pool = Executors.newFixedThreadPool(config.threads(), r -> new Thread(r, "parse-worker"));
+    publisher = EventPublisher.create(kafka);
+    DeadLetters deadLetters =
+        new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.PARSE, Clock.systemUTC());
+    ReceivedHandler handler = new ReceivedHandler(new DocumentParsing(parser, registry), pool, publisher,
+        deadLetters, kafka.topic(Topics.PARSED));
+    worker = ConsumerWorker.create("parse", kafka, "parse-service", config.maxPollRecords(),
+        kafka.topic(Topics.RECEIVED), handler, deadLetters, registry);
+    kafkaHealth = new KafkaHealth(kafka);
+    admin = startAdmin();
+    supervisor.start("worker", worker);
+  }
+
+  private AdminServer startAdmin() {
+    try {
+      return AdminServer.start(config.httpHost(), config.httpPort(), registry)
+          .check("kafka", kafkaHealth)
+          .check("worker", worker::health);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve /health on " + config.httpHost() + ":" + config.httpPort()
+          + " (set PARSE_HTTP_PORT)", e);
+    }
+  }
+
+  /** The port /health and /metrics are served on (useful when configured as 0). */
+  public int httpPort() {
+    return admin.port();
+  }
+
+  @Override
+  public void close() {
+    if (worker != null) {
+      worker.stop();
+    }
+    try {
+      if (supervisor != null && !supervisor.join(Duration.ofSeconds(60))) {
+        LOG.warn("parse-service: worker did not stop within 60 s; its batch stays uncommitted");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeQuietly(admin);
+    closeQuietly(kafkaHealth);
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+    closeQuietly(publisher);
+    closeQuietly(parser);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.warn("while closing [{}]: {}", closeable.getClass().getSimpleName(), e.toString());
+    }
+  }
+}

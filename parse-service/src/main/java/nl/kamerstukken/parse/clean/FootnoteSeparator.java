@@ -1,0 +1,135 @@
+package nl.kamerstukken.parse.clean;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.kamerstukken.model.Footnote;
+import nl.kamerstukken.parse.extract.TextLine;
+
+/**
+ * Moves footnotes out of the body. A footnote starts at a line set smaller than the body text that begins
+ * with a number that is referenced as a superscript in the body (or, without such references, continues
+ * the numbering in the lower half of a page); smaller lines after it continue it. Footnotes may stand
+ * mid-page (Aspose output), so position alone does not decide. In text without layout a footnote is a
+ * line that starts with a superscript number ({@code ¹ Kamerstukken II ...}). Afterwards, superscript
+ * digits in the body that match a footnote number are dropped; other superscripts stay as plain digits.
+ */
+final class FootnoteSeparator {
+
+  private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,3})(?:[.)]?\\s+|(?=\\p{L}))(\\S.*)$");
+
+  private FootnoteSeparator() {}
+
+  record Result(List<TextLine> body, List<Footnote> footnotes) {}
+
+  static Result separate(List<TextLine> lines, LayoutStats stats, List<Footnote> known) {
+    Set<String> references = references(lines, stats);
+    List<TextLine> body = new ArrayList<>(lines.size());
+    List<Footnote> footnotes = new ArrayList<>(known);
+    StringBuilder current = null;
+    String number = null;
+    int page = -1;
+    int lastNumber = 0;
+    for (TextLine line : lines) {
+      Matcher start = footnoteStart(line, stats, references, lastNumber);
+      if (start != null) {
+        close(footnotes, number, current);
+        number = start.group(1);
+        lastNumber = Integer.parseInt(number);
+        current = new StringBuilder(start.group(2));
+        page = line.page();
+      } else if (current != null && line.page() == page && stats.isSmall(line) && !line.isBlank()) {
+        appendLine(current, line.text());
+      } else {
+        if (!line.isBlank() || !stats.isSmall(line)) {
+          close(footnotes, number, current);
+          current = null;
+        }
+        body.add(line);
+      }
+    }
+    close(footnotes, number, current);
+    Set<String> numbers = new HashSet<>();
+    footnotes.forEach(f -> numbers.add(f.number()));
+    List<TextLine> cleaned = new ArrayList<>(body.size());
+    for (TextLine line : body) {
+      cleaned.add(withoutReferences(line, numbers));
+    }
+    return new Result(cleaned, footnotes);
+  }
+
+  private static Matcher footnoteStart(TextLine line, LayoutStats stats, Set<String> references, int last) {
+    if (!line.hasGeometry()) {
+      boolean leadingSuperscript = !line.superscripts().isEmpty() && line.superscripts().get(0).start() == 0;
+      Matcher m = LEADING_NUMBER.matcher(line.text());
+      return leadingSuperscript && m.matches() ? m : null;
+    }
+    if (!stats.isSmall(line)) {
+      return null;
+    }
+    Matcher m = LEADING_NUMBER.matcher(line.text());
+    if (!m.matches()) {
+      return null;
+    }
+    String number = m.group(1);
+    boolean referenced = references.contains(number);
+    boolean continues = references.isEmpty() && stats.isLowerHalf(line) && Integer.parseInt(number) == last + 1;
+    return referenced || continues ? m : null;
+  }
+
+  private static Set<String> references(List<TextLine> lines, LayoutStats stats) {
+    Set<String> references = new HashSet<>();
+    for (TextLine line : lines) {
+      boolean bodyLine = !line.hasGeometry() || !stats.isSmall(line);
+      for (TextLine.Superscript s : line.superscripts()) {
+        if (bodyLine && s.start() > 0) {
+          for (String part : line.text().substring(s.start(), s.end()).split(",")) {
+            references.add(part.strip());
+          }
+        }
+      }
+    }
+    return references;
+  }
+
+  private static void appendLine(StringBuilder text, String line) {
+    int n = text.length();
+    if (n > 1 && text.charAt(n - 1) == '-' && Character.isLetter(text.charAt(n - 2)) && !line.isEmpty()
+        && Character.isLowerCase(line.charAt(0)) && text.indexOf("/") < 0) {
+      text.setLength(n - 1);
+    } else if (n > 0 && text.charAt(n - 1) != '-' && text.charAt(n - 1) != '/') {
+      text.append(' ');
+    }
+    text.append(line);
+  }
+
+  private static void close(List<Footnote> footnotes, String number, StringBuilder text) {
+    if (number != null && text != null) {
+      footnotes.add(new Footnote(number, text.toString().strip()));
+    }
+  }
+
+  /** Drops superscripts that refer to a footnote; keeps the others as plain digits. */
+  private static TextLine withoutReferences(TextLine line, Set<String> numbers) {
+    if (line.superscripts().isEmpty()) {
+      return line;
+    }
+    StringBuilder text = new StringBuilder(line.text());
+    List<TextLine.Superscript> spans = new ArrayList<>(line.superscripts());
+    for (int i = spans.size() - 1; i >= 0; i--) {
+      TextLine.Superscript s = spans.get(i);
+      String value = line.text().substring(s.start(), s.end());
+      boolean reference = s.start() > 0 && !value.isEmpty();
+      for (String part : value.split(",")) {
+        reference &= numbers.contains(part.strip());
+      }
+      if (reference) {
+        text.delete(s.start(), s.end());
+      }
+    }
+    return line.withText(text.toString().replaceAll(" {2,}", " ").strip(), List.of());
+  }
+}

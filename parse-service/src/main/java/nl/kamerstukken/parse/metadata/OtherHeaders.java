@@ -1,0 +1,122 @@
+package nl.kamerstukken.parse.metadata;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.kamerstukken.parse.clean.CleanLine;
+
+/**
+ * Header cues of the other document kinds: a verslag schriftelijk overleg ("... heeft een aantal vragen
+ * en opmerkingen voorgelegd aan de minister van X over Y.", "Inbreng van de leden van de X-fractie"), a
+ * besluitenlijst ("Document: Besluitenlijst van ..."), a ministry letter or nota ("Betreft ...",
+ * "Onderwerp: ..."), and the most prominent heading of the first page.
+ */
+record OtherHeaders(
+    String consultedAddressee,
+    String consultedSubject,
+    LocalDate consultedSubmitted,
+    LocalDate consultedAnswered,
+    String reactionBy,
+    List<String> fractions,
+    String besluitenlijst,
+    String subject,
+    String heading) {
+
+  private static final Pattern CONSULTED = Pattern.compile("voorgelegd aan (?:de |het )?(.+?) over (.+?)\\.?$");
+  private static final Pattern CONSULTED_ON = Pattern.compile("zijn op (" + DutchDates.DATE + ") aan .{0,120}?"
+      + "voorgelegd", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ANSWERED_ON = Pattern.compile("[Bb]ij brief van (" + DutchDates.DATE + ")"
+      + " (?:zijn|is|heeft) (?:de vragen|deze vragen|de minister|de staatssecretaris)[^.]*?(?:beantwoord|geantwoord)");
+  private static final Pattern REACTION = Pattern.compile(
+      "^(?:[IVX]+\\s+)?Reactie van (?:de |het )?((?:minister|staatssecretaris)\\b.+)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FRACTION = Pattern.compile("Inbreng van de leden van de (.+?)-fractie");
+  private static final Pattern BESLUITENLIJST = Pattern.compile("^(?:Document:\\s*)?(Besluitenlijst\\b.+)$");
+  private static final Pattern SUBJECT = Pattern.compile("^(?:Betreft|Onderwerp)\\s*:?\\s+(.+)$");
+
+  static OtherHeaders parse(List<String> paragraphs, List<CleanLine> lines) {
+    String addressee = null;
+    String subject = null;
+    LocalDate submitted = null;
+    LocalDate answered = null;
+    String reaction = null;
+    Set<String> fractions = new LinkedHashSet<>();
+    String besluitenlijst = null;
+    String betreft = null;
+    for (int i = 0; i < paragraphs.size(); i++) {
+      String p = paragraphs.get(i).replaceAll("\\s+", " ").strip();
+      Matcher m = CONSULTED.matcher(p);
+      if (addressee == null && i < 30 && m.find()) {
+        addressee = m.group(1);
+        subject = m.group(2);
+      }
+      m = CONSULTED_ON.matcher(p);
+      submitted = submitted == null && i < 30 && m.find() ? DutchDates.first(m.group(1)) : submitted;
+      m = ANSWERED_ON.matcher(p);
+      answered = answered == null && i < 30 && m.find() ? DutchDates.first(m.group(1)) : answered;
+      m = REACTION.matcher(p);
+      reaction = reaction == null && m.matches() ? m.group(1) : reaction;
+      m = FRACTION.matcher(p);
+      while (m.find()) {
+        fractions.add(m.group(1));
+      }
+    }
+    for (CleanLine line : lines.subList(0, Math.min(lines.size(), 80))) {
+      String p = line.text().replaceAll("\\s+", " ").strip();
+      Matcher m = BESLUITENLIJST.matcher(p);
+      besluitenlijst = besluitenlijst == null && m.matches() ? m.group(1) : besluitenlijst;
+      m = SUBJECT.matcher(p);
+      betreft = betreft == null && m.matches() ? m.group(1) : betreft;
+    }
+    return new OtherHeaders(addressee, subject, submitted, answered, reaction, new ArrayList<>(fractions),
+        besluitenlijst, betreft, heading(lines));
+  }
+
+  /**
+   * The text of the first page set in the largest size above the body size (several lines of one heading
+   * joined), else the first bold line of the first page; null when the first page has neither.
+   */
+  private static String heading(List<CleanLine> lines) {
+    float largest = 0;
+    float body = bodySize(lines);
+    for (CleanLine line : lines) {
+      if (line.page() == 1 && isHeadingText(line) && line.fontSize() > largest) {
+        largest = line.fontSize();
+      }
+    }
+    StringBuilder heading = new StringBuilder();
+    boolean larger = largest > body + 1f;
+    for (CleanLine line : lines) {
+      if (line.page() != 1) {
+        break;
+      }
+      boolean match = larger ? line.fontSize() == largest && isHeadingText(line)
+          : line.bold() && line.fontSize() >= body - 0.5f && isHeadingText(line);
+      if (heading.length() > 0 && (!match || line.paragraphStart())) {
+        break;
+      }
+      if (match) {
+        heading.append(heading.length() > 0 ? " " : "").append(line.text().strip());
+      }
+    }
+    return heading.length() == 0 ? null : heading.toString();
+  }
+
+  private static boolean isHeadingText(CleanLine line) {
+    String text = line.text().strip();
+    return text.chars().filter(Character::isLetter).count() >= 4
+        && !text.matches("(?i)(tweede|eerste) kamer der staten-generaal");
+  }
+
+  private static float bodySize(List<CleanLine> lines) {
+    java.util.Map<Float, Integer> letters = new java.util.HashMap<>();
+    for (CleanLine line : lines) {
+      letters.merge(line.fontSize(), line.text().length(), Integer::sum);
+    }
+    return letters.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+        .orElse(0f);
+  }
+}

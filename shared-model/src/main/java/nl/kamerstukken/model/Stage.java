@@ -1,0 +1,8 @@
+package nl.kamerstukken.model;
+
+/** The pipeline stage where something happened. */
+public enum Stage {
+  INGEST,
+  PARSE,
+  INDEX
+}

@@ -63,8 +63,23 @@ public final class IndexSetup {
     return new IndexLayout(active, replicas, indices);
   }
 
+  /**
+   * Read-only, for a status command: the analysis of the index behind each alias that exists (an alias not
+   * made yet is absent). Changes nothing on the cluster.
+   */
+  public Map<SearchIndex, Analysis> inspect() throws RetryableException {
+    Map<SearchIndex, Analysis> found = new EnumMap<>(SearchIndex.class);
+    for (SearchIndex index : SearchIndex.values()) {
+      String alias = names.alias(index);
+      if (Failures.call("check alias " + alias, () -> client.indices().existsAlias(e -> e.name(alias)).value())) {
+        found.put(index, analysisOf(writeIndex(alias)));
+      }
+    }
+    return found;
+  }
+
   /** {@code dutch} when the cluster has it (analysis-common), else the fallback every cluster has. */
-  Analysis probeAnalysis() throws RetryableException {
+  public Analysis probeAnalysis() throws RetryableException {
     boolean dutch = Failures.call("probe for the dutch analyzer", () -> {
       try {
         client.indices().analyze(a -> a.analyzer("dutch").text("vragen"));

@@ -57,7 +57,7 @@ record WritePlan(
       ops.add(BulkOp.index(SearchIndex.QA, IndexedDocument.qaId(doc.key(), qa.position()), doc.version(),
           json.apply(qa), doc.documentId()));
     }
-    int storedCount = 0;
+    int storedCount = previous == null ? 0 : previous.qaCount();
     for (int position = doc.qa().size() + 1; position <= storedCount; position++) {
       ops.add(BulkOp.delete(SearchIndex.QA, IndexedDocument.qaId(doc.key(), position), doc.version(),
           doc.documentId()));

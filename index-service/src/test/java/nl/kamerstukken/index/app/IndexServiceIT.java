@@ -24,6 +24,7 @@ import java.util.UUID;
 import nl.kamerstukken.index.config.IndexConfig;
 import nl.kamerstukken.index.elasticsearch.Analysis;
 import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
+import nl.kamerstukken.index.elasticsearch.IndexSetup;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 import nl.kamerstukken.kit.lifecycle.Supervisor;
 import nl.kamerstukken.localstack.LocalStack;
@@ -169,6 +170,8 @@ class IndexServiceIT {
     JsonNode health = Json.mapper().readTree(get("/health").body());
     assertThat(health.at("/checks/analysis/detail").asText()).startsWith(expected.name());
     assertThat(health.at("/checks/elasticsearch/status").asText()).isEqualTo("UP");
+    assertThat(new IndexSetup(elasticsearch, service.names()).inspect())
+        .containsEntry(SearchIndex.DOCUMENTS, expected).containsEntry(SearchIndex.QA, expected);
     if (!dutch) {
       // And on this distribution the stop words go, but words are not stemmed
       List<String> tokens = elasticsearch.indices().analyze(a -> a.index(service.names().alias(SearchIndex.QA))

@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -34,12 +37,25 @@ public final class FolderBlobStore implements BlobStore {
     this.incoming = root.resolve(".incoming");
   }
 
-  /** A store in {@code dir}, created if missing. */
+  /** A store in {@code dir}, created if missing; stray temp files of crashed writers are removed. */
   public static FolderBlobStore create(Path dir) throws IOException {
     Path root = Files.createDirectories(dir).toRealPath();
     FolderBlobStore store = new FolderBlobStore(root);
     Files.createDirectories(store.incoming);
+    store.removeStrayTempFiles();
     return store;
+  }
+
+  /** Temp files older than a day: no put takes that long, so their writer is gone (another may share the store). */
+  private void removeStrayTempFiles() throws IOException {
+    Instant cutoff = Instant.now().minus(Duration.ofDays(1));
+    try (DirectoryStream<Path> temps = Files.newDirectoryStream(incoming, "put-*.tmp")) {
+      for (Path temp : temps) {
+        if (Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff)) {
+          Files.deleteIfExists(temp);
+        }
+      }
+    }
   }
 
   public Path root() {

@@ -79,10 +79,23 @@ public final class Ingestion {
       LOG.info("[{}] changed while it was read; it is read again once complete", file.sourcePath());
       return Outcome.of(Status.RETRY, blob.sha256(), "CHANGED_WHILE_READING");
     }
-    try (MDC.MDCCloseable id = MDC.putCloseable("documentId", blob.sha256())) {
-      return record(file, blob);
+    return withDocumentId(blob.sha256(), () -> record(file, blob));
+  }
+
+  @FunctionalInterface
+  private interface LedgerWork {
+    Outcome run() throws IOException;
+  }
+
+  /** Runs {@code work} with the document id in the log context; a failing ledger stops the service. */
+  private static Outcome withDocumentId(String sha256, LedgerWork work) {
+    MDC.put("documentId", sha256);
+    try {
+      return work.run();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the ingest ledger (INGEST_STATE_DIR)", e);
+    } finally {
+      MDC.remove("documentId");
     }
   }
 
@@ -128,7 +141,7 @@ public final class Ingestion {
       return Outcome.of(Status.RELEASED, null, "not known");
     }
     String sha = held.get().sha256();
-    try (MDC.MDCCloseable id = MDC.putCloseable("documentId", sha)) {
+    return withDocumentId(sha, () -> {
       if (ledger.heldElsewhere(sha, sourcePath) || !ledger.isAnnounced(sha)) {
         ledger.dropped(sourcePath);
         LOG.info("[{}] is gone; its content is still in the inbox under another name", sourcePath);
@@ -141,9 +154,7 @@ public final class Ingestion {
       metrics.removed().increment();
       LOG.info("[{}] is gone: published a tombstone for its content", sourcePath);
       return Outcome.of(Status.RELEASED, sha, "tombstone");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the ingest ledger (INGEST_STATE_DIR)", e);
-    }
+    });
   }
 
   /** Content that {@code sourcePath} held before it changed: removed unless another path holds it. */
@@ -161,15 +172,17 @@ public final class Ingestion {
   /** Retracts contents that were announced but that no path holds any more (see {@link Ledger#orphans()}). */
   public void retractOrphans() {
     for (String sha : ledger.orphans()) {
-      try (MDC.MDCCloseable id = MDC.putCloseable("documentId", sha)) {
+      Outcome outcome = withDocumentId(sha, () -> {
         if (!announcer.retract(sha)) {
-          return;
+          return Outcome.of(Status.STOPPED, sha, "stopped before Kafka acknowledged");
         }
         ledger.retracted(sha, null);
         metrics.removed().increment();
         LOG.info("published the tombstone of [{}], left over from an earlier stop", sha);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the ingest ledger (INGEST_STATE_DIR)", e);
+        return Outcome.of(Status.RELEASED, sha, "tombstone");
+      });
+      if (outcome.status() == Status.STOPPED) {
+        return;
       }
     }
   }

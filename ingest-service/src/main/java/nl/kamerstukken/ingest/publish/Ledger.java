@@ -1,6 +1,5 @@
 package nl.kamerstukken.ingest.publish;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,8 +40,7 @@ public final class Ledger implements KnownFiles, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
   private static final String FILE = "ledger.jsonl";
-  private static final ObjectWriter WRITER =
-      Json.mapper().copy().setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
+  private static final ObjectWriter WRITER = Json.mapper().writerFor(LedgerLine.class);
 
   /** What a path holds. */
   public record Holding(String sha256, FileStamp stamp) {}

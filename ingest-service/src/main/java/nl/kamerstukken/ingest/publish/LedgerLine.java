@@ -1,5 +1,7 @@
 package nl.kamerstukken.ingest.publish;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One line of the ledger log. Operations: {@code announce} (content announced; with a path: that path
  * holds it), {@code hold} (path holds content announced before), {@code drop} (path holds nothing),
@@ -11,6 +13,7 @@ package nl.kamerstukken.ingest.publish;
  * @param size the file's size when held, or null
  * @param mtime the file's modification time (ms) when held, or null
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record LedgerLine(String op, String path, String sha256, Long size, Long mtime) {
 
   static final String ANNOUNCE = "announce";

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +22,10 @@ import java.util.function.LongSupplier;
  * it certain.
  *
  * <p>A file is offered once it is complete (see {@link SettleTracker}) and unless {@link KnownFiles}
- * already has it with the same stamp. A known path that is empty now is reported as gone, but not
- * while a pending file of the same size might be the same content under a new name: a rename is then
- * seen as "new path holds known content" before "old path gone", so it never becomes a delete.
+ * already has it with the same stamp. A known path that is empty now is reported as gone once it stayed
+ * empty for the settle time (at least {@link #MIN_GONE_GRACE}) and no pending file has its size (it
+ * may be the same content under a new name): a rename is then seen as "new path holds known content"
+ * before "old path gone", so it never becomes a delete.
  *
  * <p>Not thread-safe: one loop calls {@link #poll}; only {@link #close} may come from another thread.
  */
@@ -40,6 +41,12 @@ public final class FolderSource implements AutoCloseable {
     }
   }
 
+  /**
+   * The least time a known path must stay empty before it counts as gone: the two halves of a rename
+   * (old name gone, new name there) can arrive in different rounds of notifications.
+   */
+  static final Duration MIN_GONE_GRACE = Duration.ofMillis(500);
+
   private final Inbox inbox;
   private final InboxWatcher watcher;
   private final SettleTracker settle;
@@ -48,7 +55,9 @@ public final class FolderSource implements AutoCloseable {
   private final LongSupplier ticker;
   /** Files and refusals not to offer again until their stamp changes. */
   private final Map<String, FileStamp> skipped = new HashMap<>();
-  private final Set<String> goneCandidates = new LinkedHashSet<>();
+  /** Known paths found empty, with when that was first seen. */
+  private final Map<String, Long> goneCandidates = new LinkedHashMap<>();
+  private final long goneGraceNanos;
   private boolean rescanDue = true;
   private long lastRescan;
 
@@ -59,6 +68,7 @@ public final class FolderSource implements AutoCloseable {
     this.settle = new SettleTracker(settleTime);
     this.known = known;
     this.rescanNanos = rescanInterval.toNanos();
+    this.goneGraceNanos = Math.max(settleTime.toNanos(), MIN_GONE_GRACE.toNanos());
     this.ticker = ticker;
   }
 
@@ -130,7 +140,7 @@ public final class FolderSource implements AutoCloseable {
     skipped.keySet().removeIf(path -> !present.contains(path) && !refusedNow.contains(path));
     for (String path : known.pathsAt("")) {
       if (!present.contains(path)) {
-        goneCandidates.add(path);
+        goneCandidates.putIfAbsent(path, now);
       }
     }
     rescanDue = false;
@@ -144,7 +154,7 @@ public final class FolderSource implements AutoCloseable {
     } else if (entry instanceof Refusal refusal) {
       report(refusal, refused);
       settle.forget(refusal.sourcePath());
-      goneCandidates.addAll(known.pathsAt(refusal.sourcePath()));
+      known.pathsAt(refusal.sourcePath()).forEach(p -> goneCandidates.putIfAbsent(p, now));
     } else if (entry instanceof Entry.Folder folder) {
       Inbox.Listing listing = inbox.list(folder.path());
       listing.folders().forEach(watcher::register);
@@ -153,7 +163,7 @@ public final class FolderSource implements AutoCloseable {
     } else if (!path.equals(inbox.root())) {
       String sourcePath = inbox.sourcePath(path);
       settle.forgetIf(p -> p.equals(sourcePath) || p.startsWith(sourcePath + "/"));
-      goneCandidates.addAll(known.pathsAt(sourcePath));
+      known.pathsAt(sourcePath).forEach(p -> goneCandidates.putIfAbsent(p, now));
     }
   }
 
@@ -181,14 +191,15 @@ public final class FolderSource implements AutoCloseable {
 
   private List<String> confirmGone(long now) {
     List<String> gone = new ArrayList<>();
-    for (String path : List.copyOf(goneCandidates)) {
+    for (Map.Entry<String, Long> candidate : List.copyOf(goneCandidates.entrySet())) {
+      String path = candidate.getKey();
       Optional<FileStamp> stamp = known.stamp(path);
       Optional<InboxFile> there = inbox.stat(path);
       if (stamp.isEmpty()) {
         goneCandidates.remove(path);
       } else if (there.isPresent()) {
         consider(there.get(), now);
-      } else if (!settle.holdsSize(stamp.get().size())) {
+      } else if (now - candidate.getValue() >= goneGraceNanos && !settle.holdsSize(stamp.get().size())) {
         goneCandidates.remove(path);
         gone.add(path);
       }
@@ -220,6 +231,11 @@ public final class FolderSource implements AutoCloseable {
   /** Files seen but not yet complete. */
   public int pending() {
     return settle.size();
+  }
+
+  /** Known paths found empty that have not been reported gone yet. */
+  int vanishing() {
+    return goneCandidates.size();
   }
 
   public int watchedFolders() {

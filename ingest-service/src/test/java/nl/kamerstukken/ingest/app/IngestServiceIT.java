@@ -55,12 +55,13 @@ class IngestServiceIT {
   private final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
   private Map<String, String> env;
   private IngestService service;
+  private Supervisor supervisor;
   private KafkaConsumer<String, byte[]> consumer;
 
   @AfterEach
   void stop() {
     if (consumer != null) {
-      consumer.close(Duration.ofSeconds(5));
+      consumer.close();
     }
     if (service != null) {
       service.close();
@@ -82,11 +83,14 @@ class IngestServiceIT {
 
   private void startService() {
     service = IngestService.create(IngestConfig.load(env));
-    service.start(new Supervisor("ingest-service"));
+    supervisor = new Supervisor("ingest-service");
+    service.start(supervisor);
   }
 
   private void restartService() {
+    assertThat(supervisor.failure()).as("the loop must not have died").isEmpty();
     service.close();
+    assertThat(supervisor.failure()).as("a requested stop is not a failure").isEmpty();
     startService();
   }
 
@@ -193,6 +197,7 @@ class IngestServiceIT {
       assertThat(tombstones()).containsExactly(d);
     });
     assertThat(announced()).containsExactlyInAnyOrder(a, b, c, d, e);
+    assertThat(supervisor.failure()).isEmpty();
   }
 
   private DocumentReceived event(ConsumerRecord<String, byte[]> record) {

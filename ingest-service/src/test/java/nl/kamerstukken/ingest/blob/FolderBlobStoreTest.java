@@ -116,6 +116,23 @@ class FolderBlobStoreTest {
     assertThat(store.exists("0".repeat(64))).isFalse();
   }
 
+  @Test
+  void removesTempFilesOfCrashedWritersButNotRecentOnes() throws Exception {
+    // Given a temp file left a week ago and one being written now
+    FolderBlobStore first = FolderBlobStore.create(dir.resolve("blobs"));
+    Path stale = Files.writeString(first.root().resolve(".incoming/put-stale.tmp"), "half");
+    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofDays(7))));
+    Path fresh = Files.writeString(first.root().resolve(".incoming/put-fresh.tmp"), "busy");
+
+    // When the store is opened again
+    FolderBlobStore.create(dir.resolve("blobs"));
+
+    // Then only the stale one is gone
+    assertThat(stale).doesNotExist();
+    assertThat(fresh).exists();
+  }
+
   private static Stream<Path> regularFilesStream(Path root) throws IOException {
     return Files.walk(root).filter(Files::isRegularFile);
   }

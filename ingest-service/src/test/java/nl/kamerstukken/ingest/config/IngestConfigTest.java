@@ -46,6 +46,23 @@ class IngestConfigTest {
   }
 
   @Test
+  void theExampleEnvironmentFileListsTheDefaults() throws Exception {
+    // Given the example in the docs, with its folders moved to a temp dir
+    Map<String, String> env = new HashMap<>();
+    for (String line : Files.readAllLines(Path.of("src/test/resources/examples/ingest-service.env"))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+      }
+    }
+    assertThat(env).containsKeys("INGEST_INBOX", "INGEST_BLOB_DIR", "INGEST_STATE_DIR", "INGEST_RESCAN_INTERVAL",
+        "INGEST_SETTLE_TIME", "INGEST_MAX_FILE_SIZE", "INGEST_HTTP_HOST", "INGEST_HTTP_PORT");
+    env.putAll(folders());
+
+    // When loaded, Then it is valid and equal to loading nothing but the folders
+    assertThat(IngestConfig.load(env)).isEqualTo(IngestConfig.load(folders()));
+  }
+
+  @Test
   void readsEveryVariable() {
     // Given every variable set
     Map<String, String> env = folders();

@@ -31,6 +31,8 @@ class LedgerTest {
       ledger.announced(SHA_B, "map/b.pdf", STAMP);
       ledger.dropped("map/b.pdf");
     }
+    assertThat(Files.readString(state.resolve("ledger.jsonl"))).as("one small JSON object per line")
+        .doesNotContain("null").contains("{\"op\":\"drop\",\"path\":\"map/b.pdf\"}\n");
 
     // When it is opened again
     try (Ledger ledger = Ledger.open(state)) {
@@ -139,6 +141,7 @@ class LedgerTest {
   @Test
   void allowsOnlyOneInstancePerStateFolder() throws IOException {
     try (Ledger first = Ledger.open(state)) {
+      assertThat(first.size()).isZero();
       assertThatThrownBy(() -> Ledger.open(state)).isInstanceOf(IOException.class)
           .hasMessageContaining("in use by another ingest-service");
     }

@@ -262,12 +262,15 @@ class FolderSourceTest {
     // Given the ledger knows a file that is no longer in the inbox
     known.put("deleted.pdf", new FileStamp(5, 1000));
 
-    // When the source starts
+    // When the source starts, and looks again after the settle time
     source(Duration.ofHours(1));
-    FolderSource.Batch batch = pollAfter(Duration.ZERO);
+    FolderSource.Batch first = pollAfter(Duration.ZERO);
+    FolderSource.Batch second = pollAfter(SETTLE);
 
-    // Then the path is reported gone
-    assertThat(batch.gone()).containsExactly("deleted.pdf");
+    // Then the path is reported gone, once it stayed gone for the settle time
+    assertThat(first.gone()).isEmpty();
+    assertThat(second.gone()).containsExactly("deleted.pdf");
+    assertThat(pollAfter(SETTLE).gone()).isEmpty();
   }
 
   @Test
@@ -311,6 +314,36 @@ class FolderSourceTest {
     FolderSource.Batch settled = pollAfter(SETTLE);
     assertThat(paths(settled.complete())).containsExactly("nieuw.pdf");
     assertThat(settled.gone()).containsExactly("oud.pdf");
+  }
+
+  @Test
+  void aRenameSeenInTwoRoundsIsStillNotADelete() throws Exception {
+    // Given a known file
+    Path old = drop("map/oud.pdf", "content that moves");
+    known.put("map/oud.pdf", FileStamp.of(Files.readAttributes(old, java.nio.file.attribute.BasicFileAttributes.class)));
+    source(Duration.ofDays(1));
+    pollAfter(Duration.ZERO);
+
+    // When the old name's disappearance arrives in one round of notifications ...
+    Files.delete(old);
+    List<String> gone = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      gone.addAll(pollAfter(Duration.ZERO).gone());
+      return source.vanishing() == 1;
+    });
+    // ... and the new name, with the same content, only in a later one
+    ticker.addAndGet(Duration.ofMillis(600).toNanos());
+    drop("nieuw.pdf", "content that moves");
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      gone.addAll(pollAfter(Duration.ZERO).gone());
+      return source.pending() == 1;
+    });
+
+    // Then the old name is not reported gone before the new name is complete: both come in one batch
+    assertThat(gone).isEmpty();
+    FolderSource.Batch settled = pollAfter(SETTLE);
+    assertThat(paths(settled.complete())).containsExactly("nieuw.pdf");
+    assertThat(settled.gone()).containsExactly("map/oud.pdf");
   }
 
   @Test

@@ -2,14 +2,26 @@ package nl.kamerstukken.parse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import nl.kamerstukken.model.DocumentMetadata;
+import nl.kamerstukken.parse.clean.CleanDocument;
+import nl.kamerstukken.parse.clean.TextCleaner;
 import nl.kamerstukken.parse.extract.Extraction;
 import nl.kamerstukken.parse.extract.ExtractionFailure;
 import nl.kamerstukken.parse.extract.OcrEngine;
 import nl.kamerstukken.parse.extract.PdfExtractor;
 import nl.kamerstukken.parse.extract.PublisherXmlExtractor;
 import nl.kamerstukken.parse.extract.TikaExtractor;
+import nl.kamerstukken.parse.metadata.MetadataExtractor;
+import nl.kamerstukken.parse.segment.Segmentation;
+import nl.kamerstukken.parse.segment.Segmenter;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -28,13 +40,17 @@ final class Extractors {
       "application/vnd.ms-word.document.macroenabled.12", "application/vnd.oasis.opendocument.text",
       "application/rtf", "application/xml", "text/xml");
 
+  private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+
   private final AutoDetectParser tika;
+  private final OcrEngine ocr;
   private final PdfExtractor pdf;
   private final TikaExtractor text;
   private final PublisherXmlExtractor xml = new PublisherXmlExtractor();
 
   private Extractors(AutoDetectParser tika, OcrEngine ocr) {
     this.tika = tika;
+    this.ocr = ocr;
     this.pdf = new PdfExtractor(ocr);
     this.text = new TikaExtractor(tika);
   }
@@ -43,6 +59,10 @@ final class Extractors {
     OcrEngine ocr = OcrEngine.create(settings.ocrEnabled(), settings.ocrLanguage(), settings.ocrDpi(),
         settings.ocrTimeoutSeconds());
     return new Extractors(new AutoDetectParser(), ocr);
+  }
+
+  boolean ocrAvailable() {
+    return ocr.available();
   }
 
   Extraction extract(Path file, String name) throws ExtractionFailure {
@@ -72,7 +92,44 @@ final class Extractors {
         + " and drop it again", null);
   }
 
+  /**
+   * The metadata of the publisher's XML ({@code <name>.xml}, an {@code <officiele-publicatie>}) beside a
+   * non-XML file, read the same way as the file itself; null when there is none or it cannot be read.
+   */
+  DocumentMetadata siblingXmlMetadata(Path file, String name, Map<String, List<String>> properties) {
+    if (name.toLowerCase(Locale.ROOT).endsWith(".xml")) {
+      return null;
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    for (String candidate : List.of(file.getFileName().toString(), name)) {
+      int dot = candidate.lastIndexOf('.');
+      Path xmlFile = dir == null || dot <= 0 ? null : dir.resolve(candidate.substring(0, dot) + ".xml");
+      if (xmlFile != null && Files.isRegularFile(xmlFile)) {
+        try {
+          Extraction sibling = xml.extract(xmlFile, xmlFile.getFileName().toString());
+          if (sibling != null) {
+            CleanDocument document = TextCleaner.clean(sibling);
+            Segmentation segmentation = Segmenter.segment(document, sibling.markedSegments());
+            return MetadataExtractor.extract(document, segmentation, properties, false);
+          }
+        } catch (ExtractionFailure e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Tika detection (content, then name); a file that starts with {@code %PDF-} is a PDF without asking Tika. */
   private MediaType detect(Path file, String name) throws ExtractionFailure {
+    try (InputStream in = Files.newInputStream(file)) {
+      if (Arrays.equals(in.readNBytes(PDF_MAGIC.length), PDF_MAGIC)) {
+        return MediaType.application("pdf");
+      }
+    } catch (IOException e) {
+      throw new ExtractionFailure(ParseOutcome.UNREADABLE_DOCUMENT, name + " could not be read (" + e.getMessage()
+          + ")", e);
+    }
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
     try (InputStream in = TikaInputStream.get(file)) {

@@ -51,6 +51,11 @@ public final class KamerstukParser implements AutoCloseable {
     return new KamerstukParser(Extractors.create(settings));
   }
 
+  /** Whether pages without a text layer can be OCR'd (OCR enabled and Tesseract installed). */
+  public boolean ocrAvailable() {
+    return extractors.ocrAvailable();
+  }
+
   /**
    * @param file the bytes to read (a blob; its name need not be meaningful)
    * @param source the original file; {@code sha256} becomes the document id (computed when null)
@@ -81,7 +86,7 @@ public final class KamerstukParser implements AutoCloseable {
     return new ParseOutcome.Parsed(assemble(file, name, source, extraction, receivedAt));
   }
 
-  private static DocumentParsed assemble(Path file, String name, SourceFile source, Extraction extraction,
+  private DocumentParsed assemble(Path file, String name, SourceFile source, Extraction extraction,
       Instant receivedAt) {
     CleanDocument document = TextCleaner.clean(extraction);
     Segmentation segmentation = Segmenter.segment(document, extraction.markedSegments());
@@ -89,6 +94,10 @@ public final class KamerstukParser implements AutoCloseable {
         MetadataExtractor.merge(extraction.properties(), SiblingMetadata.find(file, name));
     boolean scanned = extraction.pageCount() > 0 && extraction.imagePages().size() == extraction.pageCount();
     DocumentMetadata metadata = MetadataExtractor.extract(document, segmentation, properties, scanned);
+    DocumentMetadata publisher = extractors.siblingXmlMetadata(file, name, properties);
+    if (publisher != null) {
+      metadata = MetadataExtractor.preferring(publisher, metadata);
+    }
     String sha256 = source.sha256() == null ? sha256(file) : source.sha256();
     SourceFile completed = new SourceFile(name, sha256,
         source.mediaType() == null ? extraction.mediaType() : source.mediaType(),

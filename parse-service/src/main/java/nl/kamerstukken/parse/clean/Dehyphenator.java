@@ -19,6 +19,7 @@ final class Dehyphenator {
 
   private static final Pattern BROKEN = Pattern.compile("(\\p{L}[\\p{L}\\d]*)-$");
   private static final Pattern FIRST_WORD = Pattern.compile("^([\\p{L}\\d]+)");
+  private static final Pattern HYPHENATED = Pattern.compile("[\\p{L}\\d]+(?:-[\\p{L}\\d]+)+");
   private static final Set<String> CONJUNCTIONS = Set.of("en", "of", "tot", "noch", "en/of", "dan");
 
   private Dehyphenator() {}
@@ -64,11 +65,12 @@ final class Dehyphenator {
   private static Set<String> vocabulary(List<CleanLine> lines) {
     Set<String> words = new HashSet<>();
     for (CleanLine line : lines) {
-      for (String raw : line.text().split("\\s+")) {
-        String token = raw.replaceAll("^[^\\p{L}\\d]+|[^\\p{L}\\d]+$", "");
-        if (token.indexOf('-') > 0) {
-          collect(words, token.toLowerCase(Locale.ROOT));
-        }
+      if (line.text().indexOf('-') < 0) {
+        continue;
+      }
+      Matcher m = HYPHENATED.matcher(line.text());
+      while (m.find()) {
+        collect(words, m.group().toLowerCase(Locale.ROOT));
       }
     }
     return words;

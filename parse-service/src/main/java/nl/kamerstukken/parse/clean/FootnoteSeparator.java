@@ -1,8 +1,10 @@
 package nl.kamerstukken.parse.clean;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,9 +13,10 @@ import nl.kamerstukken.parse.extract.TextLine;
 
 /**
  * Moves footnotes out of the body. A footnote starts at a line set smaller than the body text that begins
- * with a number that is referenced as a superscript in the body (or, without such references, continues
- * the numbering in the lower half of a page); smaller lines after it continue it. Footnotes may stand
- * mid-page (Aspose output), so position alone does not decide. In text without layout a footnote is a
+ * with a number that is referenced as a superscript in the body (or that continues the numbering below the
+ * last body line of a page, in its lower half); smaller lines after it continue it. Footnotes may stand
+ * mid-page (Aspose output), so position alone does not decide; one set in the body size is recognised by
+ * its raised number below the last body line. In text without layout a footnote is a
  * line that starts with a superscript number ({@code ¹ Kamerstukken II ...}). Afterwards, superscript
  * digits in the body that match a footnote number are dropped; other superscripts stay as plain digits.
  */
@@ -27,21 +30,23 @@ final class FootnoteSeparator {
 
   static Result separate(List<TextLine> lines, LayoutStats stats, List<Footnote> known) {
     Set<String> references = references(lines, stats);
+    Map<Integer, Float> lowestBody = lowestBodyLine(lines, stats);
     List<TextLine> body = new ArrayList<>(lines.size());
     List<Footnote> footnotes = new ArrayList<>(known);
     StringBuilder current = null;
     String number = null;
-    int page = -1;
     int lastNumber = 0;
+    TextLine startLine = null;
     for (TextLine line : lines) {
-      Matcher start = footnoteStart(line, stats, references, lastNumber);
+      boolean belowBody = line.y() > lowestBody.getOrDefault(line.page(), Float.MAX_VALUE);
+      Matcher start = footnoteStart(line, stats, references, lastNumber, belowBody);
       if (start != null) {
         close(footnotes, number, current);
         number = start.group(1);
         lastNumber = Integer.parseInt(number);
         current = new StringBuilder(start.group(2));
-        page = line.page();
-      } else if (current != null && line.page() == page && stats.isSmall(line) && !line.isBlank()) {
+        startLine = line;
+      } else if (current != null && continues(startLine, line, stats)) {
         appendLine(current, line.text());
       } else {
         if (!line.isBlank() || !stats.isSmall(line)) {
@@ -61,23 +66,45 @@ final class FootnoteSeparator {
     return new Result(cleaned, footnotes);
   }
 
-  private static Matcher footnoteStart(TextLine line, LayoutStats stats, Set<String> references, int last) {
-    if (!line.hasGeometry()) {
-      boolean leadingSuperscript = !line.superscripts().isEmpty() && line.superscripts().get(0).start() == 0;
-      Matcher m = LEADING_NUMBER.matcher(line.text());
-      return leadingSuperscript && m.matches() ? m : null;
+  /**
+   * Whether the line continues the footnote that started at {@code start}: on the same page, set small, or
+   * (for a footnote in the body size) in the start's size below it.
+   */
+  private static boolean continues(TextLine start, TextLine line, LayoutStats stats) {
+    if (line.page() != start.page() || line.isBlank()) {
+      return false;
     }
-    if (!stats.isSmall(line)) {
-      return null;
-    }
+    return stats.isSmall(line) || (line.hasGeometry() && !stats.isSmall(start) && line.y() > start.y()
+        && line.fontSize() == start.fontSize());
+  }
+
+  private static Matcher footnoteStart(TextLine line, LayoutStats stats, Set<String> references, int last,
+      boolean belowBody) {
+    boolean leadingSuperscript = !line.superscripts().isEmpty() && line.superscripts().get(0).start() == 0;
     Matcher m = LEADING_NUMBER.matcher(line.text());
-    if (!m.matches()) {
-      return null;
+    if (!line.hasGeometry() || !m.matches()) {
+      return !line.hasGeometry() && leadingSuperscript && m.matches() ? m : null;
     }
     String number = m.group(1);
     boolean referenced = references.contains(number);
-    boolean continues = references.isEmpty() && stats.isLowerHalf(line) && Integer.parseInt(number) == last + 1;
+    if (!stats.isSmall(line)) {
+      // A footnote set in the body size still has its number raised.
+      return leadingSuperscript && referenced && belowBody ? m : null;
+    }
+    boolean continues = belowBody && stats.isLowerHalf(line) && Integer.parseInt(number) == last + 1;
     return referenced || continues ? m : null;
+  }
+
+  /** Per page the baseline of the lowest body-size line that does not start with a raised number. */
+  private static Map<Integer, Float> lowestBodyLine(List<TextLine> lines, LayoutStats stats) {
+    Map<Integer, Float> lowest = new HashMap<>();
+    for (TextLine line : lines) {
+      boolean raisedStart = !line.superscripts().isEmpty() && line.superscripts().get(0).start() == 0;
+      if (!line.isBlank() && stats.isBodySize(line) && !raisedStart) {
+        lowest.merge(line.page(), line.y(), Math::max);
+      }
+    }
+    return lowest;
   }
 
   private static Set<String> references(List<TextLine> lines, LayoutStats stats) {

@@ -42,7 +42,8 @@ record LayoutStats(float bodySize, float lineSpacing, float rightEdge, List<Floa
       previous = bodyLine ? line : null;
     }
     // A low quantile: in documents of many one-line paragraphs (moties) most gaps are paragraph gaps.
-    float spacing = gaps.isEmpty() ? 1.2f * body : percentile(gaps, 0.3);
+    // Capped: a short document may consist of one-line paragraphs only.
+    float spacing = gaps.isEmpty() ? 1.2f * body : Math.min(percentile(gaps, 0.3), 1.5f * body);
     float edge = edges.isEmpty() ? 0 : percentile(edges, 0.9);
     return new LayoutStats(body, spacing, edge, pageHeights);
   }
@@ -68,6 +69,12 @@ record LayoutStats(float bodySize, float lineSpacing, float rightEdge, List<Floa
     }
     float height = pageHeights.get(line.page() - 1);
     return line.y() < 0.09f * height || line.y() > 0.86f * height;
+  }
+
+  /** Whether the line lies in the bottom 10% of its page. */
+  boolean isFooterZone(TextLine line) {
+    return line.hasGeometry() && line.page() <= pageHeights.size()
+        && line.y() > 0.9f * pageHeights.get(line.page() - 1);
   }
 
   /** Whether the line lies in the lower half of its page. */

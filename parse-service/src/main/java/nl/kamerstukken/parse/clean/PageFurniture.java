@@ -47,7 +47,8 @@ final class PageFurniture {
 
   /**
    * A bare number is a page number when it is the page's own number, in a margin, and the top-most or
-   * bottom-most line of the page (a committee list's question number can stand at the top of a page).
+   * bottom-most line of the page or in the footer zone (a committee list's question number can stand at the
+   * top of a page).
    */
   private static boolean isPageNumber(TextLine line, LayoutStats stats, Map<Integer, float[]> extremes) {
     String text = line.text().strip();
@@ -55,7 +56,7 @@ final class PageFurniture {
       return false;
     }
     float[] range = extremes.get(line.page());
-    boolean extreme = line.y() <= range[0] + 0.5f || line.y() >= range[1] - 0.5f;
+    boolean extreme = line.y() <= range[0] + 0.5f || line.y() >= range[1] - 0.5f || stats.isFooterZone(line);
     return extreme && text.replaceAll("\\D", "").equals(String.valueOf(line.page()));
   }
 

@@ -2,7 +2,6 @@ package nl.kamerstukken.parse.extract;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,11 +84,22 @@ final class LineBuilder {
     }
     int[] style = reference == null ? new int[] {0, 0} : style(reference.getFont());
     String composed = text.toString();
-    if (!Normalizer.isNormalized(composed, Normalizer.Form.NFC) && superscripts.isEmpty()) {
+    if (hasCombiningMark(composed) && superscripts.isEmpty()) {
       composed = Normalizer.normalize(composed, Normalizer.Form.NFC);
     }
     return trimmed(new TextLine(page, baseline, x0 == Float.MAX_VALUE ? 0 : x0, x1 < x0 ? x0 : x1, size,
         style[0] == 1, style[1] == 1, composed, superscripts));
+  }
+
+  /** Combining accents (U+0300 to U+036F) that NFC can fold into the letter before them. */
+  private static boolean hasCombiningMark(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u0300' && c <= '\u036F') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSuperscriptDigit(TextPosition p, String unicode, float size, float baseline) {
@@ -128,16 +138,31 @@ final class LineBuilder {
     return u;
   }
 
+  /** The size (rounded to half points) most glyphs of the line are set in; sizes are counted in a small array. */
   private static float dominantSize(List<TextPosition> positions) {
-    Map<Float, Integer> counts = new HashMap<>();
+    float[] sizes = new float[8];
+    int[] counts = new int[8];
+    int distinct = 0;
     float best = 0;
     int bestCount = 0;
     for (TextPosition p : positions) {
+      if (p != null && best == 0) {
+        best = Math.round(p.getFontSizeInPt() * 2) / 2f;
+      }
       if (p == null || p.getUnicode() == null || p.getUnicode().isBlank()) {
         continue;
       }
       float size = Math.round(p.getFontSizeInPt() * 2) / 2f;
-      int count = counts.merge(size, 1, Integer::sum);
+      int slot = 0;
+      while (slot < distinct && sizes[slot] != size) {
+        slot++;
+      }
+      if (slot == distinct && distinct < sizes.length) {
+        sizes[distinct++] = size;
+      } else if (slot == sizes.length) {
+        continue;
+      }
+      int count = ++counts[slot];
       if (count > bestCount || (count == bestCount && size > best)) {
         best = size;
         bestCount = count;

@@ -41,31 +41,9 @@ record KamerstukHeader(
 
   /** Reads the header from the first paragraphs and the lines of the document. */
   static KamerstukHeader parse(List<String> paragraphs, List<CleanLine> lines) {
-    String dossier = null;
-    String dossierTitle = null;
-    String stuk = null;
-    String stukTitle = null;
-    List<CleanLine> head = lines.subList(0, Math.min(lines.size(), 40));
-    for (int i = 0; i < head.size() && stuk == null; i++) {
-      String text = flat(head.get(i).text());
-      Matcher d = DOSSIER.matcher(text);
-      Matcher s = STUK.matcher(text);
-      if (dossier == null && d.matches()) {
-        dossier = d.group(1).replace(" ", "");
-        dossierTitle = title(d.group(2), head, i);
-      } else if (dossier != null && s.matches()) {
-        stuk = s.group(1);
-        stukTitle = title(s.group(2), head, i);
-      }
-    }
-    if (stuk == null) {
-      dossier = null;
-      dossierTitle = null;
-    }
+    String[] numbers = numbers(lines.subList(0, Math.min(lines.size(), 40)));
     String addressee = null;
     LocalDate date = null;
-    String committee = null;
-    LocalDate submitted = null;
     for (CleanLine line : lines.subList(0, Math.min(lines.size(), 80))) {
       String p = flat(line.text());
       Matcher a = ADDRESSEE.matcher(p);
@@ -73,16 +51,40 @@ record KamerstukHeader(
       Matcher dt = DATE.matcher(p);
       date = date == null && dt.find() ? DutchDates.first(dt.group(1)) : date;
     }
+    String committee = null;
+    LocalDate submitted = null;
     for (String paragraph : paragraphs.subList(0, Math.min(paragraphs.size(), 30))) {
       String p = flat(paragraph);
-      Matcher c = COMMITTEE.matcher(p);
-      committee = committee == null && c.find() ? c.group(1) : committee;
-      Matcher sm = SUBMITTED.matcher(p);
-      submitted = submitted == null && sm.find() ? DutchDates.first(sm.group(1)) : submitted;
+      if (committee == null && p.contains("commissie voor")) {
+        Matcher c = COMMITTEE.matcher(p);
+        committee = c.find() ? c.group(1) : null;
+      }
+      if (submitted == null && p.contains("ngezonden")) {
+        Matcher sm = SUBMITTED.matcher(p);
+        submitted = sm.find() ? DutchDates.first(sm.group(1)) : null;
+      }
     }
     String[] signature = signature(lines);
-    return new KamerstukHeader(dossier, dossierTitle, stuk, stukTitle, addressee, date, signature[0], signature[1],
-        committee, submitted);
+    return new KamerstukHeader(numbers[0], numbers[1], numbers[2], numbers[3], addressee, date, signature[0],
+        signature[1], committee, submitted);
+  }
+
+  /** {dossier, dossier title, number, document title}: all null unless both a dossier and a "Nr." line are printed. */
+  private static String[] numbers(List<CleanLine> head) {
+    String[] found = new String[4];
+    for (int i = 0; i < head.size() && found[2] == null; i++) {
+      String text = flat(head.get(i).text());
+      Matcher d = DOSSIER.matcher(text);
+      Matcher s = STUK.matcher(text);
+      if (found[0] == null && d.matches()) {
+        found[0] = d.group(1).replace(" ", "");
+        found[1] = title(d.group(2), head, i);
+      } else if (found[0] != null && s.matches()) {
+        found[2] = s.group(1);
+        found[3] = title(s.group(2), head, i);
+      }
+    }
+    return found[2] == null ? new String[4] : found;
   }
 
   /**

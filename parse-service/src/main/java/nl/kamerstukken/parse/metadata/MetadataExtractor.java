@@ -186,6 +186,28 @@ public final class MetadataExtractor {
     return null;
   }
 
+  /** Field by field: {@code preferred} where it knows a value, else {@code fallback}. */
+  public static DocumentMetadata preferring(DocumentMetadata preferred, DocumentMetadata fallback) {
+    return new DocumentMetadata(first(preferred.identifier(), fallback.identifier()),
+        first(preferred.documentType(), fallback.documentType()),
+        first(preferred.parliamentaryYear(), fallback.parliamentaryYear()),
+        first(preferred.dossierNumber(), fallback.dossierNumber()),
+        first(preferred.documentNumber(), fallback.documentNumber()), first(preferred.title(), fallback.title()),
+        first(preferred.date(), fallback.date()), list(preferred.askedBy(), fallback.askedBy()),
+        list(preferred.parties(), fallback.parties()), list(preferred.addressedTo(), fallback.addressedTo()),
+        list(preferred.answeredBy(), fallback.answeredBy()),
+        first(preferred.submittedDate(), fallback.submittedDate()),
+        first(preferred.receivedDate(), fallback.receivedDate()),
+        list(preferred.zaakNumbers(), fallback.zaakNumbers()),
+        list(preferred.documentNumbers(), fallback.documentNumbers()),
+        first(preferred.committee(), fallback.committee()), first(preferred.signatory(), fallback.signatory()),
+        list(preferred.seeAlso(), fallback.seeAlso()));
+  }
+
+  private static List<String> list(List<String> preferred, List<String> fallback) {
+    return preferred.isEmpty() ? fallback : preferred;
+  }
+
   /** Merges metadata sources; later maps win per name. */
   @SafeVarargs
   public static Map<String, List<String>> merge(Map<String, List<String>>... sources) {

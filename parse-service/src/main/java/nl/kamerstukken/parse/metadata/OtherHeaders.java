@@ -38,41 +38,58 @@ record OtherHeaders(
   private static final Pattern SUBJECT = Pattern.compile("^(?:Betreft|Onderwerp)\\s*:?\\s+(.+)$");
 
   static OtherHeaders parse(List<String> paragraphs, List<CleanLine> lines) {
-    String addressee = null;
-    String subject = null;
-    LocalDate submitted = null;
-    LocalDate answered = null;
-    String reaction = null;
-    Set<String> fractions = new LinkedHashSet<>();
-    String besluitenlijst = null;
-    String betreft = null;
+    Cues c = new Cues();
     for (int i = 0; i < paragraphs.size(); i++) {
-      String p = paragraphs.get(i).replaceAll("\\s+", " ").strip();
-      Matcher m = CONSULTED.matcher(p);
-      if (addressee == null && i < 30 && m.find()) {
-        addressee = m.group(1);
-        subject = m.group(2);
-      }
-      m = CONSULTED_ON.matcher(p);
-      submitted = submitted == null && i < 30 && m.find() ? DutchDates.first(m.group(1)) : submitted;
-      m = ANSWERED_ON.matcher(p);
-      answered = answered == null && i < 30 && m.find() ? DutchDates.first(m.group(1)) : answered;
-      m = REACTION.matcher(p);
-      reaction = reaction == null && m.matches() ? m.group(1) : reaction;
-      m = FRACTION.matcher(p);
-      while (m.find()) {
-        fractions.add(m.group(1));
-      }
+      c.paragraph(paragraphs.get(i), i < 30);
     }
+    String besluitenlijst = null;
+    String subject = null;
     for (CleanLine line : lines.subList(0, Math.min(lines.size(), 80))) {
-      String p = line.text().replaceAll("\\s+", " ").strip();
+      String p = line.text().strip();
       Matcher m = BESLUITENLIJST.matcher(p);
       besluitenlijst = besluitenlijst == null && m.matches() ? m.group(1) : besluitenlijst;
       m = SUBJECT.matcher(p);
-      betreft = betreft == null && m.matches() ? m.group(1) : betreft;
+      subject = subject == null && m.matches() ? m.group(1) : subject;
     }
-    return new OtherHeaders(addressee, subject, submitted, answered, reaction, new ArrayList<>(fractions),
-        besluitenlijst, betreft, heading(lines));
+    return new OtherHeaders(c.addressee, c.subject, c.submitted, c.answered, c.reaction, new ArrayList<>(c.fractions),
+        besluitenlijst, subject, heading(lines));
+  }
+
+  /** The cues read from paragraphs; cheap substring checks come first, since every paragraph is read. */
+  private static final class Cues {
+    String addressee;
+    String subject;
+    LocalDate submitted;
+    LocalDate answered;
+    String reaction;
+    final Set<String> fractions = new LinkedHashSet<>();
+
+    void paragraph(String p, boolean head) {
+      if (head && p.contains("voorgelegd")) {
+        String flat = p.replaceAll("\\s+", " ").strip();
+        Matcher m = CONSULTED.matcher(flat);
+        if (addressee == null && m.find()) {
+          addressee = m.group(1);
+          subject = m.group(2);
+        }
+        m = CONSULTED_ON.matcher(flat);
+        submitted = submitted == null && m.find() ? DutchDates.first(m.group(1)) : submitted;
+      }
+      if (head && answered == null && p.contains("rief van")) {
+        Matcher m = ANSWERED_ON.matcher(p.replaceAll("\\s+", " "));
+        answered = m.find() ? DutchDates.first(m.group(1)) : null;
+      }
+      if (reaction == null && p.contains("eactie van")) {
+        Matcher m = REACTION.matcher(p.replaceAll("\\s+", " ").strip());
+        reaction = m.matches() ? m.group(1) : null;
+      }
+      if (p.contains("Inbreng van")) {
+        Matcher m = FRACTION.matcher(p);
+        while (m.find()) {
+          fractions.add(m.group(1));
+        }
+      }
+    }
   }
 
   /**

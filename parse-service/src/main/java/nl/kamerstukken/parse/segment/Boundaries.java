@@ -36,12 +36,12 @@ final class Boundaries {
       switch (label.kind()) {
         case QUESTION -> {
           lastQuestion = label.numbers();
-          b.list.add(new Boundary(i, true, label.numbers(), "", false));
+          b.list.add(new Boundary(i, true, label.numbers(), label.rest(), false));
         }
         case ANSWER -> {
           List<String> numbers = label.numbers().isEmpty() ? lastQuestion : label.numbers();
           if (!numbers.isEmpty()) {
-            b.list.add(new Boundary(i, false, numbers, "", false));
+            b.list.add(new Boundary(i, false, numbers, label.rest(), false));
           }
         }
         default -> b.list.add(new Boundary(i, false, List.of(), "", true));
@@ -52,7 +52,8 @@ final class Boundaries {
 
   /**
    * Committee lists: a paragraph that starts with a number opens a question when the next numbered
-   * paragraph or "Antwoord" after it is an "Antwoord", and the numbers go up one by one.
+   * paragraph or "Antwoord" after it is an "Antwoord", and the numbers go up one by one from 1 (so a run
+   * of numbered questions followed by one "Antwoord" heading is not mistaken for one question).
    */
   static Boundaries committee(CleanDocument document, List<Label> labels) {
     Boundaries b = new Boundaries();
@@ -62,12 +63,13 @@ final class Boundaries {
     for (int i = 0; i < lines.size(); i++) {
       Label label = labels.get(i);
       if (label != null && label.kind() == Label.Kind.ANSWER && !lastQuestion.isEmpty()) {
-        b.list.add(new Boundary(i, false, label.numbers().isEmpty() ? lastQuestion : label.numbers(), "", false));
+        b.list.add(new Boundary(i, false, label.numbers().isEmpty() ? lastQuestion : label.numbers(), label.rest(),
+            false));
       } else if (label != null && label.kind() == Label.Kind.END) {
         b.list.add(new Boundary(i, false, List.of(), "", true));
       }
       Label number = label == null && lines.get(i).paragraphStart() ? Label.numbered(lines.get(i).text()) : null;
-      if (number != null && (last == 0 || number.firstNumber() == last + 1) && answerFollows(lines, labels, i)) {
+      if (number != null && number.firstNumber() == last + 1 && answerFollows(lines, labels, i)) {
         last = number.firstNumber();
         lastQuestion = number.numbers();
         b.list.add(new Boundary(i, true, number.numbers(), number.rest(), false));

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 record Label(Kind kind, List<String> numbers, String rest) {
 
   enum Kind {
-    /** "Vraag 1", "Vraag 3, 4 en 5", "Vragen 7 t/m 9". */
+    /** "Vraag 1", "Vraag 3, 4 en 5", "Vragen 7 t/m 9", "Vraag 2: Kunt u ...?". */
     QUESTION,
     /** "Antwoord 1", "Antwoord 5 en 6", or a bare "Antwoord". */
     ANSWER,
@@ -28,10 +28,11 @@ record Label(Kind kind, List<String> numbers, String rest) {
 
   private static final String NUMBER = "\\d{1,3}[a-z]?";
   private static final String LIST = NUMBER + "(?:\\s*(?:,|\\ben\\b|&|t/m|tot en met|[-–])?\\s*" + NUMBER + ")*";
+  /** "Vraag 1", "Vraag 1:", or with the text after a colon: "Vraag 1: Heeft u ...?". */
   private static final Pattern QUESTION = Pattern.compile("^(?:Vraag|Vragen|VRAAG|VRAGEN)\\s+(?:nr\\.?\\s*)?(" + LIST
-      + ")\\s*[:.]?$");
+      + ")\\s*(?:[:.]?|:\\s+(\\S.*))$");
   private static final Pattern ANSWER = Pattern.compile("^(?:Antwoord|Antwoorden|ANTWOORD|ANTWOORDEN)"
-      + "(?:\\s+(?:op\\s+)?(?:(?:vraag|vragen)\\s+)?(" + LIST + "))?\\s*[:.]?$");
+      + "(?:\\s+(?:op\\s+)?(?:(?:vraag|vragen)\\s+)?(" + LIST + "))?\\s*(?:[:.]?|:\\s+(\\S.*))$");
   private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})(?:[.)]|(?=\\s)|$)\\s*(.*)$");
   private static final Pattern END = Pattern.compile("^(?:Mededeling|MEDEDELING)\\s*:?$");
   private static final Pattern TOKEN = Pattern.compile(NUMBER + "|t/m|tot en met|[-–]");
@@ -43,21 +44,25 @@ record Label(Kind kind, List<String> numbers, String rest) {
   /** The label this line is, or null for ordinary text. */
   static Label parse(String line) {
     String text = line.strip();
-    if (text.length() > 60) {
+    if (text.length() > 60 && text.indexOf(':') < 0) {
       return null;
     }
     Matcher m = QUESTION.matcher(text);
     if (m.matches()) {
-      return new Label(Kind.QUESTION, numbers(m.group(1)), "");
+      return new Label(Kind.QUESTION, numbers(m.group(1)), rest(m.group(2)));
     }
     m = ANSWER.matcher(text);
     if (m.matches()) {
-      return new Label(Kind.ANSWER, m.group(1) == null ? List.of() : numbers(m.group(1)), "");
+      return new Label(Kind.ANSWER, m.group(1) == null ? List.of() : numbers(m.group(1)), rest(m.group(2)));
     }
     if (END.matcher(text).matches()) {
       return new Label(Kind.END, List.of(), "");
     }
     return null;
+  }
+
+  private static String rest(String text) {
+    return text == null ? "" : text.strip();
   }
 
   /** The line as a numbered start ("2", "2.", "2. Kunt u"), or null. Not limited in length. */

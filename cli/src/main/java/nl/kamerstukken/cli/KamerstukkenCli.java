@@ -1,6 +1,8 @@
 package nl.kamerstukken.cli;
 
 import nl.kamerstukken.cli.parse.ParseCommand;
+import nl.kamerstukken.cli.score.BenchParseCommand;
+import nl.kamerstukken.cli.score.ScoreCommand;
 import nl.kamerstukken.cli.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kamerstukken 0.1.0",
     description = "Turns Dutch parliamentary documents into searchable questions and answers.",
-    subcommands = {UpCommand.class, ParseCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      UpCommand.class,
+      ParseCommand.class,
+      ScoreCommand.class,
+      BenchParseCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class KamerstukkenCli {
 
   public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package nl.kamerstukken.parse.score;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,23 +22,18 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * Throughput of the parse stage ({@link KamerstukParser#parse}: PDFBox extraction with positions,
  * cleaning, metadata, segmentation) against bare PDFBox ({@link PDFTextStripper#getText}, load included)
  * over the same text PDFs, in pages per second. Rounds alternate between the two after a warm-up; the
- * median round counts. Run:
- *
- * <pre>
- * cd /work/main &amp;&amp; ./mvnw -q -B -pl parse-service test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -cp parse-service/target/test-classes:parse-service/target/classes:$(cat parse-service/target/cp.txt) \
- *     nl.kamerstukken.parse.score.ParseBenchmark ../shared/corpus 15
- * </pre>
+ * median round counts. Run: {@code ./kamerstukken bench-parse ../shared/corpus}.
  */
 public final class ParseBenchmark {
 
   private ParseBenchmark() {}
 
-  public static void main(String[] args) throws IOException {
-    Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+  /** Runs {@code rounds} measured rounds over the text PDFs in {@code corpus} and prints the figures. */
+  public static void run(Path corpus, int rounds, PrintWriter out) throws IOException {
     List<Path> pdfs = textPdfs(corpus);
+    if (pdfs.isEmpty()) {
+      throw new IllegalArgumentException("no PDF with a text layer on every page in " + corpus);
+    }
     int pages = 0;
     for (Path pdf : pdfs) {
       try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
@@ -57,10 +53,11 @@ public final class ParseBenchmark {
       }
       double bareMedian = median(bare);
       double oursMedian = median(ours);
-      System.out.printf(Locale.ROOT, "%d text PDFs, %d pages, %d rounds (median)%n", pdfs.size(), pages, rounds);
-      System.out.printf(Locale.ROOT, "bare PDFBox PDFTextStripper: %8.1f pages/s%n", bareMedian);
-      System.out.printf(Locale.ROOT, "KamerstukParser.parse:       %8.1f pages/s%n", oursMedian);
-      System.out.printf(Locale.ROOT, "ratio parse / bare:          %8.2f (target >= 0.50)%n", oursMedian / bareMedian);
+      out.printf(Locale.ROOT, "%d text PDFs, %d pages, %d rounds (median)%n", pdfs.size(), pages, rounds);
+      out.printf(Locale.ROOT, "bare PDFBox PDFTextStripper: %8.1f pages/s%n", bareMedian);
+      out.printf(Locale.ROOT, "KamerstukParser.parse:       %8.1f pages/s%n", oursMedian);
+      out.printf(Locale.ROOT, "ratio parse / bare:          %8.2f (target >= 0.50)%n", oursMedian / bareMedian);
+      out.flush();
     }
   }
 

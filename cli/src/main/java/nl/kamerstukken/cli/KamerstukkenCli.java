@@ -1,5 +1,6 @@
 package nl.kamerstukken.cli;
 
+import nl.kamerstukken.cli.bench.BenchCommand;
 import nl.kamerstukken.cli.parse.ParseCommand;
 import nl.kamerstukken.cli.score.BenchParseCommand;
 import nl.kamerstukken.cli.score.ScoreCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
       ParseCommand.class,
       ScoreCommand.class,
       BenchParseCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KamerstukkenCli {

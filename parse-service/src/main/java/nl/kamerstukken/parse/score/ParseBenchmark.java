@@ -62,7 +62,7 @@ public final class ParseBenchmark {
   }
 
   /** PDFs in the corpus whose every page has a text layer. */
-  private static List<Path> textPdfs(Path corpus) throws IOException {
+  public static List<Path> textPdfs(Path corpus) throws IOException {
     List<Path> pdfs = new ArrayList<>();
     try (Stream<Path> files = Files.list(corpus)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".pdf")).sorted().toList()) {

@@ -1,9 +1,16 @@
 package nl.kamerstukken.cli;
 
 import nl.kamerstukken.cli.bench.BenchCommand;
+import nl.kamerstukken.cli.bench.BenchSearchCommand;
+import nl.kamerstukken.cli.dlq.DlqCommand;
 import nl.kamerstukken.cli.parse.ParseCommand;
+import nl.kamerstukken.cli.s3.UploadCommand;
 import nl.kamerstukken.cli.score.BenchParseCommand;
 import nl.kamerstukken.cli.score.ScoreCommand;
+import nl.kamerstukken.cli.search.ReindexCommand;
+import nl.kamerstukken.cli.search.ReparseCommand;
+import nl.kamerstukken.cli.search.SearchCommand;
+import nl.kamerstukken.cli.status.StatusCommand;
 import nl.kamerstukken.cli.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +27,13 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       BenchParseCommand.class,
       BenchCommand.class,
+      SearchCommand.class,
+      ReindexCommand.class,
+      ReparseCommand.class,
+      BenchSearchCommand.class,
+      UploadCommand.class,
+      StatusCommand.class,
+      DlqCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KamerstukkenCli {

@@ -19,7 +19,9 @@ import nl.kamerstukken.parse.extract.OcrEngine;
 import nl.kamerstukken.parse.extract.PdfExtractor;
 import nl.kamerstukken.parse.extract.PublisherXmlExtractor;
 import nl.kamerstukken.parse.extract.TikaExtractor;
+import nl.kamerstukken.parse.extract.ZipGuard;
 import nl.kamerstukken.parse.metadata.MetadataExtractor;
+import nl.kamerstukken.parse.metadata.SiblingMetadata;
 import nl.kamerstukken.parse.segment.Segmentation;
 import nl.kamerstukken.parse.segment.Segmenter;
 import org.apache.tika.io.TikaInputStream;
@@ -48,17 +50,17 @@ final class Extractors {
   private final TikaExtractor text;
   private final PublisherXmlExtractor xml = new PublisherXmlExtractor();
 
-  private Extractors(AutoDetectParser tika, OcrEngine ocr) {
+  private Extractors(AutoDetectParser tika, OcrEngine ocr, int maxPages) {
     this.tika = tika;
     this.ocr = ocr;
-    this.pdf = new PdfExtractor(ocr);
+    this.pdf = new PdfExtractor(ocr, maxPages);
     this.text = new TikaExtractor(tika);
   }
 
   static Extractors create(ParserSettings settings) {
     OcrEngine ocr = OcrEngine.create(settings.ocrEnabled(), settings.ocrLanguage(), settings.ocrDpi(),
         settings.ocrTimeoutSeconds());
-    return new Extractors(new AutoDetectParser(), ocr);
+    return new Extractors(new AutoDetectParser(), ocr, settings.maxPages());
   }
 
   boolean ocrAvailable() {
@@ -81,6 +83,7 @@ final class Extractors {
         return text.extract(file, name, "application/xml");
       }
       if (TIKA_TYPES.contains(base)) {
+        ZipGuard.check(file, name);
         return text.extract(file, name, base);
       }
     } catch (RuntimeException e) {
@@ -101,10 +104,10 @@ final class Extractors {
       return null;
     }
     Path dir = file.toAbsolutePath().getParent();
-    for (String candidate : List.of(file.getFileName().toString(), name)) {
+    for (String candidate : List.of(file.getFileName().toString(), SiblingMetadata.baseName(name))) {
       int dot = candidate.lastIndexOf('.');
       Path xmlFile = dir == null || dot <= 0 ? null : dir.resolve(candidate.substring(0, dot) + ".xml");
-      if (xmlFile != null && Files.isRegularFile(xmlFile)) {
+      if (xmlFile != null && SiblingMetadata.besideFile(xmlFile, dir) && Files.isRegularFile(xmlFile)) {
         try {
           Extraction sibling = xml.extract(xmlFile, xmlFile.getFileName().toString());
           if (sibling != null) {

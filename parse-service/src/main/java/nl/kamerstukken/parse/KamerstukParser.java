@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * its markup. {@link #parse} is thread-safe. Anything wrong with the document itself is a
  * {@link ParseOutcome.Failed}; exceptions mean a programming or infrastructure error.
  */
-public final class KamerstukParser implements AutoCloseable {
+public final class KamerstukParser implements DocumentParser {
 
   private static final Logger LOG = LoggerFactory.getLogger(KamerstukParser.class);
 
@@ -56,11 +56,7 @@ public final class KamerstukParser implements AutoCloseable {
     return extractors.ocrAvailable();
   }
 
-  /**
-   * @param file the bytes to read (a blob; its name need not be meaningful)
-   * @param source the original file; {@code sha256} becomes the document id (computed when null)
-   * @param receivedAt when ingest first saw the content, or null offline
-   */
+  @Override
   public ParseOutcome parse(Path file, SourceFile source, Instant receivedAt) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(source, "source");

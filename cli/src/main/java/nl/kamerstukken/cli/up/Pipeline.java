@@ -12,20 +12,33 @@ import java.util.Map;
 /**
  * The three services as child JVMs, configured through their environment variables (as in
  * docker-compose). Consumers start first so nothing waits on them; {@link #close} stops them in reverse.
+ * More instances of a service can join its consumer group ({@link #startInstance}), each with its own name,
+ * HTTP port and log; extra environment variables ({@link #start(PipelineSettings, Map)}) go to every service.
  */
 public final class Pipeline implements AutoCloseable {
 
   private static final Duration READY = Duration.ofSeconds(120);
 
   private final PipelineSettings settings;
+  private final Map<String, String> extraEnvironment;
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-  private Pipeline(PipelineSettings settings) {
+  private Pipeline(PipelineSettings settings, Map<String, String> extraEnvironment) {
     this.settings = settings;
+    this.extraEnvironment = Map.copyOf(extraEnvironment);
   }
 
   public static Pipeline start(PipelineSettings settings) throws IOException, InterruptedException {
-    Pipeline pipeline = new Pipeline(settings);
+    return start(settings, Map.of());
+  }
+
+  /**
+   * Starts the three services with {@code environment} added to (and overriding) what each gets from
+   * {@code settings}: e.g. {@code KAFKA_PARTITIONS}, or the {@code INGEST_S3_*} settings of a bucket inbox.
+   */
+  public static Pipeline start(PipelineSettings settings, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    Pipeline pipeline = new Pipeline(settings, environment);
     try {
       for (String service : List.of(PipelineSettings.INDEX, PipelineSettings.PARSE, PipelineSettings.INGEST)) {
         pipeline.startService(service);
@@ -49,6 +62,28 @@ public final class Pipeline implements AutoCloseable {
     return process;
   }
 
+  /**
+   * Starts one more instance of {@code service} (e.g. {@code parse-service-2}): the same settings and consumer
+   * group, its own {@code /health} port and log file. {@link #service(String)} finds it by {@code instance}.
+   */
+  public ServiceProcess startInstance(String service, String instance, int httpPort) throws IOException {
+    Map<String, String> env = environment(service);
+    env.put(portVariable(service), String.valueOf(httpPort));
+    ServiceProcess process = ServiceProcess.start(instance, settings.jar(service), jvmOptions(service), env, httpPort,
+        settings.logDir() == null ? null : settings.logDir().resolve(instance + ".log"));
+    services.put(instance, process);
+    return process;
+  }
+
+  private static String portVariable(String service) {
+    return switch (service) {
+      case PipelineSettings.INGEST -> "INGEST_HTTP_PORT";
+      case PipelineSettings.PARSE -> "PARSE_HTTP_PORT";
+      case PipelineSettings.INDEX -> "INDEX_HTTP_PORT";
+      default -> throw new IllegalArgumentException("unknown service " + service);
+    };
+  }
+
   public ServiceProcess service(String name) {
     return services.get(name);
   }
@@ -57,9 +92,18 @@ public final class Pipeline implements AutoCloseable {
     return List.copyOf(services.values());
   }
 
-  /** Small heaps and the serial collector: the services are I/O bound and must stay lean beside Elasticsearch. */
-  private static List<String> jvmOptions(String service) {
-    return List.of(PipelineSettings.PARSE.equals(service) ? "-Xmx384m" : "-Xmx256m", "-XX:+UseSerialGC");
+  /**
+   * Small heaps and the serial collector: the services are I/O bound and must stay lean beside Elasticsearch
+   * (parse-service too: documents are parsed in its parse workers, which have their own heap,
+   * {@code PARSE_WORKER_HEAP}). An OutOfMemoryError ends the JVM rather than leaving it half-broken; with a log
+   * folder, each JVM logs its collections to {@code <service>-gc-<pid>.log} there (heap use after each GC).
+   */
+  private List<String> jvmOptions(String service) {
+    List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+    if (settings.logDir() != null) {
+      options.add("-Xlog:gc:file=" + settings.logDir().resolve(service + "-gc-%p.log") + ":uptime,level,tags");
+    }
+    return options;
   }
 
   Map<String, String> environment(String service) {
@@ -86,6 +130,7 @@ public final class Pipeline implements AutoCloseable {
       }
       default -> throw new IllegalArgumentException("unknown service " + service);
     }
+    env.putAll(extraEnvironment);
     return env;
   }
 

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import nl.kamerstukken.cli.s3.S3Target;
+import nl.kamerstukken.cli.s3.S3TargetFile;
 import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.LocalStackConfig;
+import nl.kamerstukken.localstack.s3.S3Endpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,6 +50,11 @@ public final class UpCommand implements Callable<Integer> {
       description = "Ports of /health and /metrics of ingest, parse and index (default: ${DEFAULT-VALUE}).")
   int[] httpPorts;
 
+  @Option(names = "--s3",
+      description = "Watch an S3 bucket instead of a folder: starts a local S3 server (S3Proxy) with the buckets "
+          + S3Target.INBOX_BUCKET + " (watched) and " + S3Target.BLOB_BUCKET + " (blobs).")
+  boolean s3;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -59,11 +67,17 @@ public final class UpCommand implements Callable<Integer> {
     out.flush();
     LocalStack stack = LocalStack.start(stackConfig(data));
     Pipeline pipeline;
+    S3Target bucket = null;
     try {
+      Map<String, String> extra = Map.of();
+      if (s3) {
+        bucket = bucketInbox(stack, data);
+        extra = bucket.serviceEnvironment();
+      }
       pipeline = Pipeline.start(new PipelineSettings(PipelineSettings.locateHome(), stack.kafkaBootstrapServers(),
           stack.elasticsearchUrl(), inbox.toAbsolutePath(), data, "", "", null,
           Map.of(PipelineSettings.INGEST, httpPorts[0], PipelineSettings.PARSE, httpPorts[1],
-              PipelineSettings.INDEX, httpPorts[2])));
+              PipelineSettings.INDEX, httpPorts[2])), extra);
     } catch (Exception e) {
       stack.close();
       throw e;
@@ -77,7 +91,29 @@ public final class UpCommand implements Callable<Integer> {
       stopped.countDown();
     }, "kamerstukken-up-shutdown"));
     printWhereEverythingIs(out, stack, pipeline, Duration.ofNanos(System.nanoTime() - started));
+    if (bucket != null) {
+      printHowToUpload(out, bucket);
+    }
     return watch(pipeline, stopped, out);
+  }
+
+  /** The S3Proxy of the stack with both buckets, recorded in the data dir for {@code upload}. */
+  private static S3Target bucketInbox(LocalStack stack, Path data) throws java.io.IOException {
+    S3Endpoint endpoint = stack.s3().orElseThrow();
+    S3Target target = new S3Target(endpoint.endpoint(), endpoint.identity(), endpoint.credential(), endpoint.region(),
+        S3Target.INBOX_BUCKET, S3Target.BLOB_BUCKET);
+    target.createBuckets();
+    S3TargetFile.write(data, target);
+    return target;
+  }
+
+  private static void printHowToUpload(PrintWriter out, S3Target bucket) {
+    out.printf("%nWatching the bucket %s%n", bucket);
+    out.printf("Upload:  ./kamerstukken upload ../shared/corpus/kst-26643-1522.pdf%n");
+    out.printf("   or:   AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s aws --endpoint-url %s s3 cp FILE s3://%s/%n",
+        bucket.accessKey(), bucket.secretKey(), bucket.endpoint(), bucket.inboxBucket());
+    out.println("         (the fixed credentials of this local S3Proxy; deleting the object removes the document)");
+    out.flush();
   }
 
   private LocalStackConfig stackConfig(Path data) {
@@ -89,7 +125,7 @@ public final class UpCommand implements Callable<Integer> {
     if (externalElasticsearch != null) {
       config = config.withExternalElasticsearch(externalElasticsearch);
     }
-    return config;
+    return config.withS3(s3);
   }
 
   private String describeInfrastructure() {
@@ -114,7 +150,9 @@ public final class UpCommand implements Callable<Integer> {
   private void printWhereEverythingIs(PrintWriter out, LocalStack stack, Pipeline pipeline, Duration took) {
     String es = stack.elasticsearchUrl();
     out.printf("%nkamerstukken is up (ready in %.1f s)%n", took.toMillis() / 1000.0);
-    out.printf("  watched folder   %s   (drop PDF, DOCX, ODT, HTML or XML files here)%n", inbox.toAbsolutePath());
+    if (!s3) {
+      out.printf("  watched folder   %s   (drop PDF, DOCX, ODT, HTML or XML files here)%n", inbox.toAbsolutePath());
+    }
     out.printf("  Elasticsearch    %s   aliases kamerstukken-documents, kamerstukken-qa%n", es);
     out.printf("  Kafka            %s   topics kamerstukken.documents.{received,parsed,dlq}%n",
         stack.kafkaBootstrapServers());
@@ -122,8 +160,12 @@ public final class UpCommand implements Callable<Integer> {
       out.printf("  %-16s http://127.0.0.1:%d/health  /metrics   (pid %d)%n", service.name(), service.httpPort(),
           service.pid());
     }
+    out.printf("  search page      http://127.0.0.1:%d/   (and /api/search)%n",
+        pipeline.service(PipelineSettings.INDEX).httpPort());
     out.printf("  data             %s%n", dataDir.toAbsolutePath());
-    out.printf("%nTry:  cp ../shared/corpus/kst-26643-1522.pdf %s/%n", inbox);
+    if (!s3) {
+      out.printf("%nTry:  cp ../shared/corpus/kst-26643-1522.pdf %s/%n", inbox);
+    }
     out.printf("      curl -s '%s/kamerstukken-qa/_search?q=AI&size=3&pretty'%n", es);
     out.println("Ctrl-C stops everything.");
     out.flush();

@@ -17,6 +17,7 @@ import nl.kamerstukken.index.elasticsearch.IndexLayout;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.IndexSetup;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
+import nl.kamerstukken.index.web.SearchRoutes;
 import nl.kamerstukken.kit.http.AdminServer;
 import nl.kamerstukken.kit.http.HealthCheck;
 import nl.kamerstukken.kit.kafka.Backoff;
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The index service: consumes parsed documents and keeps the search aliases {@code kamerstukken-documents}
- * and {@code kamerstukken-qa} up to date. Serves {@code /health} and {@code /metrics}; a search API can be
- * added on the same server ({@link #admin()} {@code .route("/api/search", ...)}) over {@link #client()}.
+ * and {@code kamerstukken-qa} up to date. Serves {@code /health}, {@code /metrics}, and for people the search
+ * page ({@code /}), the search API ({@code /api/search}) and the original files
+ * ({@code /api/documents/<documentId>/original}).
  */
 public final class IndexService implements Service {
 
@@ -123,7 +125,9 @@ public final class IndexService implements Service {
         .check("worker", this::workerHealth)
         .check("analysis", () -> HealthCheck.Status.up(layout.analysis().name() + ": "
             + layout.analysis().description() + "; indices " + layout.indices().values()));
-    LOG.info("health and metrics on http://{}:{}/health", config.httpHost(), admin.port());
+    SearchRoutes.install(admin, client, names, () -> layout == null ? null : layout.analysis().name());
+    LOG.info("health and metrics on http://{}:{}/health, search page on http://{}:{}/", config.httpHost(),
+        admin.port(), config.httpHost(), admin.port());
   }
 
   private HealthCheck.Status workerHealth() {
@@ -145,7 +149,7 @@ public final class IndexService implements Service {
     return names;
   }
 
-  /** The HTTP server of /health and /metrics (null before start); the search API will be routed here. */
+  /** The HTTP server of /health, /metrics, the search page and API (null before start). */
   public AdminServer admin() {
     return admin;
   }

@@ -1,6 +1,8 @@
 package nl.kamerstukken.index.config;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import nl.kamerstukken.kit.config.EnvConfig;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
@@ -69,7 +71,42 @@ public record IndexConfig(
     if (apiKey != null && username != null) {
       env.reject("ELASTICSEARCH_API_KEY", "<set>", "use either an API key or a username and password, not both");
     }
-    return new ElasticsearchSettings(uri, username, password, apiKey);
+    Path caCert = caCertificate(env);
+    String fingerprint = caFingerprint(env);
+    if ((caCert != null || fingerprint != null) && !"https".equals(uri.getScheme())) {
+      env.reject(caCert != null ? "ELASTICSEARCH_CA_CERT" : "ELASTICSEARCH_CA_FINGERPRINT", "<set>",
+          "a CA is only used for https: set INDEX_ELASTICSEARCH_URL=https://...");
+    }
+    if (caCert != null && fingerprint != null) {
+      env.reject("ELASTICSEARCH_CA_FINGERPRINT", fingerprint, "set either the CA certificate or its fingerprint");
+    }
+    return new ElasticsearchSettings(uri, username, password, apiKey, caCert, fingerprint);
+  }
+
+  private static Path caCertificate(EnvConfig env) {
+    String value = env.sharedString("ELASTICSEARCH_CA_CERT", null);
+    if (value == null) {
+      return null;
+    }
+    Path path = Path.of(value).toAbsolutePath();
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      env.reject("ELASTICSEARCH_CA_CERT", value, "expected a readable PEM file, e.g. Elasticsearch's certs/http_ca.crt");
+    }
+    return path;
+  }
+
+  /** Hex SHA-256, with or without colons, as Elasticsearch and openssl print it. */
+  private static String caFingerprint(EnvConfig env) {
+    String value = env.sharedString("ELASTICSEARCH_CA_FINGERPRINT", null);
+    if (value == null) {
+      return null;
+    }
+    String hex = value.replace(":", "").toLowerCase(java.util.Locale.ROOT);
+    if (!hex.matches("[0-9a-f]{64}")) {
+      env.reject("ELASTICSEARCH_CA_FINGERPRINT", value, "expected the CA certificate's SHA-256 fingerprint (64 hex digits)");
+      return null;
+    }
+    return hex;
   }
 
   /** Index names must be lower case and must not start with '_', '-' or '+'. */

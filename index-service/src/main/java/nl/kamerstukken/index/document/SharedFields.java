@@ -13,6 +13,8 @@ import nl.kamerstukken.model.DocumentParsed;
  *
  * @param documentKey the key the search documents of this Kamerstuk are stored under (see {@link IndexedDocument})
  * @param documentId the content's id (SHA-256), the key of the event
+ * @param ministry the ministries {@code answeredBy} and {@code addressedTo} name (see {@link Ministries}), for
+ *     filtering and dashboards
  */
 public record SharedFields(
     String documentKey,
@@ -28,6 +30,7 @@ public record SharedFields(
     List<String> parties,
     List<String> addressedTo,
     List<String> answeredBy,
+    List<String> ministry,
     LocalDate submittedDate,
     LocalDate receivedDate,
     List<String> zaakNumbers,
@@ -41,7 +44,8 @@ public record SharedFields(
     DocumentMetadata m = parsed.metadata();
     return new SharedFields(documentKey, parsed.documentId(), m.identifier(), m.documentType(),
         m.parliamentaryYear(), m.dossierNumber(), m.documentNumber(), m.title(), m.date(), m.askedBy(),
-        m.parties(), m.addressedTo(), m.answeredBy(), m.submittedDate(), m.receivedDate(), m.zaakNumbers(),
+        m.parties(), m.addressedTo(), m.answeredBy(), Ministries.of(m.answeredBy(), m.addressedTo()),
+        m.submittedDate(), m.receivedDate(), m.zaakNumbers(),
         m.documentNumbers(), m.committee(), SourceLink.of(parsed.source()), parsed.receivedAt(),
         parsed.parsedAt());
   }

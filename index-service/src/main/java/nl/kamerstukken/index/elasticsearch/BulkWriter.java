@@ -38,17 +38,17 @@ final class BulkWriter {
   }
 
   private final ElasticsearchClient client;
-  private final IndexNames names;
+  private final IndexTargets targets;
   private final BulkLimits limits;
   private final Backoff backoff;
   private final Pause pause;
   private final Timer latency;
   private final Counter retriedItems;
 
-  BulkWriter(ElasticsearchClient client, IndexNames names, BulkLimits limits, Backoff backoff, Pause pause,
+  BulkWriter(ElasticsearchClient client, IndexTargets targets, BulkLimits limits, Backoff backoff, Pause pause,
       MeterRegistry registry) {
     this.client = client;
-    this.names = names;
+    this.targets = targets;
     this.limits = limits;
     this.backoff = backoff;
     this.pause = pause;
@@ -112,15 +112,15 @@ final class BulkWriter {
   }
 
   private BulkOperation operation(BulkOp op) {
-    String alias = names.alias(op.target());
+    String target = targets.name(op.target());
     if (op.action() == BulkOp.Action.DELETE) {
-      return BulkOperation.of(b -> b.delete(d -> d.index(alias).id(op.id()).version(op.version())
+      return BulkOperation.of(b -> b.delete(d -> d.index(target).id(op.id()).version(op.version())
           .versionType(VersionType.ExternalGte)));
     }
     BinaryData source = BinaryData.of(op.source(), "application/json");
     // require_alias: if the alias vanished, fail instead of auto-creating an index with guessed mappings.
-    return BulkOperation.of(b -> b.index(i -> i.index(alias).id(op.id()).version(op.version())
-        .versionType(VersionType.ExternalGte).requireAlias(true).document(source)));
+    return BulkOperation.of(b -> b.index(i -> i.index(target).id(op.id()).version(op.version())
+        .versionType(VersionType.ExternalGte).requireAlias(targets.aliases()).document(source)));
   }
 
   private static ItemResult result(BulkResponseItem item) {

@@ -33,11 +33,18 @@ public final class DocumentIndexer {
     this.writer = writer;
   }
 
+  /** An indexer that reads and writes through the aliases, as the service does. */
   public static DocumentIndexer create(ElasticsearchClient client, IndexNames names, BulkLimits limits,
       MeterRegistry registry) {
-    BulkWriter writer = new BulkWriter(client, names, limits, Backoff.standard(),
+    return create(client, IndexTargets.aliases(names), limits, registry);
+  }
+
+  /** An indexer for the given targets, e.g. the concrete indices of a version a reindex is building. */
+  public static DocumentIndexer create(ElasticsearchClient client, IndexTargets targets, BulkLimits limits,
+      MeterRegistry registry) {
+    BulkWriter writer = new BulkWriter(client, targets, limits, Backoff.standard(),
         delay -> Thread.sleep(delay.toMillis()), registry);
-    return new DocumentIndexer(new DocumentStore(client, names), writer);
+    return new DocumentIndexer(new DocumentStore(client, targets), writer);
   }
 
   /** Indexes the documents; at most one per document id (the caller keeps the latest event per key). */

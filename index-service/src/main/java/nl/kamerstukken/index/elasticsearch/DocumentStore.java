@@ -20,11 +20,11 @@ final class DocumentStore {
   static final int MAX_HITS = 10_000;
 
   private final ElasticsearchClient client;
-  private final IndexNames names;
+  private final IndexTargets targets;
 
-  DocumentStore(ElasticsearchClient client, IndexNames names) {
+  DocumentStore(ElasticsearchClient client, IndexTargets targets) {
     this.client = client;
-    this.names = names;
+    this.targets = targets;
   }
 
   /**
@@ -36,7 +36,7 @@ final class DocumentStore {
       return Map.of();
     }
     MgetResponse<StoredDocument.Source> response = Failures.call("read stored documents",
-        () -> client.mget(m -> m.index(names.alias(SearchIndex.DOCUMENTS)).ids(List.copyOf(ids))
+        () -> client.mget(m -> m.index(targets.name(SearchIndex.DOCUMENTS)).ids(List.copyOf(ids))
             .sourceIncludes("documentId", "qaCount"), StoredDocument.Source.class));
     Map<String, StoredDocument> stored = new HashMap<>();
     for (MultiGetResponseItem<StoredDocument.Source> item : response.docs()) {
@@ -63,17 +63,23 @@ final class DocumentStore {
     if (documentIds.isEmpty()) {
       return List.of();
     }
-    List<String> aliases = List.of(names.alias(SearchIndex.DOCUMENTS), names.alias(SearchIndex.QA));
+    List<String> all = List.of(targets.name(SearchIndex.DOCUMENTS), targets.name(SearchIndex.QA));
+    Failures.call("refresh before delete", () -> client.indices().refresh(r -> r.index(all)));
+    List<BulkOp> deletes = new ArrayList<>();
+    for (SearchIndex index : SearchIndex.values()) {
+      deletes.addAll(find(index, documentIds));
+    }
+    return deletes;
+  }
+
+  private List<BulkOp> find(SearchIndex index, Collection<String> documentIds) throws RetryableException {
     List<FieldValue> values = documentIds.stream().map(FieldValue::of).toList();
-    Failures.call("refresh before delete", () -> client.indices().refresh(r -> r.index(aliases)));
     SearchResponse<Void> response = Failures.call("find documents to delete", () -> client.search(s -> s
-        .index(aliases).size(MAX_HITS).version(true).source(src -> src.fetch(false))
+        .index(targets.name(index)).size(MAX_HITS).version(true).source(src -> src.fetch(false))
         .query(q -> q.terms(t -> t.field("documentId").terms(v -> v.value(values)))), Void.class));
     List<BulkOp> deletes = new ArrayList<>();
     for (Hit<Void> hit : response.hits().hits()) {
-      SearchIndex target = hit.index().startsWith(names.alias(SearchIndex.QA) + "-") ? SearchIndex.QA
-          : SearchIndex.DOCUMENTS;
-      deletes.add(BulkOp.delete(target, hit.id(), hit.version() == null ? 0 : hit.version(), null));
+      deletes.add(BulkOp.delete(index, hit.id(), hit.version() == null ? 0 : hit.version(), null));
     }
     return deletes;
   }

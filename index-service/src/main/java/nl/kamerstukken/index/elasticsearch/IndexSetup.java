@@ -143,7 +143,7 @@ public final class IndexSetup {
     return concrete;
   }
 
-  private String writeIndex(String alias) throws RetryableException {
+  String writeIndex(String alias) throws RetryableException {
     var indices = Failures.call("read alias " + alias, () -> client.indices().getAlias(g -> g.name(alias))).aliases();
     return indices.entrySet().stream()
         .filter(e -> indices.size() == 1 || Boolean.TRUE.equals(e.getValue().aliases().get(alias).isWriteIndex()))

@@ -19,6 +19,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Properties;
+import nl.kamerstukken.model.DeadLetter;
+import nl.kamerstukken.model.Stage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import java.util.Map;
 import java.util.UUID;
 import nl.kamerstukken.index.config.IndexConfig;
@@ -62,6 +69,7 @@ class IndexServiceIT {
   private static KafkaProducer<String, DocumentParsed> producer;
   private static Admin kafkaAdmin;
   private static String topic;
+  private static String bootstrap;
 
   @BeforeAll
   static void startService(LocalStack stack) {
@@ -76,6 +84,7 @@ class IndexServiceIT {
     service.start(supervisor);
     elasticsearch = ElasticsearchClients.create(config.elasticsearch());
     topic = config.kafka().topic(Topics.PARSED).name();
+    bootstrap = stack.kafkaBootstrapServers();
     producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), Topics.PARSED.valueSerde().serializer());
     kafkaAdmin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
@@ -238,6 +247,56 @@ class IndexServiceIT {
 
     assertThat(metrics).contains("kamerstukken_index_documents_total", "kamerstukken_index_qa_total",
         "kamerstukken_index_bulk_seconds_bucket");
+  }
+
+  @Test
+  void aSearchDocumentTheMappingRefusesIsDeadLetteredWithTheReasonAndTheRestIsIndexed() throws Exception {
+    // Given a Kamerstuk whose second question carries a number no keyword field can hold (a parser glitch:
+    // Lucene refuses terms over 32766 bytes), and a sound Kamerstuk in the same batch
+    String broken = documentId();
+    String sound = documentId();
+    String glitch = "7".repeat(40_000);
+    DocumentParsed withGlitch = parsed(broken, "kst-77777-" + broken.substring(0, 6), List.of(segment("Eerste?", "1"),
+        segment("Tweede?", glitch), segment("Derde?", "3")), List.of(segment("A1", "1"), segment("A3", "3")), RECEIVED);
+    DocumentParsed fine = parsed(sound, "kst-77777-" + sound.substring(0, 6), List.of(segment("Vraag?", "1")),
+        List.of(segment("Antwoord.", "1")), RECEIVED);
+
+    // When both arrive
+    producer.send(new ProducerRecord<>(topic, broken, withGlitch));
+    awaitProcessed(publish(sound, fine));
+
+    // Then the refused Q&A document is dead-lettered with Elasticsearch's reason, and everything else is indexed
+    await().atMost(WAIT).untilAsserted(() -> assertThat(deadLetters()).anySatisfy(letter -> {
+      assertThat(letter.documentId()).isEqualTo(broken);
+      assertThat(letter.stage()).isEqualTo(Stage.INDEX);
+      assertThat(letter.reasonCode()).isEqualTo("INDEX_REJECTED");
+      assertThat(letter.message()).contains("-qa-2: document_parsing_exception", "questionNumbers");
+    }));
+    refresh();
+    assertThat(byDocumentId(SearchIndex.QA, broken)).extracting(q -> q.get("position").asInt())
+        .containsExactlyInAnyOrder(1, 3);
+    assertThat(byDocumentId(SearchIndex.DOCUMENTS, broken)).hasSize(1);
+    assertThat(byDocumentId(SearchIndex.QA, sound)).hasSize(1);
+  }
+
+  /** Every dead letter on this test's topic so far. */
+  private static List<DeadLetter> deadLetters() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    List<DeadLetter> letters = new ArrayList<>();
+    try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        Topics.DEAD_LETTER.valueSerde().deserializer())) {
+      String dlq = Topics.DEAD_LETTER.withPrefix(PREFIX).name();
+      List<TopicPartition> partitions = consumer.partitionsFor(dlq).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
+      }
+    }
+    return letters;
   }
 
   private static String documentId() {

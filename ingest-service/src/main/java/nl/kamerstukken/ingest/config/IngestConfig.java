@@ -1,6 +1,7 @@
 package nl.kamerstukken.ingest.config;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,9 @@ import nl.kamerstukken.kit.kafka.KafkaSettings;
  * @param httpHost interface for /health and /metrics ({@code INGEST_HTTP_HOST}, default 127.0.0.1)
  * @param httpPort port for /health and /metrics ({@code INGEST_HTTP_PORT}, default 8081, 0 = any free port)
  * @param kafka how to reach Kafka (shared {@code KAFKA_*} variables)
+ * @param source where documents come from ({@code INGEST_SOURCE}: {@code folder} (default) or {@code s3})
+ * @param blobStore where their bytes are kept ({@code INGEST_BLOB_STORE}: {@code folder} (default) or {@code s3})
+ * @param s3 the buckets and how to reach them (used when the source or the blob store is S3)
  */
 public record IngestConfig(
     Path inbox,
@@ -35,11 +39,19 @@ public record IngestConfig(
     long maxFileSizeBytes,
     String httpHost,
     int httpPort,
-    KafkaSettings kafka) {
+    KafkaSettings kafka,
+    Kind source,
+    Kind blobStore,
+    S3Settings s3) {
+
+  /** Where the inbox or the blob store is. */
+  public enum Kind { FOLDER, S3 }
 
   public static final long DEFAULT_MAX_FILE_SIZE = 200L * 1024 * 1024;
 
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
+  /** S3's rules for bucket names (3 to 63 lower-case letters, digits, dots and hyphens). */
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
   public static IngestConfig load(Map<String, String> environment) {
     EnvConfig env = EnvConfig.of("INGEST_", environment);
@@ -55,13 +67,79 @@ public record IngestConfig(
     long maxSize = size(env, "MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE);
     String host = env.string("HTTP_HOST", "127.0.0.1");
     int port = env.integer("HTTP_PORT", 8081, 0, 65535);
-    prepareFolder(env, "INBOX", inbox);
-    prepareFolder(env, "BLOB_DIR", blobDir);
+    Kind source = kind(env, "SOURCE");
+    Kind blobStore = kind(env, "BLOB_STORE");
+    S3Settings s3 = s3(env, environment, source, blobStore);
+    if (source == Kind.FOLDER) {
+      prepareFolder(env, "INBOX", inbox);
+    }
+    if (blobStore == Kind.FOLDER) {
+      prepareFolder(env, "BLOB_DIR", blobDir);
+    }
     prepareFolder(env, "STATE_DIR", stateDir);
-    rejectInside(env, "BLOB_DIR", blobDir, inbox);
-    rejectInside(env, "STATE_DIR", stateDir, inbox);
+    if (source == Kind.FOLDER) {
+      rejectInside(env, "BLOB_DIR", blobDir, inbox);
+      rejectInside(env, "STATE_DIR", stateDir, inbox);
+    }
     env.validate();
-    return new IngestConfig(inbox, blobDir, stateDir, rescan, settle, maxSize, host, port, kafka);
+    return new IngestConfig(inbox, blobDir, stateDir, rescan, settle, maxSize, host, port, kafka, source, blobStore,
+        s3);
+  }
+
+  private static Kind kind(EnvConfig env, String name) {
+    String value = env.string(name, "folder");
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "folder" -> Kind.FOLDER;
+      case "s3" -> Kind.S3;
+      default -> {
+        env.reject(name, value, "expected folder or s3");
+        yield Kind.FOLDER;
+      }
+    };
+  }
+
+  private static S3Settings s3(EnvConfig env, Map<String, String> environment, Kind source, Kind blobStore) {
+    String endpointText = env.string("S3_ENDPOINT", "");
+    URI endpoint = null;
+    if (!endpointText.isEmpty()) {
+      try {
+        endpoint = URI.create(endpointText);
+      } catch (IllegalArgumentException e) {
+        endpoint = null;
+      }
+      if (endpoint == null || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
+          || endpoint.getHost() == null) {
+        env.reject("S3_ENDPOINT", endpointText, "expected an http(s) URL like http://minio:9000, or empty for AWS");
+        endpoint = null;
+      }
+    }
+    String region = env.string("S3_REGION", environment.getOrDefault("AWS_REGION", "us-east-1"));
+    boolean pathStyle = env.bool("S3_PATH_STYLE", !endpointText.isEmpty());
+    BucketLocation inbox = source == Kind.S3 ? location(env, "S3_BUCKET", "S3_PREFIX") : null;
+    BucketLocation blobs = blobStore == Kind.S3 ? location(env, "BLOB_BUCKET", "BLOB_PREFIX") : null;
+    if (inbox != null && blobs != null && inbox.overlaps(blobs)) {
+      env.reject("BLOB_PREFIX", blobs.prefix(), "the blob store " + blobs + " must not overlap the watched "
+          + inbox + " (blobs would be ingested): use another bucket or separate prefixes such as inbox/ and blobs/");
+    }
+    Duration poll = env.duration("S3_POLL_INTERVAL", Duration.ofSeconds(5));
+    if (poll.isZero()) {
+      env.reject("S3_POLL_INTERVAL", "0", "must be longer than 0, e.g. 5s");
+    }
+    String eventsTopic = env.string("S3_EVENTS_TOPIC", "");
+    return new S3Settings(new S3Connection(endpoint, region, pathStyle), inbox, blobs, poll, eventsTopic);
+  }
+
+  private static BucketLocation location(EnvConfig env, String bucketName, String prefixName) {
+    String bucket = env.string(bucketName, "");
+    if (!BUCKET.matcher(bucket).matches()) {
+      env.reject(bucketName, bucket, "expected a bucket name (3 to 63 lower-case letters, digits, '.' or '-')");
+      bucket = "invalid";
+    }
+    String prefix = env.string(prefixName, "");
+    if (prefix.startsWith("/")) {
+      env.reject(prefixName, prefix, "must not start with '/'; e.g. inbox/");
+    }
+    return new BucketLocation(bucket, prefix);
   }
 
   private static Path absolute(Path path) {

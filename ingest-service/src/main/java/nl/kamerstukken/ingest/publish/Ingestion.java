@@ -9,10 +9,11 @@ import nl.kamerstukken.ingest.blob.BlobStore;
 import nl.kamerstukken.ingest.blob.StoredBlob;
 import nl.kamerstukken.ingest.publish.Ledger.Holding;
 import nl.kamerstukken.ingest.publish.Outcome.Status;
-import nl.kamerstukken.ingest.source.FolderSource;
-import nl.kamerstukken.ingest.source.InboxFile;
+import nl.kamerstukken.ingest.source.FileStamp;
 import nl.kamerstukken.ingest.source.Refusal;
 import nl.kamerstukken.ingest.source.SourceFileException;
+import nl.kamerstukken.ingest.source.SourceItem;
+import nl.kamerstukken.ingest.source.SourceReader;
 import nl.kamerstukken.model.DocumentReceived;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ public final class Ingestion {
   /** What a dead letter of ingest carries: the file as it was seen (there is no event yet). */
   public record RejectedFile(String sourcePath, long sizeBytes, long modifiedMillis) {}
 
-  private final FolderSource source;
+  private final SourceReader source;
   private final BlobStore blobs;
   private final MediaTypeDetector mediaTypes;
   private final Ledger ledger;
@@ -44,7 +45,7 @@ public final class Ingestion {
   private final Clock clock;
   private final long maxFileSize;
 
-  public Ingestion(FolderSource source, BlobStore blobs, MediaTypeDetector mediaTypes, Ledger ledger,
+  public Ingestion(SourceReader source, BlobStore blobs, MediaTypeDetector mediaTypes, Ledger ledger,
       Announcer announcer, IngestMetrics metrics, Clock clock, long maxFileSize) {
     this.source = source;
     this.blobs = blobs;
@@ -56,8 +57,8 @@ public final class Ingestion {
     this.maxFileSize = maxFileSize;
   }
 
-  /** Stores a complete file and announces its content unless that was announced before. */
-  public Outcome ingest(InboxFile file) {
+  /** Stores a complete file (or object) and announces its content unless that was announced before. */
+  public Outcome ingest(SourceItem file) {
     metrics.seen().increment();
     if (file.stamp().size() > maxFileSize) {
       return refuse(file.sourcePath(), file, FILE_TOO_LARGE, file.sourcePath() + " has " + file.stamp().size()
@@ -74,12 +75,22 @@ public final class Ingestion {
       metrics.failed("BLOB_STORE_FAILED").increment();
       return Outcome.of(Status.RETRY, null, "BLOB_STORE_FAILED");
     }
-    Optional<InboxFile> after = source.stat(file.sourcePath());
-    if (after.isEmpty() || !after.get().stamp().equals(file.stamp()) || blob.size() != file.stamp().size()) {
+    Optional<FileStamp> after = stampNow(file);
+    if (after.isEmpty() || !after.get().equals(file.stamp()) || blob.size() != file.stamp().size()) {
       LOG.info("[{}] changed while it was read; it is read again once complete", file.sourcePath());
       return Outcome.of(Status.RETRY, blob.sha256(), "CHANGED_WHILE_READING");
     }
     return withDocumentId(blob.sha256(), () -> record(file, blob));
+  }
+
+  /** What is there now; a source that cannot tell (unreachable) counts as changed: the item is tried again. */
+  private Optional<FileStamp> stampNow(SourceItem file) {
+    try {
+      return source.stampNow(file.sourcePath());
+    } catch (IOException e) {
+      LOG.warn("cannot check [{}] after reading it: {}; trying again", file.sourcePath(), e.toString());
+      return Optional.empty();
+    }
   }
 
   @FunctionalInterface
@@ -99,7 +110,7 @@ public final class Ingestion {
     }
   }
 
-  private Outcome record(InboxFile file, StoredBlob blob) throws IOException {
+  private Outcome record(SourceItem file, StoredBlob blob) throws IOException {
     String path = file.sourcePath();
     Optional<Holding> previous = ledger.holding(path);
     Outcome outcome;
@@ -125,7 +136,7 @@ public final class Ingestion {
     return outcome;
   }
 
-  private String mediaType(StoredBlob blob, InboxFile file) throws IOException {
+  private String mediaType(StoredBlob blob, SourceItem file) throws IOException {
     try (InputStream in = blobs.open(blob.uri())) {
       return mediaTypes.detect(in, file.fileName());
     }
@@ -192,7 +203,7 @@ public final class Ingestion {
     return refuse(refusal.sourcePath(), null, refusal.reasonCode(), refusal.message());
   }
 
-  private Outcome refuse(String sourcePath, InboxFile file, String reasonCode, String message) {
+  private Outcome refuse(String sourcePath, SourceItem file, String reasonCode, String message) {
     metrics.failed(reasonCode).increment();
     RejectedFile subject = file == null ? new RejectedFile(sourcePath, -1, -1)
         : new RejectedFile(sourcePath, file.stamp().size(), file.stamp().mtimeMillis());

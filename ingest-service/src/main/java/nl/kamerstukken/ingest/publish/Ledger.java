@@ -172,12 +172,12 @@ public final class Ledger implements KnownFiles, AutoCloseable {
   /** The content was announced (acknowledged) and {@code sourcePath} (if not null) holds it. */
   public synchronized void announced(String sha256, String sourcePath, FileStamp stamp) throws IOException {
     write(new LedgerLine(LedgerLine.ANNOUNCE, sourcePath, sha256, stamp == null ? null : stamp.size(),
-        stamp == null ? null : stamp.mtimeMillis()));
+        stamp == null ? null : stamp.mtimeMillis(), stamp == null ? null : stamp.etag()));
   }
 
   /** {@code sourcePath} holds content that is already announced. */
   public synchronized void held(String sourcePath, String sha256, FileStamp stamp) throws IOException {
-    write(new LedgerLine(LedgerLine.HOLD, sourcePath, sha256, stamp.size(), stamp.mtimeMillis()));
+    write(new LedgerLine(LedgerLine.HOLD, sourcePath, sha256, stamp.size(), stamp.mtimeMillis(), stamp.etag()));
   }
 
   /** {@code sourcePath} holds nothing any more. */
@@ -224,7 +224,7 @@ public final class Ledger implements KnownFiles, AutoCloseable {
       return;
     }
     release(line.path());
-    byPath.put(line.path(), new Holding(line.sha256(), new FileStamp(line.size(), line.mtime())));
+    byPath.put(line.path(), new Holding(line.sha256(), new FileStamp(line.size(), line.mtime(), line.etag())));
     holders.merge(line.sha256(), 1, Integer::sum);
   }
 
@@ -250,7 +250,8 @@ public final class Ledger implements KnownFiles, AutoCloseable {
       for (Map.Entry<String, Holding> e : byPath.entrySet()) {
         FileStamp s = e.getValue().stamp();
         text.append(WRITER.writeValueAsString(
-            new LedgerLine(LedgerLine.HOLD, e.getKey(), e.getValue().sha256(), s.size(), s.mtimeMillis()))).append('\n');
+            new LedgerLine(LedgerLine.HOLD, e.getKey(), e.getValue().sha256(), s.size(), s.mtimeMillis(), s.etag())))
+            .append('\n');
       }
       ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
       while (bytes.hasRemaining()) {

@@ -12,14 +12,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param sha256 the content, or null
  * @param size the file's size when held, or null
  * @param mtime the file's modification time (ms) when held, or null
+ * @param etag the object's ETag when a bucket object is held, else null (not written)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record LedgerLine(String op, String path, String sha256, Long size, Long mtime) {
+record LedgerLine(String op, String path, String sha256, Long size, Long mtime, String etag) {
 
   static final String ANNOUNCE = "announce";
   static final String HOLD = "hold";
   static final String DROP = "drop";
   static final String RETRACT = "retract";
+
+  LedgerLine(String op, String path, String sha256, Long size, Long mtime) {
+    this(op, path, sha256, size, mtime, null);
+  }
 
   LedgerLine {
     if (op == null) {

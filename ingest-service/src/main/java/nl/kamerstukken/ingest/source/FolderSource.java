@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Not thread-safe: one loop calls {@link #poll}; only {@link #close} may come from another thread.
  */
-public final class FolderSource implements AutoCloseable {
+public final class FolderSource implements AutoCloseable, SourceReader {
 
   /** The work found in one round. */
   public record Batch(List<InboxFile> complete, List<Refusal> refused, List<String> gone) {
@@ -219,8 +219,17 @@ public final class FolderSource implements AutoCloseable {
   }
 
   /** Opens a file offered by this source; see {@link SourceFileException} for the reasons it may fail. */
-  public InputStream open(InboxFile file) throws SourceFileException {
+  @Override
+  public InputStream open(SourceItem item) throws SourceFileException {
+    if (!(item instanceof InboxFile file)) {
+      throw new IllegalArgumentException(item.sourcePath() + " was not offered by the inbox folder");
+    }
     return inbox.open(file);
+  }
+
+  @Override
+  public Optional<FileStamp> stampNow(String sourcePath) {
+    return inbox.stat(sourcePath).map(InboxFile::stamp);
   }
 
   /** The file at {@code sourcePath} as it is now. */

@@ -48,6 +48,28 @@ class LedgerTest {
   }
 
   @Test
+  void remembersTheEtagOfBucketObjectsAcrossARestartAndACompaction() throws IOException {
+    // Given an object of a bucket recorded with its ETag
+    FileStamp object = new FileStamp(10, 1_700_000_000_000L, "9b2cf535f27731c974343645a3985328");
+    String key = "s3://inbox/kamerstukken/a.pdf";
+    try (Ledger ledger = Ledger.open(state)) {
+      ledger.announced(SHA_A, key, object);
+      ledger.held("s3://inbox/kamerstukken/kopie.pdf", SHA_A, object);
+    }
+
+    // When it is opened again (which compacts the log), twice
+    try (Ledger ledger = Ledger.open(state)) {
+      assertThat(ledger.stamp(key)).contains(object);
+    }
+    try (Ledger ledger = Ledger.open(state)) {
+      // Then the ETag is still known for both keys
+      assertThat(ledger.stamp(key)).contains(object);
+      assertThat(ledger.stamp("s3://inbox/kamerstukken/kopie.pdf")).contains(object);
+      assertThat(ledger.pathsAt("s3://inbox/kamerstukken")).hasSize(2);
+    }
+  }
+
+  @Test
   void aRetractedContentIsNoLongerAnnouncedNorHeld() throws IOException {
     try (Ledger ledger = Ledger.open(state)) {
       ledger.announced(SHA_A, "a.pdf", STAMP);

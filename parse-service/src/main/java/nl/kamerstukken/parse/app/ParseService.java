@@ -20,8 +20,9 @@ import nl.kamerstukken.kit.lifecycle.Supervisor;
 import nl.kamerstukken.model.DocumentReceived;
 import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topics;
-import nl.kamerstukken.parse.KamerstukParser;
+import nl.kamerstukken.parse.isolation.IsolatedParser;
 import nl.kamerstukken.parse.config.ParseConfig;
+import nl.kamerstukken.parse.blob.BlobFetcher;
 import nl.kamerstukken.parse.consume.DocumentParsing;
 import nl.kamerstukken.parse.consume.ReceivedHandler;
 import org.slf4j.Logger;
@@ -34,8 +35,9 @@ public final class ParseService implements Service {
 
   private final ParseConfig config;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private KamerstukParser parser;
+  private IsolatedParser parser;
   private ExecutorService pool;
+  private BlobFetcher blobs;
   private EventPublisher publisher;
   private KafkaHealth kafkaHealth;
   private ConsumerWorker<DocumentReceived> worker;
@@ -59,15 +61,16 @@ public final class ParseService implements Service {
   public void start(Supervisor supervisor) {
     this.supervisor = supervisor;
     KafkaSettings kafka = config.kafka();
-    LOG.info("parse-service: Kafka {}, [{}] parser threads, OCR [{}]", kafka.describe(), config.threads(),
+    LOG.info("parse-service: Kafka {}, [{}] parse workers, OCR [{}]", kafka.describe(), config.threads(),
         config.parser().ocrEnabled());
     TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
-    parser = KamerstukParser.create(config.parser());
+    parser = IsolatedParser.start(config.parser(), config.isolation(), registry);
     pool = Executors.newFixedThreadPool(config.threads(), r -> new Thread(r, "parse-worker"));
     publisher = EventPublisher.create(kafka);
     DeadLetters deadLetters =
         new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.PARSE, Clock.systemUTC());
-    ReceivedHandler handler = new ReceivedHandler(new DocumentParsing(parser, registry), pool, publisher,
+    blobs = BlobFetcher.create(config.blobs());
+    ReceivedHandler handler = new ReceivedHandler(new DocumentParsing(parser, blobs, registry), pool, publisher,
         deadLetters, kafka.topic(Topics.PARSED));
     worker = ConsumerWorker.create("parse", kafka, "parse-service", config.maxPollRecords(),
         kafka.topic(Topics.RECEIVED), handler, deadLetters, registry);
@@ -80,7 +83,8 @@ public final class ParseService implements Service {
     try {
       return AdminServer.start(config.httpHost(), config.httpPort(), registry)
           .check("kafka", kafkaHealth)
-          .check("worker", worker::health);
+          .check("worker", worker::health)
+          .check("parse-workers", parser::health);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve /health on " + config.httpHost() + ":" + config.httpPort()
           + " (set PARSE_HTTP_PORT)", e);
@@ -111,6 +115,7 @@ public final class ParseService implements Service {
     }
     closeQuietly(publisher);
     closeQuietly(parser);
+    closeQuietly(blobs);
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

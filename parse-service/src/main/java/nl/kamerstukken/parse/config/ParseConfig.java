@@ -1,9 +1,15 @@
 package nl.kamerstukken.parse.config;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.kamerstukken.kit.config.EnvConfig;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.blob.BlobSettings;
+import nl.kamerstukken.parse.isolation.IsolationSettings;
 
 /**
  * Everything parse-service reads from its environment (prefix {@code PARSE_}), validated at start.
@@ -13,10 +19,19 @@ import nl.kamerstukken.parse.ParserSettings;
  * @param httpPort port for /health and /metrics ({@code PARSE_HTTP_PORT}, default 8082, 0 = any)
  * @param maxPollRecords documents taken per batch ({@code PARSE_MAX_POLL_RECORDS}, default 8)
  * @param threads documents parsed at the same time ({@code PARSE_THREADS}, default: the number of cores)
- * @param parser how documents are read (OCR and its language: {@code PARSE_OCR}, {@code PARSE_OCR_LANGUAGE})
+ * @param parser how documents are read (OCR and its language: {@code PARSE_OCR}, {@code PARSE_OCR_LANGUAGE};
+ *     {@code PARSE_MAX_PAGES}, default 2000)
+ * @param isolation how parse workers run: {@code PARSE_THREADS} workers of {@code PARSE_WORKER_HEAP} (512m) each,
+ *     {@code PARSE_TIMEOUT} per document (120s), files up to {@code PARSE_MAX_FILE_SIZE} (100MB)
+ * @param blobs how {@code s3://} blobs are read ({@code PARSE_S3_ENDPOINT}, {@code PARSE_S3_REGION},
+ *     {@code PARSE_S3_PATH_STYLE}; credentials from the AWS default chain)
  */
 public record ParseConfig(
-    KafkaSettings kafka, String httpHost, int httpPort, int maxPollRecords, int threads, ParserSettings parser) {
+    KafkaSettings kafka, String httpHost, int httpPort, int maxPollRecords, int threads, ParserSettings parser,
+    IsolationSettings isolation,
+    BlobSettings blobs) {
+
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
 
   public static ParseConfig load(Map<String, String> environment) {
     EnvConfig env = EnvConfig.of("PARSE_", environment);
@@ -28,7 +43,40 @@ public record ParseConfig(
     ParserSettings parser = ParserSettings.defaults();
     boolean ocr = env.bool("OCR", parser.ocrEnabled());
     String language = env.string("OCR_LANGUAGE", parser.ocrLanguage());
+    int maxPages = env.integer("MAX_PAGES", ParserSettings.DEFAULT_MAX_PAGES, 1, 1_000_000);
+    Duration timeout = env.duration("TIMEOUT", IsolationSettings.DEFAULT_TIMEOUT);
+    long maxFileSize = size(env, "MAX_FILE_SIZE", IsolationSettings.DEFAULT_MAX_FILE_SIZE);
+    String heap = env.string("WORKER_HEAP", IsolationSettings.DEFAULT_HEAP);
+    if (!heap.matches("\\d+[kKmMgG]?")) {
+      env.reject("WORKER_HEAP", heap, "expected a heap size as for -Xmx, e.g. 512m or 1g");
+    }
+    if (timeout.isZero() || timeout.isNegative()) {
+      env.reject("TIMEOUT", timeout.toString(), "expected a positive duration such as 120s");
+    }
+    BlobSettings blobs = BlobSettings.load(env, environment);
     env.validate();
-    return new ParseConfig(kafka, host, port, maxPoll, threads, parser.withOcr(ocr, language));
+    return new ParseConfig(kafka, host, port, maxPoll, threads, parser.withOcr(ocr, language).withMaxPages(maxPages),
+        IsolationSettings.defaults(threads).withLimits(heap, timeout, maxFileSize), blobs);
+  }
+
+  /** A size in bytes, or with {@code KB}/{@code MB}/{@code GB} (powers of 1024). */
+  static long size(EnvConfig env, String name, long defaultValue) {
+    String value = env.string(name, "");
+    if (value.isBlank()) {
+      return defaultValue;
+    }
+    Matcher m = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+      env.reject(name, value, "expected a size like 100MB, 512KB, 1GB or a number of bytes");
+      return defaultValue;
+    }
+    long number = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "b" : m.group(2);
+    return switch (unit.charAt(0)) {
+      case 'k' -> number * 1024;
+      case 'm' -> number * 1024 * 1024;
+      case 'g' -> number * 1024 * 1024 * 1024;
+      default -> number;
+    };
   }
 }

@@ -3,13 +3,17 @@ package nl.kamerstukken.parse.consume;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.net.URI;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import nl.kamerstukken.model.DocumentReceived;
 import nl.kamerstukken.model.SourceFile;
-import nl.kamerstukken.parse.KamerstukParser;
+import nl.kamerstukken.parse.DocumentParser;
 import nl.kamerstukken.parse.ParseOutcome;
+import nl.kamerstukken.parse.ParserUnavailableException;
+import nl.kamerstukken.parse.blob.BlobFetcher;
+import nl.kamerstukken.parse.blob.BlobFile;
+import nl.kamerstukken.parse.blob.BlobSettings;
+import nl.kamerstukken.parse.blob.BlobUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -17,18 +21,27 @@ import org.slf4j.MDC;
 /**
  * Parses one received document from its blob. Contract: every problem with the document itself ends as a
  * {@link ParseOutcome.Failed} with a reason code (never an exception), so one bad file cannot stop the
- * service; the outcome is counted by result and reason.
+ * service; the outcome is counted by result and reason. {@link ParserUnavailableException} (no parse worker
+ * can run, shutdown) passes through: it says nothing about the document, and the batch is retried.
  */
 public final class DocumentParsing {
 
   private static final Logger LOG = LoggerFactory.getLogger(DocumentParsing.class);
 
-  private final KamerstukParser parser;
+  private final DocumentParser parser;
+  private final BlobFetcher blobs;
   private final MeterRegistry registry;
   private final Timer duration;
 
-  public DocumentParsing(KamerstukParser parser, MeterRegistry registry) {
+  /** For {@code file:} blobs only (an {@code s3:} blob URI then needs AWS settings from the defaults). */
+  public DocumentParsing(DocumentParser parser, MeterRegistry registry) {
+    this(parser, BlobFetcher.create(new BlobSettings(null, "us-east-1", false)), registry);
+  }
+
+  /** {@code blobs} makes each blob a local file (the blob resolution stays in this process). */
+  public DocumentParsing(DocumentParser parser, BlobFetcher blobs, MeterRegistry registry) {
     this.parser = parser;
+    this.blobs = blobs;
     this.registry = registry;
     this.duration = Timer.builder("kamerstukken.parse.duration").description("time to parse one document")
         .publishPercentileHistogram().register(registry);
@@ -48,24 +61,44 @@ public final class DocumentParsing {
   }
 
   private ParseOutcome parseBlob(DocumentReceived received) {
-    Path blob;
+    BlobFile blob = fetch(received);
     try {
-      blob = Path.of(URI.create(received.blobUri()));
-    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-      return new ParseOutcome.Failed("UNSUPPORTED_BLOB_URI",
-          "blob " + received.blobUri() + " of " + received.fileName() + " is not a file URI this service can read");
+      if (blob instanceof BlobFile.Refused refused) {
+        return new ParseOutcome.Failed(refused.reasonCode(), refused.message());
+      }
+      return parseFile(((BlobFile.Local) blob).path(), received);
+    } finally {
+      release(blob);
     }
-    if (!Files.isRegularFile(blob)) {
-      return new ParseOutcome.Failed("BLOB_MISSING", "blob " + blob + " of " + received.fileName()
-          + " does not exist: was the blob store removed? Drop the file again to re-ingest it.");
+  }
+
+  /** A blob store that does not answer says nothing about the document: retried like an unavailable parser. */
+  private BlobFile fetch(DocumentReceived received) {
+    try {
+      return blobs.fetch(received.blobUri(), received.fileName());
+    } catch (BlobUnavailableException e) {
+      throw new ParserUnavailableException("the blob store is unavailable: " + e.getMessage(), e);
     }
+  }
+
+  private static void release(BlobFile blob) {
+    try {
+      blob.close();
+    } catch (IOException e) {
+      LOG.warn("cannot delete the downloaded copy of the blob: {}", e.toString());
+    }
+  }
+
+  private ParseOutcome parseFile(Path blob, DocumentReceived received) {
     SourceFile source = new SourceFile(received.fileName(), received.sha256(), received.mediaType(),
         received.sizeBytes(), received.sourcePath(), received.blobUri());
     try {
       return parser.parse(blob, source, received.receivedAt());
+    } catch (ParserUnavailableException e) {
+      throw e;
     } catch (RuntimeException | StackOverflowError e) {
       LOG.error("parser crashed on [{}]", received.fileName(), e);
-      return new ParseOutcome.Failed("PARSER_CRASH",
+      return new ParseOutcome.Failed(ParseOutcome.PARSER_CRASHED,
           "the parser crashed on " + received.fileName() + ": " + e + ". This is a bug; please report it with the file.");
     }
   }

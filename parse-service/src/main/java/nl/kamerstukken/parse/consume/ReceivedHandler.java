@@ -14,6 +14,7 @@ import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.DocumentReceived;
 import nl.kamerstukken.model.Topic;
 import nl.kamerstukken.parse.ParseOutcome;
+import nl.kamerstukken.parse.ParserUnavailableException;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,16 +71,20 @@ public final class ReceivedHandler implements BatchHandler<DocumentReceived> {
       if (outcome instanceof ParseOutcome.Parsed parsed) {
         writes.add(publisher.send(parsedTopic, in.key(), parsed.document()));
       } else if (outcome instanceof ParseOutcome.Failed failed) {
-        deadLetters.publish(received.documentId(), failed.reasonCode(), failed.message(), 1, in.topic(), in.key(),
-            received);
+        deadLetters.publish(received.documentId(), failed.reasonCode(), failed.message(), failed.attempts(),
+            in.topic(), in.key(), received);
       }
     }
   }
 
-  private static ParseOutcome await(Future<ParseOutcome> outcome) throws InterruptedException {
+  private static ParseOutcome await(Future<ParseOutcome> outcome) throws InterruptedException, RetryableException {
     try {
       return outcome.get();
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof ParserUnavailableException unavailable) {
+        // Not the document's fault (no parse worker could run): nothing is committed, the batch comes again.
+        throw new RetryableException("parse workers unavailable: " + unavailable.getMessage(), unavailable);
+      }
       // DocumentParsing turns every per-document problem into a Failed value; anything else is a bug.
       throw new IllegalStateException("parsing crashed: " + e.getCause(), e.getCause());
     }

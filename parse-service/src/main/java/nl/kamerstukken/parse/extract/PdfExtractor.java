@@ -30,13 +30,24 @@ public final class PdfExtractor {
   private static final int MIN_LETTERS = 25;
 
   private final OcrEngine ocr;
+  private final int maxPages;
 
-  public PdfExtractor(OcrEngine ocr) {
+  /**
+   * @param maxPages a document with more pages fails as {@code TOO_MANY_PAGES} before its text is read (the
+   *     page count comes from the page tree, which PDFBox reads when it opens the file)
+   */
+  public PdfExtractor(OcrEngine ocr, int maxPages) {
     this.ocr = ocr;
+    this.maxPages = maxPages;
   }
 
   public Extraction extract(Path file, String fileName) throws ExtractionFailure {
     try (PDDocument document = Loader.loadPDF(file.toFile())) {
+      if (document.getNumberOfPages() > maxPages) {
+        throw new ExtractionFailure("TOO_MANY_PAGES", fileName + " has " + document.getNumberOfPages()
+            + " pages, more than the " + maxPages + " this service reads (PARSE_MAX_PAGES); split the document or"
+            + " raise the limit", null);
+      }
       PdfLineCollector collector = new PdfLineCollector();
       collector.writeText(document, Writer.nullWriter());
       Map<Integer, List<TextLine>> byPage = new TreeMap<>();

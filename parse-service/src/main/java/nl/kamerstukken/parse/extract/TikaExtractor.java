@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.Office;
@@ -18,6 +19,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -26,6 +28,12 @@ import org.xml.sax.SAXException;
  * such as {@code DC.identifier} included). Embedded images are not OCR'd. Thread-safe.
  */
 public final class TikaExtractor {
+
+  /**
+   * Text beyond this is refused as {@code TOO_LARGE}: a parsed-document event (16 MB) cannot carry more, and a
+   * document that inflates to far more than its size (a zip bomb) is stopped here, long before memory runs out.
+   */
+  static final int MAX_TEXT_CHARS = 8_000_000;
 
   private final AutoDetectParser parser;
 
@@ -44,11 +52,15 @@ public final class TikaExtractor {
     noOcr.setSkipOcr(true);
     context.set(TesseractOCRConfig.class, noOcr);
     try (InputStream in = TikaInputStream.get(file)) {
-      parser.parse(in, new BodyContentHandler(blocks), metadata, context);
+      parser.parse(in, new BodyContentHandler(new WriteOutContentHandler(blocks, MAX_TEXT_CHARS)), metadata, context);
     } catch (EncryptedDocumentException e) {
       throw new ExtractionFailure("ENCRYPTED_DOCUMENT", fileName + " is password protected; ask the sender for"
           + " an unprotected copy and drop it again", e);
     } catch (TikaException | SAXException | IOException e) {
+      if (WriteLimitReachedException.isWriteLimitReached(e)) {
+        throw new ExtractionFailure("TOO_LARGE", fileName + " holds more than " + MAX_TEXT_CHARS + " characters of"
+            + " text, more than one parsed document can carry (or it is a zip bomb); split it into smaller documents", e);
+      }
       throw new ExtractionFailure("UNREADABLE_DOCUMENT", fileName + " could not be read as " + mediaType + " ("
           + e.getMessage() + "); check that the file is complete, or export it again from its source", e);
     }

@@ -39,14 +39,14 @@ public final class SiblingMetadata {
     if (dir == null) {
       return Map.of();
     }
-    for (String name : List.of(file.getFileName().toString(), originalName == null ? "" : originalName)) {
+    for (String name : List.of(file.getFileName().toString(), baseName(originalName))) {
       String stem = stem(name);
       if (stem.isEmpty()) {
         continue;
       }
       for (String suffix : List.of(".metadata.xml", ".metadata_owms.xml")) {
         Path candidate = dir.resolve(stem + suffix);
-        if (!candidate.equals(file.toAbsolutePath()) && Files.isRegularFile(candidate)) {
+        if (!candidate.equals(file.toAbsolutePath()) && besideFile(candidate, dir) && Files.isRegularFile(candidate)) {
           Map<String, List<String>> properties = read(candidate);
           if (!properties.isEmpty()) {
             return properties;
@@ -55,6 +55,25 @@ public final class SiblingMetadata {
       }
     }
     return Map.of();
+  }
+
+  /**
+   * The last element of a name that came from an event: a name such as {@code ../../etc/x.pdf} must never
+   * make us read outside the folder of the file itself.
+   */
+  public static String baseName(String name) {
+    if (name == null) {
+      return "";
+    }
+    String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    return last.equals("..") || last.equals(".") || last.indexOf('\0') >= 0 ? "" : last;
+  }
+
+  /** Whether {@code candidate} lies directly in {@code dir} (no link or dot-dot leads elsewhere). */
+  public static boolean besideFile(Path candidate, Path dir) {
+    Path normal = candidate.normalize();
+    return normal.getParent() != null && normal.getParent().equals(dir.normalize())
+        && !Files.isSymbolicLink(candidate);
   }
 
   static String stem(String name) {

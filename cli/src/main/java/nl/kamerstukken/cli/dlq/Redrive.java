@@ -1,0 +1,80 @@
+package nl.kamerstukken.cli.dlq;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import nl.kamerstukken.kit.kafka.KafkaSettings;
+import nl.kamerstukken.model.DeadLetter;
+import nl.kamerstukken.model.Json;
+import nl.kamerstukken.model.Stage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Puts dead letters' original events back on their original topics, under their original keys, so the stage
+ * that gave up tries again (redelivery is harmless: every effect of the pipeline is idempotent). Every write
+ * is acknowledged before this returns.
+ */
+final class Redrive implements AutoCloseable {
+
+  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
+
+  private final KafkaProducer<String, byte[]> producer;
+
+  Redrive(KafkaSettings settings) {
+    this.producer = new KafkaProducer<>(settings.producer());
+  }
+
+  /** Why {@code letter} cannot be re-driven, or null when it can. */
+  static String whyNot(DeadLetter letter) {
+    if (letter == null) {
+      return "the record is not a readable dead letter";
+    }
+    if (letter.stage() == Stage.INGEST) {
+      return "ingest refused a file (no event was made): fix the file in the inbox, or touch it, to ingest it again";
+    }
+    if ("INVALID_EVENT".equals(letter.reasonCode())) {
+      return "the original record is not a valid event; re-driving it would fail again";
+    }
+    if (letter.originalTopic() == null || letter.originalEvent() == null || letter.originalEvent().isNull()) {
+      return "the dead letter does not carry its original event and topic";
+    }
+    return null;
+  }
+
+  /** Publishes each letter's original event and waits for every acknowledgement. */
+  void send(List<DeadLetter> letters) throws InterruptedException {
+    List<Future<RecordMetadata>> writes = new ArrayList<>();
+    for (DeadLetter letter : letters) {
+      writes.add(producer.send(new ProducerRecord<>(letter.originalTopic(), letter.originalKey(), bytes(letter))));
+    }
+    long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+    for (Future<RecordMetadata> write : writes) {
+      try {
+        write.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("Kafka did not accept a re-driven event (" + e.getMessage() + "); nothing"
+            + " is marked as re-driven, run the command again", e);
+      }
+    }
+  }
+
+  private static byte[] bytes(DeadLetter letter) {
+    try {
+      return Json.mapper().writeValueAsBytes(letter.originalEvent());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the original event of " + letter.documentId(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}

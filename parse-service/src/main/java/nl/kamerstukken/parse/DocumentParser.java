@@ -1,0 +1,26 @@
+package nl.kamerstukken.parse;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import nl.kamerstukken.model.SourceFile;
+
+/**
+ * Reads one document file into the parsed-document contract. Two implementations: {@link KamerstukParser}
+ * in this JVM (the offline {@code parse} command, tests), and {@code isolation.IsolatedParser}, which runs
+ * the same parser in supervised child processes under a time and memory budget (the service).
+ *
+ * <p>Contract: anything wrong with the document itself is a {@link ParseOutcome.Failed}; an exception
+ * means the parse could not run (infrastructure, shutdown, a bug) and says nothing about the document.
+ */
+public interface DocumentParser extends AutoCloseable {
+
+  /**
+   * @param file the bytes to read (a blob; its name need not be meaningful)
+   * @param source the original file; {@code sha256} becomes the document id (computed when null)
+   * @param receivedAt when ingest first saw the content, or null offline
+   */
+  ParseOutcome parse(Path file, SourceFile source, Instant receivedAt);
+
+  @Override
+  void close();
+}

@@ -56,6 +56,12 @@ public final class DeadLetterLog {
     this.marks = Map.copyOf(marks);
   }
 
+  /** A log as read, for tests of what is chosen from it. */
+  static DeadLetterLog of(String topic, List<Entry> entries, Map<TopicPartition, Long> ends,
+      Map<TopicPartition, Long> marks) {
+    return new DeadLetterLog(topic, entries, ends, marks);
+  }
+
   /** Reads the whole dead-letter topic up to its current end, and the re-drive mark. */
   public static DeadLetterLog read(KafkaSettings settings) {
     Topic<String, DeadLetter> topic = settings.topic(Topics.DEAD_LETTER);

@@ -80,12 +80,13 @@ final class StatusReport {
     if (search.problem() != null) {
       out.println("  " + search.problem());
     }
+    int width = search.aliases().stream().mapToInt(a -> a.alias().length()).max().orElse(0);
     for (SearchStatus.AliasCount alias : search.aliases()) {
       if (alias.analysis() == null) {
-        out.printf("  %-28s (does not exist yet: index-service creates it at start)%n", alias.alias());
+        out.printf("  %-" + width + "s  (does not exist yet: index-service creates it at start)%n", alias.alias());
       } else {
-        out.printf("  %-28s %8d document(s)   analysis %s: %s%n", alias.alias(), alias.documents(),
-            alias.analysis().name(), alias.analysis().description());
+        out.printf("  %-" + width + "s %8d document(s)   analysis %s%n", alias.alias(), alias.documents(),
+            alias.analysis().description());
       }
     }
     out.println();

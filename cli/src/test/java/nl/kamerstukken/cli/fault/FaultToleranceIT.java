@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import nl.kamerstukken.cli.KamerstukkenCli;
+import nl.kamerstukken.cli.CliRun;
 import nl.kamerstukken.cli.up.Pipeline;
 import nl.kamerstukken.cli.up.PipelineSettings;
 import nl.kamerstukken.cli.up.ServiceProcess;
@@ -29,12 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Faults in the middle of a batch of 200 documents, on the real local stack, one pipeline for all scenarios
  * in turn, each with its own batch: every service killed with {@code kill -9} and restarted, Elasticsearch
- * stopped for 30 s, the Kafka broker restarted. After each, every document of the batch is in the index
+ * stopped for 30 s, the Kafka broker restarted, every service stopped with SIGTERM and restarted. After each,
+ * every document of the batch is in the index
  * exactly once (documents and Q&A as expected) and nothing is dead-lettered. The counts are written to
  * {@code target/fault-tolerance.md}.
  */
@@ -82,11 +80,11 @@ class FaultToleranceIT {
   void killingIngestMidBatchLosesAndDoublesNothing() throws Exception {
     Batch batch = Batch.generate(work, 11, BATCH);
     ServiceProcess ingest = pipeline.service(PipelineSettings.INGEST);
+    double before = announced(ingest);
     batch.dropInto(settings.inbox());
 
-    awaitThat(() -> observer.metric(ingest, "kamerstukken_ingest_files_announced_total") >= STRIKE_AT);
-    String faultAt = (long) observer.metric(ingest, "kamerstukken_ingest_files_announced_total") + " of " + BATCH
-        + " announced";
+    awaitThat(() -> announced(ingest) - before >= STRIKE_AT);
+    String faultAt = (long) (announced(ingest) - before) + " of " + BATCH + " announced";
     long struck = System.nanoTime();
     ingest.kill();
     pipeline.startService(PipelineSettings.INGEST).awaitReady(PATIENCE);
@@ -99,11 +97,12 @@ class FaultToleranceIT {
   void killingParseMidBatchLosesAndDoublesNothingAndLeavesNoParseWorkers() throws Exception {
     Batch batch = Batch.generate(work, 12, BATCH);
     ServiceProcess parse = pipeline.service(PipelineSettings.PARSE);
+    double before = parsed(parse);
     batch.dropInto(settings.inbox());
 
-    awaitThat(() -> parsed(parse) >= STRIKE_AT);
+    awaitThat(() -> parsed(parse) - before >= STRIKE_AT);
     List<ProcessHandle> workers = ProcessHandle.of(parse.pid()).orElseThrow().descendants().toList();
-    String faultAt = (long) parsed(parse) + " of " + BATCH + " parsed";
+    String faultAt = (long) (parsed(parse) - before) + " of " + BATCH + " parsed";
     long struck = System.nanoTime();
     parse.kill();
 
@@ -176,6 +175,40 @@ class FaultToleranceIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> status("1s") == 0);
   }
 
+  @Test
+  @Order(6)
+  void sigtermToEachServiceInTurnMidBatchFinishesOrHandsBackTheWork() throws Exception {
+    Batch batch = Batch.generate(work, 16, BATCH);
+    double announcedBefore = announced(pipeline.service(PipelineSettings.INGEST));
+    double parsedBefore = parsed(pipeline.service(PipelineSettings.PARSE));
+    batch.dropInto(settings.inbox());
+    long struck = System.nanoTime();
+
+    awaitThat(() -> announced(pipeline.service(PipelineSettings.INGEST)) - announcedBefore >= STRIKE_AT);
+    terminateAndRestart(PipelineSettings.INGEST);
+    awaitThat(() -> parsed(pipeline.service(PipelineSettings.PARSE)) - parsedBefore >= STRIKE_AT);
+    terminateAndRestart(PipelineSettings.PARSE);
+    awaitThat(() -> observer.documentHits(batch).size() >= STRIKE_AT);
+    String faultAt = observer.documentHits(batch).size() + " of " + BATCH + " indexed at the last";
+    terminateAndRestart(PipelineSettings.INDEX);
+
+    assertCompleteAndExact("SIGTERM ingest, parse, index in turn", batch, faultAt, struck);
+  }
+
+  /** SIGTERM: the service must exit by itself (exit code 143), well before the 60 s after which it is killed. */
+  private static void terminateAndRestart(String name) throws Exception {
+    ServiceProcess service = pipeline.service(name);
+    List<ProcessHandle> children = ProcessHandle.of(service.pid()).orElseThrow().descendants().toList();
+    long started = System.nanoTime();
+    int exitCode = service.stop(Duration.ofSeconds(60));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    System.out.printf("SIGTERM %s: exit code %d after %d ms%n", name, exitCode, took.toMillis());
+    assertThat(exitCode).as(name + " exit code after SIGTERM").isEqualTo(143);
+    assertThat(took).as(name + " time to stop").isLessThan(Duration.ofSeconds(45));
+    await().atMost(Duration.ofSeconds(20)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+    pipeline.startService(name).awaitReady(PATIENCE);
+  }
+
   /** Waits until the batch is completely indexed, then checks it is there exactly once and records the counts. */
   private static void assertCompleteAndExact(String scenario, Batch batch, String faultAt, long struck) {
     await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() ->
@@ -196,6 +229,10 @@ class FaultToleranceIT {
     assertThat(deadLettered).isZero();
   }
 
+  private static double announced(ServiceProcess ingest) {
+    return observer.metric(ingest, "kamerstukken_ingest_files_announced_total");
+  }
+
   private static double parsed(ServiceProcess parse) {
     return observer.metric(parse, "kamerstukken_parse_documents_total");
   }
@@ -206,14 +243,11 @@ class FaultToleranceIT {
 
   /** Runs {@code ./kamerstukken status} against this pipeline; returns its exit code. */
   private static int status(String window) {
-    StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new KamerstukkenCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(out));
-    int code = cli.execute("status", "--kafka", settings.kafkaBootstrap(), "--elasticsearch-url",
+    return CliRun.of("status", "--kafka", settings.kafkaBootstrap(), "--elasticsearch-url",
         settings.elasticsearchUrl(), "--topic-prefix", settings.topicPrefix(), "--alias-prefix", settings.aliasPrefix(),
         "--window", window, "--http-ports", settings.httpPorts().get(PipelineSettings.INGEST) + ","
-            + settings.httpPorts().get(PipelineSettings.PARSE) + "," + settings.httpPorts().get(PipelineSettings.INDEX));
-    System.out.println(out);
-    return code;
+            + settings.httpPorts().get(PipelineSettings.PARSE) + "," + settings.httpPorts().get(PipelineSettings.INDEX))
+        .exitCode();
   }
 
   private static int freePort() throws IOException {

@@ -66,6 +66,29 @@ final class Observer {
     return keys;
   }
 
+  /** Hits in an alias ({@code kamerstukken-documents} or {@code kamerstukken-qa}) for an Elasticsearch query. */
+  long count(String alias, String query) {
+    JsonNode answer = post("/" + settings.aliasPrefix() + alias + "/_count", "{\"query\":" + query + "}");
+    return answer.path("count").asLong(-1);
+  }
+
+  /** The documents-alias hit for a document id: its source, or a missing node. */
+  JsonNode documentById(String documentId) {
+    JsonNode answer = post("/" + settings.aliasPrefix() + "kamerstukken-documents/_search",
+        "{\"query\":{\"term\":{\"documentId\":\"" + documentId + "\"}}}");
+    return answer.path("hits").path("hits").path(0).path("_source");
+  }
+
+  /** Document ids that were announced on the received topic. */
+  Set<String> receivedDocumentIds() {
+    return Set.copyOf(keysOf(Topics.RECEIVED));
+  }
+
+  /** Document ids that have a parsed event. */
+  Set<String> parsedDocumentIds() {
+    return Set.copyOf(keysOf(Topics.PARSED));
+  }
+
   static int duplicates(List<String> hits) {
     return hits.size() - new HashSet<>(hits).size();
   }

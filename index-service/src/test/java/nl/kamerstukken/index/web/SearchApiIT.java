@@ -216,7 +216,8 @@ class SearchApiIT {
 
   private static void awaitSearches(HeadlessChromium browser, int count) {
     await().atMost(WAIT).untilAsserted(() -> assertThat(browser.evaluate(
-        "document.body.dataset.state === 'done' ? Number(document.body.dataset.searches) : 0").asInt())
+        // The body is null while a navigation (a filter change reloads with ?party=...) is in progress.
+        "document.body?.dataset.state === 'done' ? Number(document.body.dataset.searches) : 0").asInt())
         .isGreaterThanOrEqualTo(count));
   }
 

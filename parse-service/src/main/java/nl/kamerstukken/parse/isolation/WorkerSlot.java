@@ -47,6 +47,7 @@ final class WorkerSlot implements AutoCloseable {
       if (exchange instanceof Exchange.Replied replied) {
         if (replied.reply().workerBroken()) {
           metrics.restarted("broken");
+          replaceWorker();
         }
         return replied.reply().outcome(attempt);
       }
@@ -56,6 +57,7 @@ final class WorkerSlot implements AutoCloseable {
       if (exchange instanceof Exchange.TimedOut timedOut) {
         metrics.restarted("timeout");
         LOG.warn("parse of [{}] took longer than [{}]: worker [{}] killed", fileName, timedOut.budget(), name);
+        replaceWorker();
         return new ParseOutcome.Failed(ParseOutcome.PARSE_TIMEOUT, "parsing " + fileName + " took longer than "
             + seconds(timedOut.budget()) + " (PARSE_TIMEOUT); the parse worker was stopped. A document this slow is"
             + " usually malformed or a long scan: check it, or raise PARSE_TIMEOUT", attempt);
@@ -66,6 +68,7 @@ final class WorkerSlot implements AutoCloseable {
       LOG.warn("parse worker [{}] died on [{}] (attempt [{}], exit code [{}], [{}])", name, fileName, attempt,
           died.exitCode(), reason);
       if (attempt >= CRASH_ATTEMPTS) {
+        replaceWorker();
         return new ParseOutcome.Failed(reason, WorkerDeath.describe(died, fileName, settings.heap()), attempt);
       }
     }
@@ -109,6 +112,23 @@ final class WorkerSlot implements AutoCloseable {
       }
     }
     throw new ParserUnavailableException("the parse workers are shutting down", null);
+  }
+
+  /**
+   * Starts the next worker now, so the document that cost the last one pays for its replacement, not the next
+   * document. A failed start is left for the next request (which retries it with backoff).
+   */
+  private void replaceWorker() {
+    if (closed) {
+      return;
+    }
+    try {
+      ready();
+    } catch (ParserUnavailableException e) {
+      LOG.warn("parse worker [{}] not replaced yet: {}", name, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Why the last start failed; empty when the worker started fine. */

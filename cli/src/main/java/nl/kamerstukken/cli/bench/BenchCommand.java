@@ -75,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
       StageResult whole = pipeline.throughput(set, Duration.ofMinutes(60));
       progress(console, "latency: dropping %d documents one at a time ...", latencyDocs);
       List<Double> latencies = pipeline.latencies(latencySet, Duration.ofMinutes(2));
-      String report = report(List.of(pdfbox, tika, parse, whole), latencies, pipeline.peakRssPerService());
+      String report = report(List.of(pdfbox, tika, parse, whole), latencies, pipeline.processFigures());
       console.print(report);
       console.flush();
       Files.writeString(out.resolve("bench-" + stamp + ".txt"), report);
@@ -104,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  static String report(List<StageResult> stages, List<Double> latencies, Map<String, Long> serviceRss) {
+  static String report(List<StageResult> stages, List<Double> latencies, Map<String, String> processes) {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
     out.printf(Locale.ROOT, "kamerstukken bench, %s, %d cores%n%n", LocalDateTime.now().withNano(0),
@@ -115,10 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%ndrop-to-searchable latency over %d documents dropped one at a time: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
         latencies.size(), PipelineStage.percentile(latencies, 50), PipelineStage.percentile(latencies, 95),
         PipelineStage.percentile(latencies, 100));
-    out.println("peak RSS per process:");
-    serviceRss.forEach((name, mb) -> out.printf(Locale.ROOT, "  %-16s %6d MB%n", name, mb));
-    out.printf(Locale.ROOT, "  %-16s %6d MB   (this JVM: the in-process Kafka broker and the benchmark itself)%n",
-        "bench + Kafka", PeakRss.self());
+    out.println("per process, at the end (CPU includes the latency phase):");
+    processes.forEach((name, figure) -> out.printf(Locale.ROOT, "  %-34s %s%n", name, figure));
     StageResult pdfbox = stages.get(0);
     StageResult tika = stages.get(1);
     StageResult parse = stages.get(2);

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Peak resident set size of a process, from Linux's {@code /proc/<pid>/status} (VmHWM). */
+/** Peak resident set size (VmHWM) and CPU time of processes, from Linux's {@code /proc}. */
 final class PeakRss {
 
   private PeakRss() {}
@@ -21,6 +21,29 @@ final class PeakRss {
       return -1;
     }
     return -1;
+  }
+
+  /** CPU seconds (user + system) used so far by {@code pid} and its descendants; -1 if unreadable. */
+  static double cpuSeconds(ProcessHandle process) {
+    double total = ownCpuSeconds(process.pid());
+    if (total < 0) {
+      return -1;
+    }
+    for (ProcessHandle child : process.descendants().toList()) {
+      total += Math.max(0, ownCpuSeconds(child.pid()));
+    }
+    return total;
+  }
+
+  private static double ownCpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      // Fields after the command name (which may hold spaces) start after the last ')'.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** Peak RSS in MB of this JVM. */

@@ -11,9 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.cli.parse.LocalFile;
@@ -97,17 +100,38 @@ final class PipelineStage implements AutoCloseable {
     return millis;
   }
 
-  /** Peak RSS in MB per service process, and of the Elasticsearch node whose data is under {@code dataDir}. */
-  Map<String, Long> peakRssPerService() {
-    Map<String, Long> rss = new LinkedHashMap<>();
+  /**
+   * Peak RSS (MB) and CPU seconds so far of every process of the pipeline: each service, each child
+   * process of a service (parse workers), the Elasticsearch node whose files are under the work folder,
+   * and this JVM (which hosts the in-process Kafka broker).
+   */
+  Map<String, String> processFigures() {
+    Map<String, String> figures = new LinkedHashMap<>();
     for (ServiceProcess service : pipeline.services()) {
-      rss.put(service.name(), PeakRss.megabytes(service.pid()));
+      ProcessHandle handle = ProcessHandle.of(service.pid()).orElse(null);
+      double cpu = handle == null ? -1 : PeakRss.cpuSeconds(handle);
+      figures.put(service.name(), figure(service.pid(), cpu, "incl. children"));
+      if (handle != null) {
+        handle.children().forEach(child -> figures.put("  " + service.name() + " child " + child.pid(),
+            figure(child.pid(), PeakRss.cpuSeconds(child), "")));
+      }
     }
-    ProcessHandle.allProcesses()
+    elasticsearch().ifPresent(es -> figures.put("elasticsearch", figure(es.pid(), PeakRss.cpuSeconds(es), "")));
+    ProcessHandle self = ProcessHandle.current();
+    figures.put("bench + Kafka", figure(self.pid(), PeakRss.cpuSeconds(self),
+        "this JVM: the in-process Kafka broker and the benchmark"));
+    return figures;
+  }
+
+  private static String figure(long pid, double cpuSeconds, String note) {
+    return String.format(Locale.ROOT, "%6d MB peak RSS %8.1f s CPU  %s", PeakRss.megabytes(pid), cpuSeconds, note);
+  }
+
+  private Optional<ProcessHandle> elasticsearch() {
+    return ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().orElse("").contains("org.elasticsearch.bootstrap.Elasticsearch"))
         .filter(p -> p.info().commandLine().orElse("").contains(settings.dataDir().getParent().toString()))
-        .findFirst().ifPresent(es -> rss.put("elasticsearch", PeakRss.megabytes(es.pid())));
-    return rss;
+        .findFirst();
   }
 
   private long servicesPeakRss() {
@@ -119,14 +143,14 @@ final class PipelineStage implements AutoCloseable {
     String received = Topics.RECEIVED.withPrefix(settings.topicPrefix()).name();
     String parsed = Topics.PARSED.withPrefix(settings.topicPrefix()).name();
     long receivedEnd = endOffsets(received);
-    return receivedEnd >= expected && committed("parse-service", received) >= receivedEnd
-        && committed("index-service", parsed) >= endOffsets(parsed);
+    return receivedEnd >= expected && committed(settings.topicPrefix() + "parse-service", received) >= receivedEnd
+        && committed(settings.topicPrefix() + "index-service", parsed) >= endOffsets(parsed);
   }
 
   private long endOffsets(String topic) throws Exception {
     List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
         .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
     return admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
   }

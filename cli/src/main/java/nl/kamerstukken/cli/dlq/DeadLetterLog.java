@@ -21,8 +21,8 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The dead-letter topic as an operator sees it: every dead letter with its id ({@code partition:offset}), and
- * the re-drive mark. The mark is the committed offset of the consumer group {@value #REDRIVE_GROUP} per
- * partition: {@code dlq retry --all} re-drives the dead letters at or after the mark, then moves it to the
+ * the re-drive mark. The mark is the committed offset of the consumer group {@value #REDRIVE_GROUP} (after
+ * the topic prefix) per partition: {@code dlq retry --all} re-drives the dead letters at or after the mark, then moves it to the
  * end, so a second {@code --all} re-drives nothing twice. Dead letters before the mark are "re-driven".
  */
 public final class DeadLetterLog {

@@ -27,7 +27,7 @@ final class KafkaProgress {
   /** A consuming service, the topic it reads and its consumer group. */
   record Consumer(String service, Topic<String, ?> topic, String group) {}
 
-  /** Consumers of the pipeline, by their group ids as the services use them. */
+  /** Consumers of the pipeline, by their group ids as the services name them (before the deployment's prefix). */
   static final List<Consumer> CONSUMERS = List.of(
       new Consumer("parse-service", Topics.RECEIVED, "parse-service"),
       new Consumer("index-service", Topics.PARSED, "index-service"));
@@ -68,7 +68,7 @@ final class KafkaProgress {
       Map<String, Long> lag = new LinkedHashMap<>();
       for (Consumer consumer : CONSUMERS) {
         Map<TopicPartition, Long> end = ends.get(consumer.topic().name());
-        Map<TopicPartition, OffsetAndMetadata> done = get(admin.listConsumerGroupOffsets(consumer.group())
+        Map<TopicPartition, OffsetAndMetadata> done = get(admin.listConsumerGroupOffsets(settings.group(consumer.group()))
             .partitionsToOffsetAndMetadata());
         long sum = 0;
         long left = 0;

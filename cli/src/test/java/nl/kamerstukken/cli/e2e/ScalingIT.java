@@ -94,7 +94,8 @@ class ScalingIT {
       assertThat(admin.describeTopics(List.of(received, parsed)).allTopicNames().get().values())
           .allSatisfy(topic -> assertThat(topic.partitions()).hasSize(PARTITIONS));
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-          assertThat(admin.describeConsumerGroups(List.of("parse-service", "index-service")).all().get().values())
+          assertThat(admin.describeConsumerGroups(
+              List.of(settings.topicPrefix() + "parse-service", settings.topicPrefix() + "index-service")).all().get().values())
               .allSatisfy(group -> assertThat(activeMembers(group)).isEqualTo(2)));
 
       // When the whole corpus is dropped at once

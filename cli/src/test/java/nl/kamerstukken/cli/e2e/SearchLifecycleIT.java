@@ -1,7 +1,6 @@
 package nl.kamerstukken.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -52,6 +51,7 @@ class SearchLifecycleIT {
   static PipelineSettings settings;
   static SearchProbe elasticsearch;
   static TopicProbe topics;
+  static PipelineDiagnosis diagnosis;
   static String elasticsearchUrl;
 
   @BeforeAll
@@ -65,6 +65,7 @@ class SearchLifecycleIT {
     elasticsearchUrl = stack.elasticsearchUrl();
     elasticsearch = new SearchProbe(elasticsearchUrl);
     topics = new TopicProbe(stack.kafkaBootstrapServers());
+    diagnosis = new PipelineDiagnosis(settings);
     pipeline = Pipeline.start(settings);
   }
 
@@ -82,7 +83,7 @@ class SearchLifecycleIT {
     // Given the Kamerstuk with its 9 questions is indexed
     drop(full, COMMITTEE_TEXT + ".txt");
     String first = LocalFile.describe(full).sha256();
-    await().atMost(PATIENCE).untilAsserted(() ->
+    diagnosis.within(PATIENCE, () ->
         assertThat(elasticsearch.count(qaAlias(), term("identifier", COMMITTEE_TEXT))).isEqualTo(9));
 
     // When the file is replaced by a new version of the same Kamerstuk with only its first 4 questions
@@ -92,7 +93,7 @@ class SearchLifecycleIT {
     drop(shorter, COMMITTEE_TEXT + ".txt");
 
     // Then only the new version is found: 4 questions, none of the old content left in either alias
-    await().atMost(PATIENCE).untilAsserted(() -> {
+    diagnosis.within(PATIENCE, () -> {
       assertThat(elasticsearch.count(qaAlias(), term("identifier", COMMITTEE_TEXT))).isEqualTo(4);
       assertThat(elasticsearch.count(qaAlias(), term("documentId", second))).isEqualTo(4);
       assertThat(elasticsearch.count(qaAlias(), term("documentId", first))).isZero();
@@ -111,7 +112,7 @@ class SearchLifecycleIT {
     String id = LocalFile.describe(pdf).sha256();
     // Given an Aanhangsel that is indexed with its questions
     drop(pdf, AANHANGSEL + ".pdf");
-    await().atMost(PATIENCE).untilAsserted(() -> {
+    diagnosis.within(PATIENCE, () -> {
       assertThat(elasticsearch.count(documentsAlias(), term("documentId", id))).isEqualTo(1);
       assertThat(elasticsearch.count(qaAlias(), term("documentId", id))).isPositive();
     });
@@ -120,7 +121,7 @@ class SearchLifecycleIT {
     Files.delete(settings.inbox().resolve(AANHANGSEL + ".pdf"));
 
     // Then the document and its questions are gone from both aliases
-    await().atMost(PATIENCE).untilAsserted(() -> {
+    diagnosis.within(PATIENCE, () -> {
       assertThat(elasticsearch.count(documentsAlias(), term("documentId", id))).isZero();
       assertThat(elasticsearch.count(qaAlias(), term("documentId", id))).isZero();
     });
@@ -139,7 +140,7 @@ class SearchLifecycleIT {
     String identifier = truth.get("identifier").asText();
     String[] start = truth.at("/questions/0/start").asText().split(" ");
     String phrase = String.join(" ", Arrays.copyOfRange(start, 0, 5));
-    await().atMost(PATIENCE).untilAsserted(() ->
+    diagnosis.within(PATIENCE, () ->
         assertThat(elasticsearch.count(qaAlias(), term("identifier", identifier))).isPositive());
 
     // When a person searches for the start of the first question, as a phrase
@@ -163,7 +164,7 @@ class SearchLifecycleIT {
     Path pdf = corpus.resolve(SHARED_ANSWER + ".pdf");
     String id = LocalFile.describe(pdf).sha256();
     drop(pdf, "reindex-" + SHARED_ANSWER + ".pdf");
-    await().atMost(PATIENCE).untilAsserted(() -> {
+    diagnosis.within(PATIENCE, () -> {
       assertThat(elasticsearch.count(qaAlias(), term("documentId", id))).isPositive();
       assertThat(elasticsearch.count(documentsAlias(), term("documentId", id))).isEqualTo(1);
     });
@@ -188,9 +189,9 @@ class SearchLifecycleIT {
 
     // Then parse-service parses it again and index-service replaces it in place: newer, not doubled
     assertThat(reparse[0]).contains("announced again");
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(parsedAt(id)).isAfter(parsedAt));
+    diagnosis.within(PATIENCE, () -> assertThat(parsedAt(id)).isAfter(parsedAt));
     assertThat(elasticsearch.count(qaAlias(), term("documentId", id))).isEqualTo(qaOfDocument);
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(elasticsearch.countAll(qaAlias())).isEqualTo(qa));
+    diagnosis.within(PATIENCE, () -> assertThat(elasticsearch.countAll(qaAlias())).isEqualTo(qa));
   }
 
   private static Instant parsedAt(String documentId) {

@@ -311,7 +311,7 @@ class IndexServiceIT {
   private static void awaitProcessed(RecordMetadata record) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     await().atMost(WAIT).until(() -> {
-      Map<TopicPartition, OffsetAndMetadata> offsets = kafkaAdmin.listConsumerGroupOffsets(IndexService.GROUP)
+      Map<TopicPartition, OffsetAndMetadata> offsets = kafkaAdmin.listConsumerGroupOffsets(PREFIX + IndexService.GROUP)
           .partitionsToOffsetAndMetadata().get();
       OffsetAndMetadata committed = offsets.get(partition);
       return committed != null && committed.offset() > record.offset();

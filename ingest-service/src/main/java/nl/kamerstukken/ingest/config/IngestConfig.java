@@ -21,7 +21,9 @@ import nl.kamerstukken.kit.kafka.KafkaSettings;
  * @param blobDir where the content-addressed blobs live ({@code INGEST_BLOB_DIR}, default {@code ./.kamerstukken/blobs})
  * @param stateDir where the ledger lives ({@code INGEST_STATE_DIR}, default {@code ./.kamerstukken/ingest-state})
  * @param rescanInterval full rescan of the inbox, the safety net for lost watch events ({@code INGEST_RESCAN_INTERVAL}, 10s)
- * @param settleTime a file is complete when its size and mtime did not change for this long ({@code INGEST_SETTLE_TIME}, 1s)
+ * @param settleTime a file is complete when its size and mtime did not change for this long
+ *     ({@code INGEST_SETTLE_TIME}, 500ms: long enough for a copy in progress to show growth, short enough
+ *     to keep drop-to-searchable low)
  * @param maxFileSizeBytes larger files are dead-lettered as FILE_TOO_LARGE ({@code INGEST_MAX_FILE_SIZE}, 200MB)
  * @param httpHost interface for /health and /metrics ({@code INGEST_HTTP_HOST}, default 127.0.0.1)
  * @param httpPort port for /health and /metrics ({@code INGEST_HTTP_PORT}, default 8081, 0 = any free port)
@@ -63,7 +65,7 @@ public record IngestConfig(
     if (rescan.isZero()) {
       env.reject("RESCAN_INTERVAL", "0", "must be longer than 0, e.g. 10s");
     }
-    Duration settle = env.duration("SETTLE_TIME", Duration.ofSeconds(1));
+    Duration settle = env.duration("SETTLE_TIME", Duration.ofMillis(500));
     long maxSize = size(env, "MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE);
     String host = env.string("HTTP_HOST", "127.0.0.1");
     int port = env.integer("HTTP_PORT", 8081, 0, 65535);

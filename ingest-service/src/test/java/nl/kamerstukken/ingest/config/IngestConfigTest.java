@@ -37,7 +37,7 @@ class IngestConfigTest {
     assertThat(config.blobDir()).isDirectory();
     assertThat(config.stateDir()).isDirectory();
     assertThat(config.rescanInterval()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(config.settleTime()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.settleTime()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.maxFileSizeBytes()).isEqualTo(200L * 1024 * 1024);
     assertThat(config.httpHost()).isEqualTo("127.0.0.1");
     assertThat(config.httpPort()).isEqualTo(8081);

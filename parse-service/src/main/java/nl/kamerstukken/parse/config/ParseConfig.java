@@ -53,10 +53,11 @@ public record ParseConfig(
     if (timeout.isZero() || timeout.isNegative()) {
       env.reject("TIMEOUT", timeout.toString(), "expected a positive duration such as 120s");
     }
+    Duration warmUp = env.duration("WORKER_WARM_UP", IsolationSettings.DEFAULT_WARM_UP);
     BlobSettings blobs = BlobSettings.load(env, environment);
     env.validate();
     return new ParseConfig(kafka, host, port, maxPoll, threads, parser.withOcr(ocr, language).withMaxPages(maxPages),
-        IsolationSettings.defaults(threads).withLimits(heap, timeout, maxFileSize), blobs);
+        IsolationSettings.defaults(threads).withLimits(heap, timeout, maxFileSize).withWarmUp(warmUp), blobs);
   }
 
   /** A size in bytes, or with {@code KB}/{@code MB}/{@code GB} (powers of 1024). */

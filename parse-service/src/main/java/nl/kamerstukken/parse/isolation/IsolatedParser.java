@@ -104,7 +104,8 @@ public final class IsolatedParser implements DocumentParser {
         "-Xmx" + isolation.heap(), "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
         "-XX:+UseSerialGC", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + tmp + "/kamerstukken-parse-worker-%p.log",
         "-Djava.awt.headless=true", "-Dlogback.configurationFile=parse-worker-logback.xml",
-        "-cp", isolation.classPath(), isolation.mainClass(), settingsJson, String.valueOf(isolation.maxReplyBytes()));
+        "-cp", isolation.classPath(), isolation.mainClass(), settingsJson, String.valueOf(isolation.maxReplyBytes()),
+        String.valueOf(isolation.warmUp().toMillis()));
   }
 
   @Override

@@ -15,13 +15,16 @@ import nl.kamerstukken.kit.kafka.KafkaSettings;
  * @param maxReplyBytes the largest parsed document a worker may return: what fits in one Kafka event
  * @param mainClass the worker's main class (tests substitute misbehaving workers)
  * @param classPath the worker's class path: by default this JVM's own
+ * @param warmUp how long a new worker parses a generated document before it reports ready
+ *     ({@code PARSE_WORKER_WARM_UP}, 5s; 0 = none)
  */
 public record IsolationSettings(int workers, String heap, Duration timeout, long maxFileSizeBytes,
-    Duration startTimeout, int maxReplyBytes, String mainClass, String classPath) {
+    Duration startTimeout, int maxReplyBytes, String mainClass, String classPath, Duration warmUp) {
 
   public static final String DEFAULT_HEAP = "512m";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
   public static final long DEFAULT_MAX_FILE_SIZE = 100L * 1024 * 1024;
+  public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(5);
 
   public IsolationSettings {
     Objects.requireNonNull(heap, "heap");
@@ -29,6 +32,7 @@ public record IsolationSettings(int workers, String heap, Duration timeout, long
     Objects.requireNonNull(startTimeout, "startTimeout");
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(classPath, "classPath");
+    Objects.requireNonNull(warmUp, "warmUp");
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, was " + workers);
     }
@@ -47,16 +51,21 @@ public record IsolationSettings(int workers, String heap, Duration timeout, long
   public static IsolationSettings defaults(int workers) {
     return new IsolationSettings(workers, DEFAULT_HEAP, DEFAULT_TIMEOUT, DEFAULT_MAX_FILE_SIZE,
         Duration.ofSeconds(90), KafkaSettings.MAX_MESSAGE_BYTES - 256 * 1024, ParseWorkerMain.class.getName(),
-        System.getProperty("java.class.path"));
+        System.getProperty("java.class.path"), Duration.ZERO);
   }
 
   public IsolationSettings withLimits(String newHeap, Duration newTimeout, long newMaxFileSizeBytes) {
     return new IsolationSettings(workers, newHeap, newTimeout, newMaxFileSizeBytes, startTimeout, maxReplyBytes,
-        mainClass, classPath);
+        mainClass, classPath, warmUp);
   }
 
   public IsolationSettings withMainClass(String newMainClass) {
     return new IsolationSettings(workers, heap, timeout, maxFileSizeBytes, startTimeout, maxReplyBytes,
-        newMainClass, classPath);
+        newMainClass, classPath, warmUp);
+  }
+
+  public IsolationSettings withWarmUp(Duration newWarmUp) {
+    return new IsolationSettings(workers, heap, timeout, maxFileSizeBytes, startTimeout, maxReplyBytes,
+        mainClass, classPath, newWarmUp);
   }
 }

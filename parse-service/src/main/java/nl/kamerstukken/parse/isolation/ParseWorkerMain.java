@@ -10,6 +10,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
 import nl.kamerstukken.model.Json;
 import nl.kamerstukken.parse.DocumentParser;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * read from stdin, replying on stdout (see {@link Frames}). Everything else it prints (logs, libraries that
  * write to {@code System.out}) goes to stderr, so the protocol stream stays clean.
  *
- * <p>Arguments: the {@link ParserSettings} as JSON, and the largest reply in bytes. It exits when stdin
+ * <p>Arguments: the {@link ParserSettings} as JSON, the largest reply in bytes, and (optional) how many
+ * milliseconds to {@link WarmUp warm up} before reporting ready. It exits when stdin
  * closes or its parent process ends, so a killed service leaves no workers behind. Run by
  * {@link WorkerProcess} with {@code -XX:+ExitOnOutOfMemoryError}: an OutOfMemoryError ends the process
  * (exit code 3) instead of leaving a half-broken parser running.
@@ -39,7 +41,13 @@ public final class ParseWorkerMain {
 
   public static void main(String[] args) throws IOException {
     ParserSettings settings = Json.mapper().readValue(args[0], ParserSettings.class);
-    run(() -> KamerstukParser.create(settings), Integer.parseInt(args[1]));
+    Duration warmUp = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
+    run(() -> warm(KamerstukParser.create(settings), warmUp), Integer.parseInt(args[1]));
+  }
+
+  private static DocumentParser warm(DocumentParser parser, Duration warmUp) {
+    WarmUp.run(parser, warmUp);
+    return parser;
   }
 
   /**

@@ -20,7 +20,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * @param clientId prefix for client ids, e.g. {@code parse-service}
  * @param partitions partitions for topics this service creates
  * @param replicationFactor replication factor for topics this service creates
- * @param topicPrefix namespace put before every topic name (empty in production; unique per test run)
+ * @param topicPrefix namespace put before every topic name and consumer group id (empty in production; unique
+ *     per test run), so deployments sharing a broker never share a consumer group
  * @param extra client properties passed through unchanged (security: SASL/SSL), from {@code KAFKA_PROPERTY_*}
  */
 public record KafkaSettings(
@@ -33,6 +34,8 @@ public record KafkaSettings(
 
   /** The largest event we write: a 500-page document's text fits with room to spare. */
   public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+  private static final int MAX_POLL_INTERVAL_MS = 30 * 60 * 1000;
 
   public KafkaSettings {
     topicPrefix = topicPrefix == null ? "" : topicPrefix;
@@ -57,6 +60,14 @@ public record KafkaSettings(
     return topic.withPrefix(topicPrefix);
   }
 
+  /**
+   * The consumer group id as this deployment names it (with {@link #topicPrefix()}): a group shared by two
+   * deployments would make each one's rebalances (a killed instance, a long parse) stall the other.
+   */
+  public String group(String name) {
+    return topicPrefix + name;
+  }
+
   /** Producer that waits for all in-sync replicas and never writes a record twice on retry. */
   public Properties producer() {
     Properties p = common(clientId + "-producer");
@@ -73,16 +84,23 @@ public record KafkaSettings(
   }
 
   /**
-   * Consumer in {@code groupId} that commits only what the worker loop says is done. Values arrive as
+   * Consumer in the group {@code groupId} (namespaced by {@link #group}) that commits only what the worker loop says is done. Values arrive as
    * bytes so that a record that is not a valid event becomes a dead letter instead of a stuck partition.
    */
   public Properties consumer(String groupId, int maxPollRecords) {
     Properties p = common(clientId + "-" + groupId);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, group(groupId));
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords));
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // A killed instance's partitions move to the survivors after 10 s instead of the default 45 s.
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+    p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
+    // A batch of hostile documents may each use their whole parse time budget (and a retry): allow it.
+    p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(MAX_POLL_INTERVAL_MS));
+    // Kept open longer than a poll may take, so the coordinator connection survives a rebalance meanwhile.
+    p.put(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, String.valueOf(MAX_POLL_INTERVAL_MS + 60_000));
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.putAll(extra);

@@ -38,7 +38,7 @@ class KafkaSettingsTest {
   }
 
   @Test
-  void topicPrefixNamespacesEveryTopic() {
+  void topicPrefixNamespacesEveryTopicAndConsumerGroup() {
     KafkaSettings settings =
         KafkaSettings.from(EnvConfig.of("INDEX_", Map.of("KAFKA_TOPIC_PREFIX", "it-7.")), "index");
 
@@ -47,5 +47,7 @@ class KafkaSettingsTest {
         .containsEntry("cleanup.policy", "delete");
     assertThat(TopicAdmin.newTopic(settings.topic(Topics.PARSED), settings).configs())
         .containsEntry("cleanup.policy", "compact");
+    assertThat(settings.consumer("index-service", 10)).containsEntry("group.id", "it-7.index-service");
+    assertThat(settings.group("index-service")).isEqualTo("it-7.index-service");
   }
 }

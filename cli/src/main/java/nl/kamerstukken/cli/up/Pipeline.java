@@ -95,11 +95,13 @@ public final class Pipeline implements AutoCloseable {
   /**
    * Small heaps and the serial collector: the services are I/O bound and must stay lean beside Elasticsearch
    * (parse-service too: documents are parsed in its parse workers, which have their own heap,
-   * {@code PARSE_WORKER_HEAP}). An OutOfMemoryError ends the JVM rather than leaving it half-broken; with a log
+   * {@code PARSE_WORKER_HEAP}). The heap starts small and grows as needed (the JVM's default start size, 1/64
+   * of the machine's memory, would stay resident). An OutOfMemoryError ends the JVM rather than leaving it half-broken; with a log
    * folder, each JVM logs its collections to {@code <service>-gc-<pid>.log} there (heap use after each GC).
    */
   private List<String> jvmOptions(String service) {
-    List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+    List<String> options =
+        new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
     if (settings.logDir() != null) {
       options.add("-Xlog:gc:file=" + settings.logDir().resolve(service + "-gc-%p.log") + ":uptime,level,tags");
     }

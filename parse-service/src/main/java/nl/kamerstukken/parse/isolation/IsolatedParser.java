@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class IsolatedParser implements DocumentParser {
 
   private static final Logger LOG = LoggerFactory.getLogger(IsolatedParser.class);
+  private static final String INITIAL_HEAP = "128m";
 
   private final IsolationSettings settings;
   private final List<WorkerSlot> slots;
@@ -91,7 +92,11 @@ public final class IsolatedParser implements DocumentParser {
     }
   }
 
-  /** The worker's command line: its own heap bound, exit on OutOfMemoryError, VM messages on stderr. */
+  /**
+   * The worker's command line: its own heap bound, exit on OutOfMemoryError, VM messages on stderr. The heap
+   * starts small ({@code -Xms}) and grows only for the documents that need it: the JVM's default start size
+   * (1/64 of the machine's memory) would otherwise be touched by the young generation and stay resident.
+   */
   static List<String> command(ParserSettings parser, IsolationSettings isolation) {
     String settingsJson;
     try {
@@ -101,7 +106,7 @@ public final class IsolatedParser implements DocumentParser {
     }
     String tmp = System.getProperty("java.io.tmpdir");
     return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + isolation.heap(), "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
+        "-Xms" + INITIAL_HEAP, "-Xmx" + isolation.heap(), "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
         "-XX:+UseSerialGC", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + tmp + "/kamerstukken-parse-worker-%p.log",
         "-Djava.awt.headless=true", "-Dlogback.configurationFile=parse-worker-logback.xml",
         "-cp", isolation.classPath(), isolation.mainClass(), settingsJson, String.valueOf(isolation.maxReplyBytes()),

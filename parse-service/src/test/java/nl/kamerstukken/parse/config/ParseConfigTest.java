@@ -23,6 +23,15 @@ class ParseConfigTest {
   }
 
   @Test
+  void parsesOnEveryCoreButOneByDefault() {
+    assertThat(ParseConfig.defaultThreads(1)).isEqualTo(1);
+    assertThat(ParseConfig.defaultThreads(2)).isEqualTo(1);
+    assertThat(ParseConfig.defaultThreads(8)).isEqualTo(7);
+    assertThat(ParseConfig.load(Map.of()).threads())
+        .isEqualTo(ParseConfig.defaultThreads(Runtime.getRuntime().availableProcessors()));
+  }
+
+  @Test
   void readsTheLimits() {
     ParseConfig config = ParseConfig.load(Map.of("PARSE_TIMEOUT", "45s", "PARSE_WORKER_HEAP", "1g",
         "PARSE_MAX_FILE_SIZE", "20MB", "PARSE_MAX_PAGES", "300", "PARSE_OCR", "false"));

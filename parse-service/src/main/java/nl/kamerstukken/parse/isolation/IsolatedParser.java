@@ -106,11 +106,27 @@ public final class IsolatedParser implements DocumentParser {
     }
     String tmp = System.getProperty("java.io.tmpdir");
     return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms" + INITIAL_HEAP, "-Xmx" + isolation.heap(), "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
+        "-Xms" + initialHeap(isolation.heap()), "-Xmx" + isolation.heap(), "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
         "-XX:+UseSerialGC", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + tmp + "/kamerstukken-parse-worker-%p.log",
         "-Djava.awt.headless=true", "-Dlogback.configurationFile=parse-worker-logback.xml",
         "-cp", isolation.classPath(), isolation.mainClass(), settingsJson, String.valueOf(isolation.maxReplyBytes()),
         String.valueOf(isolation.warmUp().toMillis()));
+  }
+
+  /** {@link #INITIAL_HEAP}, or the bound itself when that is smaller (the JVM refuses -Xms above -Xmx). */
+  static String initialHeap(String maxHeap) {
+    return bytes(maxHeap) < bytes(INITIAL_HEAP) ? maxHeap : INITIAL_HEAP;
+  }
+
+  /** Bytes of a heap size as -Xmx takes it: digits with an optional k, m or g. */
+  private static long bytes(String size) {
+    long number = Long.parseLong(size.replaceAll("\\D", ""));
+    return switch (Character.toLowerCase(size.charAt(size.length() - 1))) {
+      case 'k' -> number << 10;
+      case 'm' -> number << 20;
+      case 'g' -> number << 30;
+      default -> number;
+    };
   }
 
   @Override

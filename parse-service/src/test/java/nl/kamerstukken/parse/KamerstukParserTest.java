@@ -143,6 +143,22 @@ class KamerstukParserTest {
   }
 
   @Test
+  void readsOverprintedFakeBoldTextOnce() {
+    // Given labels and a question made bold by drawing them twice, slightly shifted
+    Path pdf = KamerstukPdf.builder()
+        .overprintedLine("Vraag 1", 0.3f).gap().overprintedLine("Bent u bekend met het bericht?", 0.25f).gap()
+        .overprintedLine("Antwoord 1", 0.3f).gap().line("Ja.")
+        .write(dir.resolve("vet.pdf"));
+
+    // When it is parsed
+    DocumentParsed parsed = parse(pdf);
+
+    // Then every glyph counts once
+    assertThat(parsed.questions()).extracting(Segment::text).containsExactly("Bent u bekend met het bericht?");
+    assertThat(parsed.answers()).extracting(Segment::text).containsExactly("Ja.");
+  }
+
+  @Test
   void keepsASuperscriptThatIsNoFootnoteReference() {
     // Given a raised digit with no footnote of that number (square metres)
     Path pdf = KamerstukPdf.builder().line("Vraag 1").lineWithReference("Hoe groot is 20 m", "2").line("per woning?")

@@ -17,11 +17,13 @@ final class PdfLineCollector extends PDFTextStripper {
   private final List<TextLine> lines = new ArrayList<>();
   private final List<TextPosition> current = new ArrayList<>();
   private final LineBuilder builder = new LineBuilder();
+  private final Overprints overprints = new Overprints();
   private int page;
 
   PdfLineCollector() {
     setSortByPosition(false);
-    setSuppressDuplicateOverlappingText(true);
+    // Overprinted glyphs are dropped by Overprints: the same rule, without PDFBox's costly sorted maps.
+    setSuppressDuplicateOverlappingText(false);
     setAddMoreFormatting(false);
   }
 
@@ -32,7 +34,15 @@ final class PdfLineCollector extends PDFTextStripper {
   @Override
   protected void startPage(PDPage pdPage) throws IOException {
     page = getCurrentPageNo();
+    overprints.clear();
     super.startPage(pdPage);
+  }
+
+  @Override
+  protected void processTextPosition(TextPosition text) {
+    if (!overprints.repeats(text)) {
+      super.processTextPosition(text);
+    }
   }
 
   @Override

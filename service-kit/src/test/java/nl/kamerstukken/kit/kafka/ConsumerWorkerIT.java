@@ -146,7 +146,7 @@ class ConsumerWorkerIT {
   private long committedOffsets() throws Exception {
     try (Admin admin = Admin.create(settings.admin())) {
       Map<TopicPartition, OffsetAndMetadata> offsets =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+          admin.listConsumerGroupOffsets(settings.group(group)).partitionsToOffsetAndMetadata().get();
       return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
     }
   }

@@ -106,8 +106,9 @@ public final class IsolatedParser implements DocumentParser {
     }
     String tmp = System.getProperty("java.io.tmpdir");
     return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms" + initialHeap(isolation.heap()), "-Xmx" + isolation.heap(), "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
-        "-XX:+UseSerialGC", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + tmp + "/kamerstukken-parse-worker-%p.log",
+        "-Xms" + initialHeap(isolation.heap()), "-Xmx" + isolation.heap(), "-XX:+ExitOnOutOfMemoryError",
+        "-XX:+DisplayVMOutputToStderr", "-XX:+UseSerialGC", "-XX:-CreateCoredumpOnCrash",
+        "-XX:ErrorFile=" + tmp + "/kamerstukken-parse-worker-%p.log",
         "-Djava.awt.headless=true", "-Dlogback.configurationFile=parse-worker-logback.xml",
         "-cp", isolation.classPath(), isolation.mainClass(), settingsJson, String.valueOf(isolation.maxReplyBytes()),
         String.valueOf(isolation.warmUp().toMillis()));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nl.kamerstukken.cli.s3.S3Target;
 import nl.kamerstukken.cli.s3.S3TargetFile;
 import nl.kamerstukken.localstack.LocalStack;
@@ -83,7 +84,9 @@ public final class UpCommand implements Callable<Integer> {
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopping.set(true);
       out.println("kamerstukken: stopping ...");
       out.flush();
       pipeline.close();
@@ -94,7 +97,7 @@ public final class UpCommand implements Callable<Integer> {
     if (bucket != null) {
       printHowToUpload(out, bucket);
     }
-    return watch(pipeline, stopped, out);
+    return watch(pipeline, stopped, stopping, out);
   }
 
   /** The S3Proxy of the stack with both buckets, recorded in the data dir for {@code upload}. */
@@ -133,11 +136,15 @@ public final class UpCommand implements Callable<Integer> {
         + (externalElasticsearch == null ? "Elasticsearch" : "(using Elasticsearch at " + externalElasticsearch + ")");
   }
 
-  /** Runs until Ctrl-C (exit 0) or until a service dies (exit 1: everything is stopped, loudly). */
-  private static int watch(Pipeline pipeline, CountDownLatch stopped, PrintWriter out) throws InterruptedException {
+  /**
+   * Runs until Ctrl-C (exit 0) or until a service dies (exit 1: everything is stopped, loudly). Services that
+   * end while everything is being stopped (Ctrl-C reaches them too) are no surprise.
+   */
+  private static int watch(Pipeline pipeline, CountDownLatch stopped, AtomicBoolean stopping, PrintWriter out)
+      throws InterruptedException {
     while (!stopped.await(1, TimeUnit.SECONDS)) {
       for (ServiceProcess service : pipeline.services()) {
-        if (!service.isAlive()) {
+        if (!service.isAlive() && !stopping.get()) {
           out.println("kamerstukken: " + service.name() + " stopped unexpectedly; stopping everything (see its log above)");
           out.flush();
           return 1;

@@ -3,14 +3,13 @@ package nl.kamerstukken.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.kamerstukken.cli.TestPipelines;
 import nl.kamerstukken.cli.parse.LocalFile;
 import nl.kamerstukken.cli.s3.S3Target;
 import nl.kamerstukken.cli.up.Pipeline;
@@ -54,11 +53,8 @@ final class BucketScenario {
     S3Target s3 = new S3Target(infrastructure.s3().endpoint(), infrastructure.s3().accessKey(),
         infrastructure.s3().secretKey(), infrastructure.s3().region(), namespace + "-inbox", namespace + "-blobs");
     s3.createBuckets();
-    PipelineSettings settings = new PipelineSettings(PipelineSettings.locateHome(),
-        infrastructure.kafkaBootstrapServers(), infrastructure.elasticsearchUrl(), work.resolve("unused-inbox"),
-        work.resolve("data"), namespace + ".", namespace + "-", work.resolve("logs"),
-        Map.of(PipelineSettings.INGEST, freePort(), PipelineSettings.PARSE, freePort(),
-            PipelineSettings.INDEX, freePort()));
+    PipelineSettings settings = TestPipelines.settings(infrastructure.kafkaBootstrapServers(),
+        infrastructure.elasticsearchUrl(), work.resolve("unused-inbox"), work, namespace, work.resolve("logs"));
     Map<String, String> env = new HashMap<>(s3.serviceEnvironment());
     env.put("INGEST_S3_PREFIX", "kamerstukken/");
     env.put("INGEST_S3_POLL_INTERVAL", "1s");
@@ -109,11 +105,5 @@ final class BucketScenario {
 
   private static String ids(String... documentIds) {
     return "{\"terms\":{\"documentId\":[\"" + String.join("\",\"", documentIds) + "\"]}}";
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

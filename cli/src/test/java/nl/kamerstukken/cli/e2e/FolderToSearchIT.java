@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import nl.kamerstukken.cli.TestPipelines;
 import nl.kamerstukken.cli.parse.LocalFile;
 import nl.kamerstukken.cli.up.Pipeline;
 import nl.kamerstukken.cli.up.PipelineSettings;
@@ -57,12 +57,8 @@ class FolderToSearchIT {
 
   @BeforeAll
   static void startThePipeline(LocalStack stack) throws Exception {
-    String namespace = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    settings = new PipelineSettings(PipelineSettings.locateHome(), stack.kafkaBootstrapServers(),
-        stack.elasticsearchUrl(), Files.createDirectories(work.resolve("inbox")), work.resolve("data"),
-        namespace + ".", namespace + "-", work.resolve("logs"),
-        Map.of(PipelineSettings.INGEST, freePort(), PipelineSettings.PARSE, freePort(),
-            PipelineSettings.INDEX, freePort()));
+    settings = TestPipelines.settings(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), work,
+        TestPipelines.namespace("it"), work.resolve("logs"));
     kafka = stack.kafkaBootstrapServers();
     elasticsearch = new SearchProbe(stack.elasticsearchUrl());
     pipeline = Pipeline.start(settings);
@@ -192,11 +188,5 @@ class FolderToSearchIT {
       }
     }
     return values;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.kamerstukken.cli.TestPipelines;
 import nl.kamerstukken.cli.parse.LocalFile;
 import nl.kamerstukken.cli.up.Pipeline;
 import nl.kamerstukken.cli.up.PipelineSettings;
@@ -71,12 +72,9 @@ class ScalingIT {
       byId.put(LocalFile.describe(pdf).sha256(), pdf);
     }
     List<String> ids = List.copyOf(byId.keySet());
-    String namespace = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    PipelineSettings settings = new PipelineSettings(PipelineSettings.locateHome(), stack.kafkaBootstrapServers(),
-        stack.elasticsearchUrl(), Files.createDirectories(work.resolve("inbox")), work.resolve("data"),
-        namespace + ".", namespace + "-", work.resolve("logs"),
-        Map.of(PipelineSettings.INGEST, BucketScenario.freePort(), PipelineSettings.PARSE, BucketScenario.freePort(),
-            PipelineSettings.INDEX, BucketScenario.freePort()));
+    String namespace = TestPipelines.namespace("it");
+    PipelineSettings settings = TestPipelines.settings(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(),
+        work, namespace, work.resolve("logs"));
     SearchProbe search = new SearchProbe(stack.elasticsearchUrl());
     String documents = namespace + "-kamerstukken-documents";
     String qa = namespace + "-kamerstukken-qa";
@@ -85,8 +83,8 @@ class ScalingIT {
             "PARSE_THREADS", "1"));
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
       // Given a second parse and a second index instance in the same consumer groups
-      ServiceProcess parse2 = pipeline.startInstance(PipelineSettings.PARSE, "parse-service-2", BucketScenario.freePort());
-      ServiceProcess index2 = pipeline.startInstance(PipelineSettings.INDEX, "index-service-2", BucketScenario.freePort());
+      ServiceProcess parse2 = pipeline.startInstance(PipelineSettings.PARSE, "parse-service-2", TestPipelines.freePort());
+      ServiceProcess index2 = pipeline.startInstance(PipelineSettings.INDEX, "index-service-2", TestPipelines.freePort());
       parse2.awaitReady(Duration.ofSeconds(120));
       index2.awaitReady(Duration.ofSeconds(120));
       String received = settings.topicPrefix() + Topics.RECEIVED.name();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,9 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import nl.kamerstukken.cli.KamerstukkenCli;
+import nl.kamerstukken.cli.TestPipelines;
 import nl.kamerstukken.cli.parse.LocalFile;
 import nl.kamerstukken.cli.up.Pipeline;
 import nl.kamerstukken.cli.up.PipelineSettings;
@@ -50,21 +49,15 @@ class SearchLifecycleIT {
   static Pipeline pipeline;
   static PipelineSettings settings;
   static SearchProbe elasticsearch;
-  static TopicProbe topics;
   static PipelineDiagnosis diagnosis;
   static String elasticsearchUrl;
 
   @BeforeAll
   static void startThePipeline(LocalStack stack) throws Exception {
-    String namespace = "life-" + UUID.randomUUID().toString().substring(0, 8);
-    settings = new PipelineSettings(PipelineSettings.locateHome(), stack.kafkaBootstrapServers(),
-        stack.elasticsearchUrl(), Files.createDirectories(work.resolve("inbox")), work.resolve("data"),
-        namespace + ".", namespace + "-", work.resolve("logs"),
-        Map.of(PipelineSettings.INGEST, freePort(), PipelineSettings.PARSE, freePort(),
-            PipelineSettings.INDEX, freePort()));
+    settings = TestPipelines.settings(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), work,
+        TestPipelines.namespace("life"), work.resolve("logs"));
     elasticsearchUrl = stack.elasticsearchUrl();
     elasticsearch = new SearchProbe(elasticsearchUrl);
-    topics = new TopicProbe(stack.kafkaBootstrapServers());
     diagnosis = new PipelineDiagnosis(settings);
     pipeline = Pipeline.start(settings);
   }
@@ -126,7 +119,7 @@ class SearchLifecycleIT {
       assertThat(elasticsearch.count(qaAlias(), term("documentId", id))).isZero();
     });
     // And a subscriber of the parsed topic learns of it: the last event of the document is a tombstone
-    var events = topics.readAll(Topics.PARSED.withPrefix(settings.topicPrefix())).stream()
+    var events = TopicReader.readAll(kafka(), Topics.PARSED.withPrefix(settings.topicPrefix())).stream()
         .filter(r -> id.equals(r.key())).toList();
     assertThat(events).isNotEmpty();
     assertThat(events.get(events.size() - 1).value()).isNull();
@@ -229,11 +222,5 @@ class SearchLifecycleIT {
 
   private static String qaAlias() {
     return settings.aliasPrefix() + "kamerstukken-qa";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

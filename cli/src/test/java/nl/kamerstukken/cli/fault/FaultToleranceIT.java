@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import nl.kamerstukken.cli.CliRun;
+import nl.kamerstukken.cli.TestPipelines;
 import nl.kamerstukken.cli.up.Pipeline;
 import nl.kamerstukken.cli.up.PipelineSettings;
 import nl.kamerstukken.cli.up.ServiceProcess;
@@ -57,12 +53,8 @@ class FaultToleranceIT {
     stack = localStack;
     assumeTrue(stack.managesKafka() && stack.managesElasticsearch(),
         "the fault tests stop and start Kafka and Elasticsearch, so they need the ones local-stack runs");
-    String namespace = "fault-" + UUID.randomUUID().toString().substring(0, 8);
-    settings = new PipelineSettings(PipelineSettings.locateHome(), stack.kafkaBootstrapServers(),
-        stack.elasticsearchUrl(), Files.createDirectories(work.resolve("inbox")), work.resolve("data"),
-        namespace + ".", namespace + "-", Path.of("target", "fault-logs").toAbsolutePath(),
-        Map.of(PipelineSettings.INGEST, freePort(), PipelineSettings.PARSE, freePort(),
-            PipelineSettings.INDEX, freePort()));
+    settings = TestPipelines.settings(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), work,
+        TestPipelines.namespace("fault"), Path.of("target", "fault-logs").toAbsolutePath());
     observer = new Observer(stack.elasticsearchUrl(), stack.kafkaBootstrapServers(), settings);
     pipeline = Pipeline.start(settings);
   }
@@ -248,11 +240,5 @@ class FaultToleranceIT {
         "--window", window, "--http-ports", settings.httpPorts().get(PipelineSettings.INGEST) + ","
             + settings.httpPorts().get(PipelineSettings.PARSE) + "," + settings.httpPorts().get(PipelineSettings.INDEX))
         .exitCode();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nl.kamerstukken.cli.CliRun;
+import nl.kamerstukken.cli.TestPipelines;
 import nl.kamerstukken.cli.parse.LocalFile;
 import nl.kamerstukken.cli.up.Pipeline;
 import nl.kamerstukken.cli.up.PipelineSettings;
@@ -59,12 +59,9 @@ class HostileInboxIT {
 
   @BeforeAll
   static void startThePipeline(LocalStack stack) throws Exception {
-    String namespace = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
-    settings = new PipelineSettings(PipelineSettings.locateHome(), stack.kafkaBootstrapServers(),
-        stack.elasticsearchUrl(), Files.createDirectories(work.resolve("inbox")), work.resolve("data"),
-        namespace + ".", namespace + "-", LOGS.resolve(namespace),
-        Map.of(PipelineSettings.INGEST, freePort(), PipelineSettings.PARSE, freePort(),
-            PipelineSettings.INDEX, freePort()));
+    String namespace = TestPipelines.namespace("hostile");
+    settings = TestPipelines.settings(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), work, namespace,
+        LOGS.resolve(namespace));
     observer = new Observer(stack.elasticsearchUrl(), stack.kafkaBootstrapServers(), settings);
     pipeline = Pipeline.start(settings);
   }
@@ -312,11 +309,5 @@ class HostileInboxIT {
           + settings.httpPorts().get(PipelineSettings.PARSE) + "," + settings.httpPorts().get(PipelineSettings.INDEX)));
     }
     return args.toArray(String[]::new);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

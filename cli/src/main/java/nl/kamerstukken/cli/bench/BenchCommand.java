@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--docs", defaultValue = "1000", description = "Documents in the throughput set (default: ${DEFAULT-VALUE}).")
   int docs;
 
+  @Option(names = "--warm-up-docs", defaultValue = "1000", description = "Other documents each stage (and the pipeline)"
+      + " processes untimed first, so the JIT compiler has done most of its work, as in a long-running service;"
+      + " the pipeline's run over them is reported as its cold start. 0 = cold only (default: ${DEFAULT-VALUE}).")
+  int warmUpDocs;
+
   @Option(names = "--latency-docs", defaultValue = "50", description = "Documents dropped one at a time (default: ${DEFAULT-VALUE}).")
   int latencyDocs;
 
@@ -47,6 +53,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private static final String COLD = "whole pipeline, cold start";
+  private static final String WHOLE = "whole pipeline (drop -> searchable)";
+
   @Override
   public Integer call() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
@@ -58,24 +67,33 @@ public final class BenchCommand implements Callable<Integer> {
     List<Path> originals = ParseBenchmark.textPdfs(corpus);
     progress(console, "building %d unique documents from %d text PDFs in %s", docs, originals.size(), work);
     BenchSet set = BenchSet.build(originals, docs, "t", work.resolve("set"));
+    BenchSet warmUp = BenchSet.build(originals, warmUpDocs, "w", work.resolve("warm-up-set"));
     BenchSet latencySet = BenchSet.build(originals, latencyDocs, "l", work.resolve("latency-set"));
 
     ChildStages stages = new ChildStages(work, home.resolve("cli/target/bench-tools/tika-app.jar"));
     progress(console, "bare PDFBox ...");
-    StageResult pdfbox = stages.pdfbox(set);
+    StageResult pdfbox = stages.pdfbox(set, warmUp);
     progress(console, "tika-app ...");
     StageResult tika = stages.tikaApp(set, work.resolve("set"));
     progress(console, "parse stage ...");
-    StageResult parse = stages.parseStage(set);
+    StageResult parse = stages.parseStage(set, warmUp);
 
     progress(console, "whole pipeline: starting the local stack and the services ...");
     try (LocalStack stack = LocalStack.start(stackConfig(work));
         PipelineStage pipeline = PipelineStage.start(settings(home, stack, work))) {
+      List<StageResult> results = new ArrayList<>(List.of(pdfbox, tika, parse));
+      if (warmUpDocs > 0) {
+        progress(console, "whole pipeline, cold start: dropping %d documents at once ...", warmUpDocs);
+        results.add(pipeline.throughput(warmUp, COLD, "fresh JVMs", Duration.ofMinutes(60)));
+      }
       progress(console, "whole pipeline: dropping %d documents at once ...", docs);
-      StageResult whole = pipeline.throughput(set, Duration.ofMinutes(60));
+      Map<String, Double> cpuBefore = pipeline.cpuSeconds();
+      results.add(pipeline.throughput(set, WHOLE, warmUpDocs > 0 ? ChildStages.warmedBy(warmUp) : "fresh JVMs",
+          Duration.ofMinutes(60)));
+      Map<String, Double> throughputCpu = PipelineStage.spent(cpuBefore, pipeline.cpuSeconds());
       progress(console, "latency: dropping %d documents one at a time ...", latencyDocs);
       List<Double> latencies = pipeline.latencies(latencySet, Duration.ofMinutes(2));
-      String report = report(List.of(pdfbox, tika, parse, whole), latencies, pipeline.processFigures());
+      String report = report(results, latencies, pipeline.processFigures(throughputCpu));
       console.print(report);
       console.flush();
       Files.writeString(out.resolve("bench-" + stamp + ".txt"), report);
@@ -115,14 +133,16 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%ndrop-to-searchable latency over %d documents dropped one at a time: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
         latencies.size(), PipelineStage.percentile(latencies, 50), PipelineStage.percentile(latencies, 95),
         PipelineStage.percentile(latencies, 100));
-    out.println("per process, at the end (CPU includes the latency phase):");
+    out.println("per process (peak RSS and CPU over the whole run, then CPU in the throughput run alone):");
     processes.forEach((name, figure) -> out.printf(Locale.ROOT, "  %-34s %s%n", name, figure));
     StageResult pdfbox = stages.get(0);
     StageResult tika = stages.get(1);
     StageResult parse = stages.get(2);
-    StageResult whole = stages.get(3);
+    StageResult whole = stages.get(stages.size() - 1);
     out.printf(Locale.ROOT, "%nparse stage / pdfbox throughput ratio: %.2f%n", parse.docsPerSecond() / pdfbox.docsPerSecond());
     out.printf(Locale.ROOT, "parse stage / tika-app throughput ratio: %.2f%n", parse.docsPerSecond() / tika.docsPerSecond());
+    stages.stream().filter(stage -> stage.name().equals(COLD)).findFirst().ifPresent(cold -> out.printf(Locale.ROOT,
+        "cold-start pipeline/pdfbox throughput ratio: %.2f%n", cold.docsPerSecond() / pdfbox.docsPerSecond()));
     out.printf(Locale.ROOT, "pipeline/pdfbox throughput ratio: %.2f%n", whole.docsPerSecond() / pdfbox.docsPerSecond());
     out.flush();
     return text.toString();

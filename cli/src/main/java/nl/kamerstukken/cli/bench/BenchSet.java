@@ -14,10 +14,11 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
  * its document information dictionary, so every copy has its own SHA-256 and nothing is deduplicated.
  * The text, and so the parsing work, is that of the original.
  *
+ * @param tag what the set is for (prefix of its file names)
  * @param files the copies, in the order they are dropped
  * @param pages their total page count
  */
-record BenchSet(List<Path> files, int pages) {
+record BenchSet(String tag, List<Path> files, int pages) {
 
   BenchSet {
     files = List.copyOf(files);
@@ -39,6 +40,6 @@ record BenchSet(List<Path> files, int pages) {
       }
       files.add(copy);
     }
-    return new BenchSet(files, pages);
+    return new BenchSet(tag, files, pages);
   }
 }

@@ -21,28 +21,34 @@ final class ChildStages {
     this.tikaApp = tikaApp;
   }
 
-  StageResult pdfbox(BenchSet set) throws IOException, InterruptedException {
-    return inJvm("bare PDFBox PDFTextStripper", "pdfbox", set, "1 thread, one JVM, warm");
+  /** Bare PDFBox over {@code set}, after one untimed pass over {@code warmUp}. */
+  StageResult pdfbox(BenchSet set, BenchSet warmUp) throws IOException, InterruptedException {
+    return inJvm("bare PDFBox PDFTextStripper", "pdfbox", set, warmUp, "1 thread, one JVM");
   }
 
-  StageResult parseStage(BenchSet set) throws IOException, InterruptedException {
-    return inJvm("parse stage (KamerstukParser)", "parse", set, "1 thread, one JVM, warm, sha256 included");
+  /** Our parse stage over {@code set}, after one untimed pass over {@code warmUp}. */
+  StageResult parseStage(BenchSet set, BenchSet warmUp) throws IOException, InterruptedException {
+    return inJvm("parse stage (KamerstukParser)", "parse", set, warmUp, "1 thread, one JVM, sha256 included");
   }
 
-  private StageResult inJvm(String name, String stage, BenchSet set, String note)
+  private StageResult inJvm(String name, String stage, BenchSet set, BenchSet warmUp, String note)
       throws IOException, InterruptedException {
     Path list = Files.write(work.resolve(stage + "-files.txt"), set.files().stream().map(Path::toString).toList());
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        "-Dlogback.configurationFile=kamerstukken-cli-logback.xml", StageMain.class.getName(), stage, list.toString()));
+    if (!warmUp.files().isEmpty()) {
+      command.add(Files.write(work.resolve(stage + "-warm-up-files.txt"),
+          warmUp.files().stream().map(Path::toString).toList()).toString());
+    }
     Path log = work.resolve(stage + ".log");
-    Process process = new ProcessBuilder(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "-Dlogback.configurationFile=kamerstukken-cli-logback.xml", StageMain.class.getName(), stage, list.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (process.waitFor() != 0) {
       throw new IllegalStateException(name + " failed; see " + log);
     }
     List<String> lines = Files.readAllLines(log);
     String[] last = lines.get(lines.size() - 1).trim().split(" ");
     return new StageResult(name, set.files().size(), set.pages(), Double.parseDouble(last[0]),
-        Long.parseLong(last[1]), note);
+        Long.parseLong(last[1]), note + ", " + warmedBy(warmUp));
   }
 
   /** tika-app batch text extraction of a folder holding the set, 2 consumers; JVM start-up included. */
@@ -63,6 +69,12 @@ final class ChildStages {
     }
     return new StageResult("tika-app " + versionOf(tikaApp) + " batch (-t)", set.files().size(), set.pages(),
         seconds, peak, "2 consumers, forked batch process, start-up included");
+  }
+
+  /** How a stage was warmed up, for the report. */
+  static String warmedBy(BenchSet warmUp) {
+    return warmUp.files().isEmpty() ? "cold (a few documents of the set warm up)"
+        : "warm (after " + warmUp.files().size() + " other documents)";
   }
 
   /** Sum of the peak RSS of a process and its descendants, in MB. */

@@ -23,19 +23,8 @@ final class PeakRss {
     return -1;
   }
 
-  /** CPU seconds (user + system) used so far by {@code pid} and its descendants; -1 if unreadable. */
-  static double cpuSeconds(ProcessHandle process) {
-    double total = ownCpuSeconds(process.pid());
-    if (total < 0) {
-      return -1;
-    }
-    for (ProcessHandle child : process.descendants().toList()) {
-      total += Math.max(0, ownCpuSeconds(child.pid()));
-    }
-    return total;
-  }
-
-  private static double ownCpuSeconds(long pid) {
+  /** CPU seconds (user + system) used so far by {@code pid} itself, children apart; -1 if unreadable. */
+  static double ownCpuSeconds(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
       // Fields after the command name (which may hold spaces) start after the last ')'.

@@ -56,19 +56,23 @@ final class PipelineStage implements AutoCloseable {
     return new PipelineStage(settings, Pipeline.start(settings));
   }
 
-  /** Drops every file at once; done when index-service has committed every parsed event and ES refreshed. */
-  StageResult throughput(BenchSet set, Duration timeout) throws Exception {
-    Path staging = Files.createDirectories(settings.dataDir().resolve("staging-throughput"));
+  /**
+   * Drops every file at once; done when index-service has committed every parsed event and Elasticsearch
+   * refreshed. {@code how} says in the report how the pipeline was warmed up.
+   */
+  StageResult throughput(BenchSet set, String name, String how, Duration timeout) throws Exception {
+    Path staging = Files.createDirectories(settings.dataDir().resolve("staging-" + set.tag()));
     List<Path> staged = new ArrayList<>();
     for (Path file : set.files()) {
       staged.add(Files.copy(file, staging.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING));
     }
+    long expected = endOffsets(Topics.RECEIVED.withPrefix(settings.topicPrefix()).name()) + set.files().size();
     long start = System.nanoTime();
     for (Path file : staged) {
       Files.move(file, settings.inbox().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
     }
     long deadline = start + timeout.toNanos();
-    while (!allIndexed(set.files().size())) {
+    while (!allIndexed(expected)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the pipeline did not index " + set.files().size() + " documents within " + timeout);
       }
@@ -76,8 +80,8 @@ final class PipelineStage implements AutoCloseable {
     }
     refresh();
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new StageResult("whole pipeline (drop -> searchable)", set.files().size(), set.pages(), seconds,
-        servicesPeakRss(), "all dropped at once; RSS = sum of the 3 services");
+    return new StageResult(name, set.files().size(), set.pages(), seconds, servicesPeakRss(),
+        "all dropped at once, " + how + "; RSS = sum of the 3 services");
   }
 
   /** Drops each file alone and waits until a search finds its document; returns the latencies in ms. */
@@ -101,30 +105,47 @@ final class PipelineStage implements AutoCloseable {
   }
 
   /**
-   * Peak RSS (MB) and CPU seconds so far of every process of the pipeline: each service, each child
-   * process of a service (parse workers), the Elasticsearch node whose files are under the work folder,
-   * and this JVM (which hosts the in-process Kafka broker).
+   * Peak RSS (MB) and CPU seconds of every process of the pipeline: each service, each child process of a
+   * service (parse workers), the Elasticsearch node whose files are under the work folder, and this JVM
+   * (which hosts the in-process Kafka broker); in all, and in the throughput run ({@code throughputCpu}).
    */
-  Map<String, String> processFigures() {
+  Map<String, String> processFigures(Map<String, Double> throughputCpu) {
     Map<String, String> figures = new LinkedHashMap<>();
-    for (ServiceProcess service : pipeline.services()) {
-      ProcessHandle handle = ProcessHandle.of(service.pid()).orElse(null);
-      double cpu = handle == null ? -1 : PeakRss.cpuSeconds(handle);
-      figures.put(service.name(), figure(service.pid(), cpu, "incl. children"));
-      if (handle != null) {
-        handle.children().forEach(child -> figures.put("  " + service.name() + " child " + child.pid(),
-            figure(child.pid(), PeakRss.cpuSeconds(child), "")));
-      }
-    }
-    elasticsearch().ifPresent(es -> figures.put("elasticsearch", figure(es.pid(), PeakRss.cpuSeconds(es), "")));
-    ProcessHandle self = ProcessHandle.current();
-    figures.put("bench + Kafka", figure(self.pid(), PeakRss.cpuSeconds(self),
-        "this JVM: the in-process Kafka broker and the benchmark"));
+    Map<String, Double> cpu = cpuSeconds();
+    processes().forEach((name, pid) -> figures.put(name, String.format(Locale.ROOT,
+        "%6d MB peak RSS %8.1f s CPU in all %8.1f s CPU in the throughput run", PeakRss.megabytes(pid),
+        cpu.getOrDefault(name, -1.0), throughputCpu.getOrDefault(name, -1.0))));
     return figures;
   }
 
-  private static String figure(long pid, double cpuSeconds, String note) {
-    return String.format(Locale.ROOT, "%6d MB peak RSS %8.1f s CPU  %s", PeakRss.megabytes(pid), cpuSeconds, note);
+  /** CPU seconds each process spent between two {@link #cpuSeconds} snapshots. */
+  static Map<String, Double> spent(Map<String, Double> before, Map<String, Double> after) {
+    Map<String, Double> spent = new LinkedHashMap<>();
+    after.forEach((name, seconds) -> spent.put(name, seconds - before.getOrDefault(name, 0.0)));
+    return spent;
+  }
+
+  /**
+   * CPU seconds so far of each process of the pipeline (own time, children apart), keyed as
+   * {@link #processFigures} names them.
+   */
+  Map<String, Double> cpuSeconds() {
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    processes().forEach((name, pid) -> cpu.put(name, PeakRss.ownCpuSeconds(pid)));
+    return cpu;
+  }
+
+  /** Each service, each child process of a service (parse workers), Elasticsearch, and this JVM. */
+  private Map<String, Long> processes() {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    for (ServiceProcess service : pipeline.services()) {
+      pids.put(service.name(), service.pid());
+      ProcessHandle.of(service.pid()).ifPresent(handle -> handle.children()
+          .forEach(child -> pids.put("  " + service.name() + " child " + child.pid(), child.pid())));
+    }
+    elasticsearch().ifPresent(es -> pids.put("elasticsearch", es.pid()));
+    pids.put("bench + Kafka broker", ProcessHandle.current().pid());
+    return pids;
   }
 
   private Optional<ProcessHandle> elasticsearch() {
@@ -139,7 +160,7 @@ final class PipelineStage implements AutoCloseable {
   }
 
   /** Every received document was parsed or dead-lettered, and index-service committed every parsed event. */
-  private boolean allIndexed(int expected) throws Exception {
+  private boolean allIndexed(long expected) throws Exception {
     String received = Topics.RECEIVED.withPrefix(settings.topicPrefix()).name();
     String parsed = Topics.PARSED.withPrefix(settings.topicPrefix()).name();
     long receivedEnd = endOffsets(received);

@@ -16,9 +16,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * One in-JVM stage of the benchmark, run in a JVM of its own so its peak RSS is its own:
- * {@code StageMain pdfbox|parse LISTFILE} processes every file named in LISTFILE once, single-threaded,
- * and prints {@code seconds peakRssMb} on its last line. Startup and class loading are not timed; a few
- * files are processed first to warm up, as a long-running service would be.
+ * {@code StageMain pdfbox|parse LISTFILE [WARMUPFILE]} processes every file named in WARMUPFILE once, untimed,
+ * then every file named in LISTFILE once, timed, single-threaded, and prints {@code seconds peakRssMb} on
+ * its last line. Without WARMUPFILE the first {@value #WARM_UP} files of LISTFILE warm up. Startup, class
+ * loading and (with a warm-up set large enough) most JIT compilation are not timed, as for a long-running
+ * service.
  */
 public final class StageMain {
 
@@ -27,17 +29,22 @@ public final class StageMain {
   private StageMain() {}
 
   public static void main(String[] args) throws IOException {
-    List<Path> files = Files.readAllLines(Path.of(args[1])).stream().map(Path::of).toList();
+    List<Path> files = read(Path.of(args[1]));
+    List<Path> warmUp = args.length > 2 ? read(Path.of(args[2])) : files.subList(0, Math.min(WARM_UP, files.size()));
     double seconds = switch (args[0]) {
-      case "pdfbox" -> pdfbox(files);
-      case "parse" -> parse(files);
+      case "pdfbox" -> pdfbox(files, warmUp);
+      case "parse" -> parse(files, warmUp);
       default -> throw new IllegalArgumentException("unknown stage " + args[0]);
     };
     System.out.printf(Locale.ROOT, "%.4f %d%n", seconds, PeakRss.self());
   }
 
-  private static double pdfbox(List<Path> files) throws IOException {
-    for (Path file : files.subList(0, Math.min(WARM_UP, files.size()))) {
+  private static List<Path> read(Path list) throws IOException {
+    return Files.readAllLines(list).stream().map(Path::of).toList();
+  }
+
+  private static double pdfbox(List<Path> files, List<Path> warmUp) throws IOException {
+    for (Path file : warmUp) {
       strip(file);
     }
     long start = System.nanoTime();
@@ -53,9 +60,9 @@ public final class StageMain {
     }
   }
 
-  private static double parse(List<Path> files) throws IOException {
+  private static double parse(List<Path> files, List<Path> warmUp) throws IOException {
     try (KamerstukParser parser = KamerstukParser.create(ParserSettings.defaults())) {
-      for (Path file : files.subList(0, Math.min(WARM_UP, files.size()))) {
+      for (Path file : warmUp) {
         parseOne(parser, file);
       }
       long start = System.nanoTime();

@@ -23,10 +23,10 @@ class ParseConfigTest {
   }
 
   @Test
-  void parsesOnEveryCoreButOneByDefault() {
+  void parsesOnEveryCoreByDefault() {
     assertThat(ParseConfig.defaultThreads(1)).isEqualTo(1);
-    assertThat(ParseConfig.defaultThreads(2)).isEqualTo(1);
-    assertThat(ParseConfig.defaultThreads(8)).isEqualTo(7);
+    assertThat(ParseConfig.defaultThreads(2)).isEqualTo(2);
+    assertThat(ParseConfig.defaultThreads(8)).isEqualTo(8);
     assertThat(ParseConfig.load(Map.of()).threads())
         .isEqualTo(ParseConfig.defaultThreads(Runtime.getRuntime().availableProcessors()));
   }

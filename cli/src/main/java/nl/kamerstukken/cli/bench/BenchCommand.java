@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import nl.kamerstukken.cli.bench.PeakRss.Cpu;
 import nl.kamerstukken.cli.up.PipelineSettings;
 import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.LocalStackConfig;
@@ -82,18 +84,21 @@ public final class BenchCommand implements Callable<Integer> {
     try (LocalStack stack = LocalStack.start(stackConfig(work));
         PipelineStage pipeline = PipelineStage.start(settings(home, stack, work))) {
       List<StageResult> results = new ArrayList<>(List.of(pdfbox, tika, parse));
+      Map<String, Map<String, Cpu>> runs = new LinkedHashMap<>();
       if (warmUpDocs > 0) {
         progress(console, "whole pipeline, cold start: dropping %d documents at once ...", warmUpDocs);
+        Map<String, Cpu> before = pipeline.cpu();
         results.add(pipeline.throughput(warmUp, COLD, "fresh JVMs", Duration.ofMinutes(60)));
+        runs.put("cold run", PipelineStage.spent(before, pipeline.cpu()));
       }
       progress(console, "whole pipeline: dropping %d documents at once ...", docs);
-      Map<String, Double> cpuBefore = pipeline.cpuSeconds();
+      Map<String, Cpu> before = pipeline.cpu();
       results.add(pipeline.throughput(set, WHOLE, warmUpDocs > 0 ? ChildStages.warmedBy(warmUp) : "fresh JVMs",
           Duration.ofMinutes(60)));
-      Map<String, Double> throughputCpu = PipelineStage.spent(cpuBefore, pipeline.cpuSeconds());
+      runs.put("timed run", PipelineStage.spent(before, pipeline.cpu()));
       progress(console, "latency: dropping %d documents one at a time ...", latencyDocs);
       List<Double> latencies = pipeline.latencies(latencySet, Duration.ofMinutes(2));
-      String report = report(results, latencies, pipeline.processFigures(throughputCpu));
+      String report = report(results, latencies, pipeline.processFigures(runs));
       console.print(report);
       console.flush();
       Files.writeString(out.resolve("bench-" + stamp + ".txt"), report);
@@ -133,7 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%ndrop-to-searchable latency over %d documents dropped one at a time: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
         latencies.size(), PipelineStage.percentile(latencies, 50), PipelineStage.percentile(latencies, 95),
         PipelineStage.percentile(latencies, 100));
-    out.println("per process (peak RSS and CPU over the whole run, then CPU in the throughput run alone):");
+    out.println("per process: peak RSS, CPU over the whole benchmark, CPU in each pipeline run (of it, JIT compiler threads):");
     processes.forEach((name, figure) -> out.printf(Locale.ROOT, "  %-34s %s%n", name, figure));
     StageResult pdfbox = stages.get(0);
     StageResult tika = stages.get(1);

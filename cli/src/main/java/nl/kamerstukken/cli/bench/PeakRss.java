@@ -23,12 +23,47 @@ final class PeakRss {
     return -1;
   }
 
-  /** CPU seconds (user + system) used so far by {@code pid} itself, children apart; -1 if unreadable. */
-  static double ownCpuSeconds(long pid) {
+  /**
+   * CPU seconds used so far by one process (children apart), in all and by its JIT compiler threads.
+   *
+   * @param total user + system time of all its threads
+   * @param jit the part of {@code total} spent in HotSpot's C1 and C2 compiler threads
+   */
+  record Cpu(double total, double jit) {
+
+    static final Cpu UNKNOWN = new Cpu(-1, -1);
+
+    Cpu minus(Cpu before) {
+      return new Cpu(total - before.total, jit - before.jit);
+    }
+  }
+
+  /** The CPU time of {@code pid} so far, or {@link Cpu#UNKNOWN} if it cannot be read (process gone). */
+  static Cpu cpu(long pid) {
+    double total = cpuSeconds(Path.of("/proc", String.valueOf(pid), "stat"));
+    if (total < 0) {
+      return Cpu.UNKNOWN;
+    }
+    double jit = 0;
+    try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path thread : threads.toList()) {
+        String name = Files.readString(thread.resolve("comm")).trim();
+        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+          jit += Math.max(0, cpuSeconds(thread.resolve("stat")));
+        }
+      }
+    } catch (IOException e) {
+      return new Cpu(total, -1);
+    }
+    return new Cpu(total, jit);
+  }
+
+  /** User + system seconds from a {@code /proc/.../stat} file; -1 if unreadable. */
+  private static double cpuSeconds(Path stat) {
     try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      String line = Files.readString(stat);
       // Fields after the command name (which may hold spaces) start after the last ')'.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
       return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     } catch (IOException | RuntimeException e) {
       return -1;

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import nl.kamerstukken.cli.bench.PeakRss.Cpu;
 import nl.kamerstukken.cli.parse.LocalFile;
 import nl.kamerstukken.cli.up.Pipeline;
 import nl.kamerstukken.cli.up.PipelineSettings;
@@ -107,31 +108,40 @@ final class PipelineStage implements AutoCloseable {
   /**
    * Peak RSS (MB) and CPU seconds of every process of the pipeline: each service, each child process of a
    * service (parse workers), the Elasticsearch node whose files are under the work folder, and this JVM
-   * (which hosts the in-process Kafka broker); in all, and in the throughput run ({@code throughputCpu}).
+   * (which hosts the in-process Kafka broker); in all, and in each of {@code runs} (name to CPU spent, see
+   * {@link #spent}) with the JIT compiler's part. A last line sums every process.
    */
-  Map<String, String> processFigures(Map<String, Double> throughputCpu) {
+  Map<String, String> processFigures(Map<String, Map<String, Cpu>> runs) {
     Map<String, String> figures = new LinkedHashMap<>();
-    Map<String, Double> cpu = cpuSeconds();
-    processes().forEach((name, pid) -> figures.put(name, String.format(Locale.ROOT,
-        "%6d MB peak RSS %8.1f s CPU in all %8.1f s CPU in the throughput run", PeakRss.megabytes(pid),
-        cpu.getOrDefault(name, -1.0), throughputCpu.getOrDefault(name, -1.0))));
+    Map<String, Cpu> now = cpu();
+    processes().forEach((name, pid) -> figures.put(name, String.format(Locale.ROOT, "%6d MB peak RSS %7.1f s CPU%s",
+        PeakRss.megabytes(pid), now.getOrDefault(name, Cpu.UNKNOWN).total(), perRun(runs, name))));
+    figures.put("all processes", String.format(Locale.ROOT, "%32s%s", "", perRun(runs, null)));
     return figures;
   }
 
-  /** CPU seconds each process spent between two {@link #cpuSeconds} snapshots. */
-  static Map<String, Double> spent(Map<String, Double> before, Map<String, Double> after) {
-    Map<String, Double> spent = new LinkedHashMap<>();
-    after.forEach((name, seconds) -> spent.put(name, seconds - before.getOrDefault(name, 0.0)));
+  /** "; {run} X s (JIT Y s)" for each run, of process {@code name} or (null) of all processes together. */
+  private static String perRun(Map<String, Map<String, Cpu>> runs, String name) {
+    StringBuilder text = new StringBuilder();
+    runs.forEach((run, spent) -> {
+      Cpu cpu = name == null ? spent.values().stream().reduce(new Cpu(0, 0), (a, b) -> new Cpu(a.total() + b.total(),
+          a.jit() + b.jit())) : spent.getOrDefault(name, Cpu.UNKNOWN);
+      text.append(String.format(Locale.ROOT, "; %s %6.1f s (JIT %5.1f s)", run, cpu.total(), cpu.jit()));
+    });
+    return text.toString();
+  }
+
+  /** CPU each process spent between two {@link #cpu} snapshots. */
+  static Map<String, Cpu> spent(Map<String, Cpu> before, Map<String, Cpu> after) {
+    Map<String, Cpu> spent = new LinkedHashMap<>();
+    after.forEach((name, cpu) -> spent.put(name, cpu.minus(before.getOrDefault(name, new Cpu(0, 0)))));
     return spent;
   }
 
-  /**
-   * CPU seconds so far of each process of the pipeline (own time, children apart), keyed as
-   * {@link #processFigures} names them.
-   */
-  Map<String, Double> cpuSeconds() {
-    Map<String, Double> cpu = new LinkedHashMap<>();
-    processes().forEach((name, pid) -> cpu.put(name, PeakRss.ownCpuSeconds(pid)));
+  /** CPU so far of each process of the pipeline (own time, children apart), keyed as in {@link #processFigures}. */
+  Map<String, Cpu> cpu() {
+    Map<String, Cpu> cpu = new LinkedHashMap<>();
+    processes().forEach((name, pid) -> cpu.put(name, PeakRss.cpu(pid)));
     return cpu;
   }
 

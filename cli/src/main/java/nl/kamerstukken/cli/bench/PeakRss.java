@@ -26,12 +26,19 @@ final class PeakRss {
   /**
    * CPU seconds used so far by one process (children apart), in all and by its JIT compiler threads.
    *
-   * @param total user + system time of all its threads
-   * @param jit the part of {@code total} spent in HotSpot's C1 and C2 compiler threads
+   * @param total user + system time of all its threads, including threads that ended
+   * @param jit the part of {@code total} spent in HotSpot's C1 and C2 compiler threads that are still
+   *     running: HotSpot stops compiler threads it no longer needs, and their time leaves the sum, so this
+   *     is a lower bound
    */
   record Cpu(double total, double jit) {
 
+    static final Cpu ZERO = new Cpu(0, 0);
     static final Cpu UNKNOWN = new Cpu(-1, -1);
+
+    Cpu plus(Cpu other) {
+      return new Cpu(total + other.total, jit + other.jit);
+    }
 
     Cpu minus(Cpu before) {
       return new Cpu(total - before.total, jit - before.jit);

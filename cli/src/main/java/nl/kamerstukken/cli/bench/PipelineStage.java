@@ -124,17 +124,24 @@ final class PipelineStage implements AutoCloseable {
   private static String perRun(Map<String, Map<String, Cpu>> runs, String name) {
     StringBuilder text = new StringBuilder();
     runs.forEach((run, spent) -> {
-      Cpu cpu = name == null ? spent.values().stream().reduce(new Cpu(0, 0), (a, b) -> new Cpu(a.total() + b.total(),
-          a.jit() + b.jit())) : spent.getOrDefault(name, Cpu.UNKNOWN);
+      Cpu cpu = name == null ? spent.values().stream().reduce(Cpu.ZERO, Cpu::plus)
+          : spent.getOrDefault(name, Cpu.UNKNOWN);
       text.append(String.format(Locale.ROOT, "; %s %6.1f s (JIT %5.1f s)", run, cpu.total(), cpu.jit()));
     });
     return text.toString();
   }
 
-  /** CPU each process spent between two {@link #cpu} snapshots. */
+  /**
+   * CPU each process spent between two {@link #cpu} snapshots; a process that could not be read at the end
+   * (it ended) is left out rather than counted as negative time.
+   */
   static Map<String, Cpu> spent(Map<String, Cpu> before, Map<String, Cpu> after) {
     Map<String, Cpu> spent = new LinkedHashMap<>();
-    after.forEach((name, cpu) -> spent.put(name, cpu.minus(before.getOrDefault(name, new Cpu(0, 0)))));
+    after.forEach((name, cpu) -> {
+      if (!cpu.equals(Cpu.UNKNOWN)) {
+        spent.put(name, cpu.minus(before.getOrDefault(name, Cpu.ZERO)));
+      }
+    });
     return spent;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.kamerstukken.cli.bench.PeakRss.Cpu;
 import org.junit.jupiter.api.Test;
 
 class BenchReportTest {
@@ -36,5 +37,20 @@ class BenchReportTest {
     String report = BenchCommand.report(List.of(PDFBOX, TIKA, PARSE, only), List.of(1000.0), new LinkedHashMap<>());
 
     assertThat(report).doesNotContain("cold-start").endsWith("pipeline/pdfbox throughput ratio: 0.25\n");
+  }
+
+  @Test
+  void cpuSpentLeavesOutAProcessThatEndedAndCountsANewOneFromZero() {
+    Map<String, Cpu> before = Map.of("index-service", new Cpu(10, 4), "worker 1", new Cpu(30, 20));
+    Map<String, Cpu> after = new LinkedHashMap<>();
+    after.put("index-service", new Cpu(15, 5));
+    after.put("worker 1", Cpu.UNKNOWN);
+    after.put("worker 2", new Cpu(7, 3));
+
+    Map<String, Cpu> spent = PipelineStage.spent(before, after);
+
+    assertThat(spent).containsOnlyKeys("index-service", "worker 2");
+    assertThat(spent.get("index-service")).isEqualTo(new Cpu(5, 1));
+    assertThat(spent.get("worker 2")).isEqualTo(new Cpu(7, 3));
   }
 }

@@ -39,7 +39,8 @@ import picocli.CommandLine.Command;
 public final class KamerstukkenCli {
 
   public static void main(String[] args) {
-    // The parse-service library on this classpath brings its own logback.xml; the CLI logs to stderr only.
+    // The parse-service library on this classpath brings its own logback.xml; the CLI logs to
+    // stderr only.
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "kamerstukken-cli-logback.xml");
     }

@@ -5,7 +5,8 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /**
- * Runs a {@code ./kamerstukken} command in this JVM, as the launcher would, and keeps what it printed.
+ * Runs a {@code ./kamerstukken} command in this JVM, as the launcher would, and keeps what it
+ * printed.
  *
  * @param exitCode the command's exit code
  * @param output stdout and stderr together
@@ -14,10 +15,13 @@ public record CliRun(int exitCode, String output) {
 
   public static CliRun of(String... args) {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new KamerstukkenCli()).setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(out, true));
+    CommandLine cli =
+        new CommandLine(new KamerstukkenCli())
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(out, true));
     int code = cli.execute(args);
-    System.out.println("$ ./kamerstukken " + String.join(" ", args) + "\n" + out + "(exit " + code + ")");
+    System.out.println(
+        "$ ./kamerstukken " + String.join(" ", args) + "\n" + out + "(exit " + code + ")");
     return new CliRun(code, out.toString());
   }
 }

@@ -10,8 +10,8 @@ import java.util.UUID;
 import nl.kamerstukken.cli.up.PipelineSettings;
 
 /**
- * Settings for a pipeline under test on a shared stack: a namespace of its own (topic, consumer group and
- * alias prefixes), free HTTP ports, and its inbox and data under {@code work}.
+ * Settings for a pipeline under test on a shared stack: a namespace of its own (topic, consumer
+ * group and alias prefixes), free HTTP ports, and its inbox and data under {@code work}.
  */
 public final class TestPipelines {
 
@@ -22,20 +22,41 @@ public final class TestPipelines {
     return name + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** Watching {@code work/inbox} (created), data in {@code work/data}, service logs in {@code logDir}. */
-  public static PipelineSettings settings(String kafka, String elasticsearchUrl, Path work, String namespace,
-      Path logDir) throws IOException {
-    return settings(kafka, elasticsearchUrl, Files.createDirectories(work.resolve("inbox")), work, namespace,
+  /**
+   * Watching {@code work/inbox} (created), data in {@code work/data}, service logs in {@code
+   * logDir}.
+   */
+  public static PipelineSettings settings(
+      String kafka, String elasticsearchUrl, Path work, String namespace, Path logDir)
+      throws IOException {
+    return settings(
+        kafka,
+        elasticsearchUrl,
+        Files.createDirectories(work.resolve("inbox")),
+        work,
+        namespace,
         logDir);
   }
 
   /** As {@link #settings(String, String, Path, String, Path)} with another inbox. */
-  public static PipelineSettings settings(String kafka, String elasticsearchUrl, Path inbox, Path work,
-      String namespace, Path logDir) {
-    return new PipelineSettings(PipelineSettings.locateHome(), kafka, elasticsearchUrl, inbox,
-        work.resolve("data"), namespace + ".", namespace + "-", logDir,
-        Map.of(PipelineSettings.INGEST, freePort(), PipelineSettings.PARSE, freePort(),
-            PipelineSettings.INDEX, freePort()));
+  public static PipelineSettings settings(
+      String kafka, String elasticsearchUrl, Path inbox, Path work, String namespace, Path logDir) {
+    return new PipelineSettings(
+        PipelineSettings.locateHome(),
+        kafka,
+        elasticsearchUrl,
+        inbox,
+        work.resolve("data"),
+        namespace + ".",
+        namespace + "-",
+        logDir,
+        Map.of(
+            PipelineSettings.INGEST,
+            freePort(),
+            PipelineSettings.PARSE,
+            freePort(),
+            PipelineSettings.INDEX,
+            freePort()));
   }
 
   /** A port nothing listens on right now. */

@@ -9,7 +9,8 @@ import java.util.Properties;
 
 /**
  * Where the local-stack build put the Elasticsearch distribution and the S3Proxy jar (recorded in
- * {@code local-stack.properties} by resource filtering), unless an environment variable names another place.
+ * {@code local-stack.properties} by resource filtering), unless an environment variable names
+ * another place.
  */
 record BuildLayout(Path elasticsearchHome, Path s3proxyJar) {
 
@@ -32,7 +33,8 @@ record BuildLayout(Path elasticsearchHome, Path s3proxyJar) {
     Properties props = new Properties();
     try (InputStream in = BuildLayout.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("Resource " + RESOURCE + " is missing from the local-stack jar: rebuild it");
+        throw new IllegalStateException(
+            "Resource " + RESOURCE + " is missing from the local-stack jar: rebuild it");
       }
       props.load(in);
       return props;

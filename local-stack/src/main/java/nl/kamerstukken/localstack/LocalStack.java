@@ -24,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kafka, Elasticsearch and optionally S3 on this machine, without Docker. {@link #start} starts, in parallel, every
- * service that the config does not name as external and returns once all answer; {@link #close} stops what it
- * started, in reverse order. A JVM shutdown hook closes the stack on Ctrl-C.
+ * Kafka, Elasticsearch and optionally S3 on this machine, without Docker. {@link #start} starts, in
+ * parallel, every service that the config does not name as external and returns once all answer;
+ * {@link #close} stops what it started, in reverse order. A JVM shutdown hook closes the stack on
+ * Ctrl-C.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -40,7 +41,11 @@ public final class LocalStack implements AutoCloseable {
   private final Thread shutdownHook;
   private boolean closed;
 
-  private LocalStack(LocalStackConfig config, KafkaBroker kafka, ElasticsearchNode elasticsearch, S3ProxyServer s3) {
+  private LocalStack(
+      LocalStackConfig config,
+      KafkaBroker kafka,
+      ElasticsearchNode elasticsearch,
+      S3ProxyServer s3) {
     this.config = config;
     this.kafka = kafka;
     this.elasticsearch = elasticsearch;
@@ -49,17 +54,22 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Starts what is not external and waits until every service answers (external ones too, for at most 30 s).
+   * Starts what is not external and waits until every service answers (external ones too, for at
+   * most 30 s).
    *
-   * @throws IllegalStateException naming the service that could not start; whatever did start is stopped again
+   * @throws IllegalStateException naming the service that could not start; whatever did start is
+   *     stopped again
    */
   public static LocalStack start(LocalStackConfig config) {
     long started = System.nanoTime();
     LocalStack stack = create(config, BuildLayout.resolve(System.getenv()));
     stack.startAll();
     Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
-    LOG.info("Local stack ready in [{} ms]: Kafka [{}], Elasticsearch [{}], S3 [{}]",
-        (System.nanoTime() - started) / 1_000_000, stack.kafkaBootstrapServers(), stack.elasticsearchUrl(),
+    LOG.info(
+        "Local stack ready in [{} ms]: Kafka [{}], Elasticsearch [{}], S3 [{}]",
+        (System.nanoTime() - started) / 1_000_000,
+        stack.kafkaBootstrapServers(),
+        stack.elasticsearchUrl(),
         stack.s3().map(endpoint -> endpoint.endpoint().toString()).orElse("off"));
     return stack;
   }
@@ -71,30 +81,51 @@ public final class LocalStack implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create the data dir " + dir, e);
     }
-    KafkaBroker kafka = config.externalKafka() != null ? null
-        : KafkaBroker.create(dir.resolve("kafka"), config.kafkaPort(), config.startTimeout());
-    ElasticsearchNode elasticsearch = config.externalElasticsearch() != null ? null
-        : ElasticsearchNode.create(layout.elasticsearchHome(), dir.resolve("elasticsearch"),
-            config.elasticsearchPort(), config.esJavaOpts(), config.startTimeout());
-    S3ProxyServer s3 = !config.s3() ? null
-        : S3ProxyServer.create(layout.s3proxyJar(), dir.resolve("s3"), config.startTimeout());
+    KafkaBroker kafka =
+        config.externalKafka() != null
+            ? null
+            : KafkaBroker.create(dir.resolve("kafka"), config.kafkaPort(), config.startTimeout());
+    ElasticsearchNode elasticsearch =
+        config.externalElasticsearch() != null
+            ? null
+            : ElasticsearchNode.create(
+                layout.elasticsearchHome(),
+                dir.resolve("elasticsearch"),
+                config.elasticsearchPort(),
+                config.esJavaOpts(),
+                config.startTimeout());
+    S3ProxyServer s3 =
+        !config.s3()
+            ? null
+            : S3ProxyServer.create(layout.s3proxyJar(), dir.resolve("s3"), config.startTimeout());
     return new LocalStack(config, kafka, elasticsearch, s3);
   }
 
   private void startAll() {
     Map<String, Runnable> starts = new LinkedHashMap<>();
-    starts.put("Kafka", kafka != null ? kafka::start
-        : () -> KafkaReadiness.await(config.externalKafka(), externalTimeout()));
-    starts.put("Elasticsearch", elasticsearch != null ? elasticsearch::start
-        : () -> ElasticsearchReadiness.awaitReachable(config.externalElasticsearch(), externalTimeout()));
+    starts.put(
+        "Kafka",
+        kafka != null
+            ? kafka::start
+            : () -> KafkaReadiness.await(config.externalKafka(), externalTimeout()));
+    starts.put(
+        "Elasticsearch",
+        elasticsearch != null
+            ? elasticsearch::start
+            : () ->
+                ElasticsearchReadiness.awaitReachable(
+                    config.externalElasticsearch(), externalTimeout()));
     if (s3 != null) {
       starts.put("S3", s3::start);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(starts.size(), runnable -> {
-      Thread thread = new Thread(runnable, "local-stack-start");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            starts.size(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "local-stack-start");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       Map<String, Future<?>> running = new LinkedHashMap<>();
       starts.forEach((name, start) -> running.put(name, pool.submit(start)));
@@ -110,8 +141,9 @@ public final class LocalStack implements AutoCloseable {
       try {
         entry.getValue().get();
       } catch (ExecutionException e) {
-        IllegalStateException failed = new IllegalStateException(entry.getKey() + " is not ready: "
-            + e.getCause().getMessage(), e.getCause());
+        IllegalStateException failed =
+            new IllegalStateException(
+                entry.getKey() + " is not ready: " + e.getCause().getMessage(), e.getCause());
         if (failure == null) {
           failure = failed;
         } else {
@@ -130,7 +162,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private Duration externalTimeout() {
-    return config.startTimeout().compareTo(EXTERNAL_TIMEOUT_CAP) < 0 ? config.startTimeout() : EXTERNAL_TIMEOUT_CAP;
+    return config.startTimeout().compareTo(EXTERNAL_TIMEOUT_CAP) < 0
+        ? config.startTimeout()
+        : EXTERNAL_TIMEOUT_CAP;
   }
 
   /** Bootstrap servers of the started or external Kafka, e.g. {@code 127.0.0.1:9092}. */
@@ -138,7 +172,10 @@ public final class LocalStack implements AutoCloseable {
     return kafka != null ? kafka.bootstrapServers() : config.externalKafka();
   }
 
-  /** URL of the started or external Elasticsearch without a trailing slash, e.g. {@code http://127.0.0.1:9200}. */
+  /**
+   * URL of the started or external Elasticsearch without a trailing slash, e.g. {@code
+   * http://127.0.0.1:9200}.
+   */
   public String elasticsearchUrl() {
     return elasticsearch != null ? elasticsearch.url() : config.externalElasticsearch();
   }
@@ -153,25 +190,40 @@ public final class LocalStack implements AutoCloseable {
     return kafka != null;
   }
 
-  /** Whether this stack started Elasticsearch itself (and so {@link #elasticsearch()} can stop and start it). */
+  /**
+   * Whether this stack started Elasticsearch itself (and so {@link #elasticsearch()} can stop and
+   * start it).
+   */
   public boolean managesElasticsearch() {
     return elasticsearch != null;
   }
 
-  /** The broker this stack started, for fault tests; fails when Kafka is external (see {@link #managesKafka()}). */
+  /**
+   * The broker this stack started, for fault tests; fails when Kafka is external (see {@link
+   * #managesKafka()}).
+   */
   public KafkaBroker kafka() {
     if (kafka == null) {
-      throw new IllegalStateException("Kafka at [" + config.externalKafka() + "] is external: this stack cannot stop "
-          + "or start it. Guard fault tests with assumeTrue(stack.managesKafka()).");
+      throw new IllegalStateException(
+          "Kafka at ["
+              + config.externalKafka()
+              + "] is external: this stack cannot stop "
+              + "or start it. Guard fault tests with assumeTrue(stack.managesKafka()).");
     }
     return kafka;
   }
 
-  /** The node this stack started, for fault tests; fails when it is external (see {@link #managesElasticsearch()}). */
+  /**
+   * The node this stack started, for fault tests; fails when it is external (see {@link
+   * #managesElasticsearch()}).
+   */
   public ElasticsearchNode elasticsearch() {
     if (elasticsearch == null) {
-      throw new IllegalStateException("Elasticsearch at [" + config.externalElasticsearch() + "] is external: this "
-          + "stack cannot stop or start it. Guard fault tests with assumeTrue(stack.managesElasticsearch()).");
+      throw new IllegalStateException(
+          "Elasticsearch at ["
+              + config.externalElasticsearch()
+              + "] is external: this "
+              + "stack cannot stop or start it. Guard fault tests with assumeTrue(stack.managesElasticsearch()).");
     }
     return elasticsearch;
   }
@@ -180,7 +232,10 @@ public final class LocalStack implements AutoCloseable {
     return config;
   }
 
-  /** Stops S3, Elasticsearch and Kafka (those this stack started), in that order. Data stays in the data dir. */
+  /**
+   * Stops S3, Elasticsearch and Kafka (those this stack started), in that order. Data stays in the
+   * data dir.
+   */
   @Override
   public void close() {
     synchronized (this) {
@@ -194,7 +249,8 @@ public final class LocalStack implements AutoCloseable {
     } catch (IllegalStateException e) {
       // The JVM is shutting down, and this close may be the hook itself.
     }
-    IllegalStateException failure = new IllegalStateException("The local stack did not stop cleanly");
+    IllegalStateException failure =
+        new IllegalStateException("The local stack did not stop cleanly");
     closeStarted(failure);
     if (failure.getSuppressed().length > 0) {
       throw failure;

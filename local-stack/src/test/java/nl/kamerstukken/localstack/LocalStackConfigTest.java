@@ -80,7 +80,8 @@ class LocalStackConfigTest {
   @Test
   void missingDataDirBlankJavaOptsAndNonPositiveTimeoutAreRejected() {
     assertThatThrownBy(() -> LocalStackConfig.forTests(null)).hasMessageContaining("dataDir");
-    assertThatThrownBy(() -> LocalStackConfig.forTests(DIR).withEsJavaOpts(" ")).hasMessageContaining("esJavaOpts");
+    assertThatThrownBy(() -> LocalStackConfig.forTests(DIR).withEsJavaOpts(" "))
+        .hasMessageContaining("esJavaOpts");
     assertThatThrownBy(() -> LocalStackConfig.forTests(DIR).withStartTimeout(Duration.ZERO))
         .hasMessageContaining("startTimeout");
   }

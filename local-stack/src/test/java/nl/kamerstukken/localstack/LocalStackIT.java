@@ -58,14 +58,22 @@ class LocalStackIT {
     // Then a search finds it and the index is green
     assertThat(searchTexts(stack, index, "stikstofuitstoot"))
         .containsExactly("Antwoord op vragen over de stikstofuitstoot");
-    JsonNode health = Http.send("GET", stack.elasticsearchUrl() + "/_cluster/health/" + index
-        + "?wait_for_status=green&timeout=10s", null);
+    JsonNode health =
+        Http.send(
+            "GET",
+            stack.elasticsearchUrl()
+                + "/_cluster/health/"
+                + index
+                + "?wait_for_status=green&timeout=10s",
+            null);
     assertThat(health.path("status").asText()).isEqualTo("green");
   }
 
   @Test
   void kafkaAndElasticsearchWorkAgainAfterARestartWithTheirData(LocalStack stack) throws Exception {
-    assumeTrue(stack.managesKafka() && stack.managesElasticsearch(), "needs a Kafka and Elasticsearch it started");
+    assumeTrue(
+        stack.managesKafka() && stack.managesElasticsearch(),
+        "needs a Kafka and Elasticsearch it started");
     // Given a record in a topic and a document in an index
     String topic = "it-" + UUID.randomUUID();
     String index = "it-" + UUID.randomUUID();
@@ -90,7 +98,8 @@ class LocalStackIT {
 
     // Then the old record and document are there and new ones work
     produce(stack, topic, "k", "na de herstart");
-    assertThat(consumeValues(stack, topic, 2)).containsExactly("voor de herstart", "na de herstart");
+    assertThat(consumeValues(stack, topic, 2))
+        .containsExactly("voor de herstart", "na de herstart");
     indexDocument(stack, index, "2", "document na de herstart");
     assertThat(searchTexts(stack, index, "herstart"))
         .containsExactlyInAnyOrder("document voor de herstart", "document na de herstart");
@@ -98,11 +107,15 @@ class LocalStackIT {
 
   private static void createTopic(LocalStack stack, String topic) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     }
   }
 
-  private static void produce(LocalStack stack, String topic, String key, String value) throws Exception {
+  private static void produce(LocalStack stack, String topic, String key, String value)
+      throws Exception {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
     try (KafkaProducer<String, String> producer =
@@ -120,32 +133,47 @@ class LocalStackIT {
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
-      await().atMost(WAIT).pollInSameThread().untilAsserted(() -> {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-          values.add(record.value());
-        }
-        assertThat(values).hasSizeGreaterThanOrEqualTo(expected);
-      });
+      await()
+          .atMost(WAIT)
+          .pollInSameThread()
+          .untilAsserted(
+              () -> {
+                for (ConsumerRecord<String, String> record :
+                    consumer.poll(Duration.ofMillis(200))) {
+                  values.add(record.value());
+                }
+                assertThat(values).hasSizeGreaterThanOrEqualTo(expected);
+              });
     }
     return values;
   }
 
   private static void createIndex(LocalStack stack, String index) {
-    Http.send("PUT", stack.elasticsearchUrl() + "/" + index,
+    Http.send(
+        "PUT",
+        stack.elasticsearchUrl() + "/" + index,
         "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0},"
             + "\"mappings\":{\"properties\":{\"text\":{\"type\":\"text\"}}}}");
   }
 
   private static void indexDocument(LocalStack stack, String index, String id, String text) {
-    Http.send("PUT", stack.elasticsearchUrl() + "/" + index + "/_doc/" + id + "?refresh=true",
+    Http.send(
+        "PUT",
+        stack.elasticsearchUrl() + "/" + index + "/_doc/" + id + "?refresh=true",
         "{\"text\":\"" + text + "\"}");
   }
 
   private static List<String> searchTexts(LocalStack stack, String index, String word) {
-    JsonNode result = Http.send("POST", stack.elasticsearchUrl() + "/" + index + "/_search",
-        "{\"query\":{\"match\":{\"text\":\"" + word + "\"}}}");
+    JsonNode result =
+        Http.send(
+            "POST",
+            stack.elasticsearchUrl() + "/" + index + "/_search",
+            "{\"query\":{\"match\":{\"text\":\"" + word + "\"}}}");
     List<String> texts = new ArrayList<>();
-    result.path("hits").path("hits").forEach(hit -> texts.add(hit.path("_source").path("text").asText()));
+    result
+        .path("hits")
+        .path("hits")
+        .forEach(hit -> texts.add(hit.path("_source").path("text").asText()));
     return texts;
   }
 }

@@ -24,27 +24,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A stack of its own (Elasticsearch and S3; Kafka borrowed from the shared stack) that this test closes. */
+/**
+ * A stack of its own (Elasticsearch and S3; Kafka borrowed from the shared stack) that this test
+ * closes.
+ */
 @ExtendWith(LocalStackExtension.class)
 class LocalStackLifecycleIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void closeLeavesNoProcessOfTheStackRunning(LocalStack shared) throws Exception {
     // Given a started stack with its own Elasticsearch and S3
     PosixAccess.openForOthers(dir);
-    LocalStackConfig config = LocalStackConfig.forTests(dir).withExternalKafka(shared.kafkaBootstrapServers())
-        .withS3(true);
+    LocalStackConfig config =
+        LocalStackConfig.forTests(dir)
+            .withExternalKafka(shared.kafkaBootstrapServers())
+            .withS3(true);
     List<ProcessHandle> running;
     try (LocalStack stack = LocalStack.start(config)) {
       running = processesNaming(dir);
-      assertThat(running).as("Elasticsearch launcher, server and S3Proxy").hasSizeGreaterThanOrEqualTo(3);
+      assertThat(running)
+          .as("Elasticsearch launcher, server and S3Proxy")
+          .hasSizeGreaterThanOrEqualTo(3);
       assertThat(stack.managesKafka()).isFalse();
-      assertThat(Http.send("GET", stack.elasticsearchUrl() + "/_cluster/health", null).path("status").asText())
+      assertThat(
+              Http.send("GET", stack.elasticsearchUrl() + "/_cluster/health", null)
+                  .path("status")
+                  .asText())
           .isIn("green", "yellow");
 
       // When it is closed (by try-with-resources)
@@ -59,22 +68,28 @@ class LocalStackLifecycleIT {
   void s3StoresAndReturnsAnObjectForSignedRequests(LocalStack shared) throws Exception {
     // Given a stack with S3 only (Kafka and Elasticsearch borrowed from the shared stack)
     PosixAccess.openForOthers(dir);
-    LocalStackConfig config = LocalStackConfig.forTests(dir).withExternalKafka(shared.kafkaBootstrapServers())
-        .withExternalElasticsearch(shared.elasticsearchUrl()).withS3(true);
+    LocalStackConfig config =
+        LocalStackConfig.forTests(dir)
+            .withExternalKafka(shared.kafkaBootstrapServers())
+            .withExternalElasticsearch(shared.elasticsearchUrl())
+            .withS3(true);
     try (LocalStack stack = LocalStack.start(config)) {
       S3Endpoint s3 = stack.s3().orElseThrow();
       String bucket = "it-" + UUID.randomUUID();
 
       // When a bucket and an object are created with the stack's credentials
       assertThat(signed(s3, "PUT", "/" + bucket, "").statusCode()).isEqualTo(200);
-      assertThat(signed(s3, "PUT", "/" + bucket + "/vraag.txt", "Welke maatregelen?").statusCode()).isEqualTo(200);
+      assertThat(signed(s3, "PUT", "/" + bucket + "/vraag.txt", "Welke maatregelen?").statusCode())
+          .isEqualTo(200);
 
       // Then the object reads back, and an unsigned request is refused
       HttpResponse<String> read = signed(s3, "GET", "/" + bucket + "/vraag.txt", null);
       assertThat(read.statusCode()).isEqualTo(200);
       assertThat(read.body()).isEqualTo("Welke maatregelen?");
-      HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(s3.endpoint().resolve("/" + bucket)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> anonymous =
+          HTTP.send(
+              HttpRequest.newBuilder(s3.endpoint().resolve("/" + bucket)).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(anonymous.statusCode()).isEqualTo(403);
     }
   }
@@ -86,12 +101,18 @@ class LocalStackLifecycleIT {
     String toSign = method + "\n\n\n\nx-amz-date:" + date + "\n" + path;
     Mac mac = Mac.getInstance("HmacSHA1");
     mac.init(new SecretKeySpec(s3.credential().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-    String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(s3.endpoint() + path))
-        .header("x-amz-date", date)
-        .header("Authorization", "AWS " + s3.identity() + ":" + signature)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    String signature =
+        Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(s3.endpoint() + path))
+            .header("x-amz-date", date)
+            .header("Authorization", "AWS " + s3.identity() + ":" + signature)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -99,7 +120,9 @@ class LocalStackLifecycleIT {
     String marker = dir.toAbsolutePath().toString();
     return ProcessHandle.allProcesses()
         .filter(process -> process.pid() != ProcessHandle.current().pid())
-        .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+        .filter(
+            process ->
+                process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
         .collect(Collectors.toList());
   }
 }

@@ -5,12 +5,14 @@ import java.time.Instant;
 import nl.kamerstukken.model.SourceFile;
 
 /**
- * Reads one document file into the parsed-document contract. Two implementations: {@link KamerstukParser}
- * in this JVM (the offline {@code parse} command, tests), and {@code isolation.IsolatedParser}, which runs
- * the same parser in supervised child processes under a time and memory budget (the service).
+ * Reads one document file into the parsed-document contract. Two implementations: {@link
+ * KamerstukParser} in this JVM (the offline {@code parse} command, tests), and {@code
+ * isolation.IsolatedParser}, which runs the same parser in supervised child processes under a time
+ * and memory budget (the service).
  *
- * <p>Contract: anything wrong with the document itself is a {@link ParseOutcome.Failed}; an exception
- * means the parse could not run (infrastructure, shutdown, a bug) and says nothing about the document.
+ * <p>Contract: anything wrong with the document itself is a {@link ParseOutcome.Failed}; an
+ * exception means the parse could not run (infrastructure, shutdown, a bug) and says nothing about
+ * the document.
  */
 public interface DocumentParser extends AutoCloseable {
 

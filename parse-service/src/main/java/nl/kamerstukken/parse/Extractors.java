@@ -31,16 +31,24 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 
 /**
- * Detects a file's type with Tika (content first, name as a hint) and hands it to the extractor for that
- * type: PDFBox for PDF, the publisher-XML reader for {@code <officiele-publicatie>}, Tika for the other
- * text formats. Thread-safe.
+ * Detects a file's type with Tika (content first, name as a hint) and hands it to the extractor for
+ * that type: PDFBox for PDF, the publisher-XML reader for {@code <officiele-publicatie>}, Tika for
+ * the other text formats. Thread-safe.
  */
 final class Extractors {
 
-  private static final Set<String> TIKA_TYPES = Set.of("text/plain", "text/html", "application/xhtml+xml",
-      "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "application/vnd.ms-word.document.macroenabled.12", "application/vnd.oasis.opendocument.text",
-      "application/rtf", "application/xml", "text/xml");
+  private static final Set<String> TIKA_TYPES =
+      Set.of(
+          "text/plain",
+          "text/html",
+          "application/xhtml+xml",
+          "application/msword",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/vnd.ms-word.document.macroenabled.12",
+          "application/vnd.oasis.opendocument.text",
+          "application/rtf",
+          "application/xml",
+          "text/xml");
 
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
@@ -58,8 +66,12 @@ final class Extractors {
   }
 
   static Extractors create(ParserSettings settings) {
-    OcrEngine ocr = OcrEngine.create(settings.ocrEnabled(), settings.ocrLanguage(), settings.ocrDpi(),
-        settings.ocrTimeoutSeconds());
+    OcrEngine ocr =
+        OcrEngine.create(
+            settings.ocrEnabled(),
+            settings.ocrLanguage(),
+            settings.ocrDpi(),
+            settings.ocrTimeoutSeconds());
     return new Extractors(new AutoDetectParser(), ocr, settings.maxPages());
   }
 
@@ -74,8 +86,9 @@ final class Extractors {
       if (base.equals("application/pdf")) {
         return pdf.extract(file, name);
       }
-      if (base.equals("application/xml") || base.equals("text/xml") || type.getSubtype().endsWith("+xml")
-          && !base.equals("application/xhtml+xml")) {
+      if (base.equals("application/xml")
+          || base.equals("text/xml")
+          || type.getSubtype().endsWith("+xml") && !base.equals("application/xhtml+xml")) {
         Extraction publisher = xml.extract(file, name);
         if (publisher != null) {
           return publisher;
@@ -87,27 +100,46 @@ final class Extractors {
         return text.extract(file, name, base);
       }
     } catch (RuntimeException e) {
-      throw new ExtractionFailure(ParseOutcome.UNREADABLE_DOCUMENT, name + " could not be read as " + base + " ("
-          + e + "); check that the file is complete, or export it again from its source", e);
+      throw new ExtractionFailure(
+          ParseOutcome.UNREADABLE_DOCUMENT,
+          name
+              + " could not be read as "
+              + base
+              + " ("
+              + e
+              + "); check that the file is complete, or export it again from its source",
+          e);
     }
-    throw new ExtractionFailure(ParseOutcome.UNSUPPORTED_MEDIA_TYPE, name + " is " + base + ", which the parser"
-        + " does not read; supported are PDF, DOCX, DOC, ODT, RTF, HTML, XML and plain text: convert it to PDF"
-        + " and drop it again", null);
+    throw new ExtractionFailure(
+        ParseOutcome.UNSUPPORTED_MEDIA_TYPE,
+        name
+            + " is "
+            + base
+            + ", which the parser"
+            + " does not read; supported are PDF, DOCX, DOC, ODT, RTF, HTML, XML and plain text: convert it to PDF"
+            + " and drop it again",
+        null);
   }
 
   /**
-   * The metadata of the publisher's XML ({@code <name>.xml}, an {@code <officiele-publicatie>}) beside a
-   * non-XML file, read the same way as the file itself; null when there is none or it cannot be read.
+   * The metadata of the publisher's XML ({@code <name>.xml}, an {@code <officiele-publicatie>})
+   * beside a non-XML file, read the same way as the file itself; null when there is none or it
+   * cannot be read.
    */
-  DocumentMetadata siblingXmlMetadata(Path file, String name, Map<String, List<String>> properties) {
+  DocumentMetadata siblingXmlMetadata(
+      Path file, String name, Map<String, List<String>> properties) {
     if (name.toLowerCase(Locale.ROOT).endsWith(".xml")) {
       return null;
     }
     Path dir = file.toAbsolutePath().getParent();
-    for (String candidate : List.of(file.getFileName().toString(), SiblingMetadata.baseName(name))) {
+    for (String candidate :
+        List.of(file.getFileName().toString(), SiblingMetadata.baseName(name))) {
       int dot = candidate.lastIndexOf('.');
-      Path xmlFile = dir == null || dot <= 0 ? null : dir.resolve(candidate.substring(0, dot) + ".xml");
-      if (xmlFile != null && SiblingMetadata.besideFile(xmlFile, dir) && Files.isRegularFile(xmlFile)) {
+      Path xmlFile =
+          dir == null || dot <= 0 ? null : dir.resolve(candidate.substring(0, dot) + ".xml");
+      if (xmlFile != null
+          && SiblingMetadata.besideFile(xmlFile, dir)
+          && Files.isRegularFile(xmlFile)) {
         try {
           Extraction sibling = xml.extract(xmlFile, xmlFile.getFileName().toString());
           if (sibling != null) {
@@ -123,23 +155,30 @@ final class Extractors {
     return null;
   }
 
-  /** Tika detection (content, then name); a file that starts with {@code %PDF-} is a PDF without asking Tika. */
+  /**
+   * Tika detection (content, then name); a file that starts with {@code %PDF-} is a PDF without
+   * asking Tika.
+   */
   private MediaType detect(Path file, String name) throws ExtractionFailure {
     try (InputStream in = Files.newInputStream(file)) {
       if (Arrays.equals(in.readNBytes(PDF_MAGIC.length), PDF_MAGIC)) {
         return MediaType.application("pdf");
       }
     } catch (IOException e) {
-      throw new ExtractionFailure(ParseOutcome.UNREADABLE_DOCUMENT, name + " could not be read (" + e.getMessage()
-          + ")", e);
+      throw new ExtractionFailure(
+          ParseOutcome.UNREADABLE_DOCUMENT,
+          name + " could not be read (" + e.getMessage() + ")",
+          e);
     }
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
     try (InputStream in = TikaInputStream.get(file)) {
       return tika.getDetector().detect(in, metadata);
     } catch (IOException e) {
-      throw new ExtractionFailure(ParseOutcome.UNREADABLE_DOCUMENT, name + " could not be read (" + e.getMessage()
-          + ")", e);
+      throw new ExtractionFailure(
+          ParseOutcome.UNREADABLE_DOCUMENT,
+          name + " could not be read (" + e.getMessage() + ")",
+          e);
     }
   }
 }

@@ -29,11 +29,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one Kamerstuk file into the parsed-document contract: clean text, metadata, numbered questions and
- * answers, footnotes. PDFs are read once with PDFBox (positions and font sizes; OCR for pages without a
- * text layer); other formats through one shared Tika {@link AutoDetectParser}; the publisher's XML through
- * its markup. {@link #parse} is thread-safe. Anything wrong with the document itself is a
- * {@link ParseOutcome.Failed}; exceptions mean a programming or infrastructure error.
+ * Reads one Kamerstuk file into the parsed-document contract: clean text, metadata, numbered
+ * questions and answers, footnotes. PDFs are read once with PDFBox (positions and font sizes; OCR
+ * for pages without a text layer); other formats through one shared Tika {@link AutoDetectParser};
+ * the publisher's XML through its markup. {@link #parse} is thread-safe. Anything wrong with the
+ * document itself is a {@link ParseOutcome.Failed}; exceptions mean a programming or infrastructure
+ * error.
  */
 public final class KamerstukParser implements DocumentParser {
 
@@ -65,8 +66,9 @@ public final class KamerstukParser implements DocumentParser {
     }
     String name = source.fileName() == null ? file.getFileName().toString() : source.fileName();
     if (size(file) == 0) {
-      return new ParseOutcome.Failed(ParseOutcome.EMPTY_DOCUMENT, name + " is empty (0 bytes); drop the complete"
-          + " file again");
+      return new ParseOutcome.Failed(
+          ParseOutcome.EMPTY_DOCUMENT,
+          name + " is empty (0 bytes); drop the complete" + " file again");
     }
     Extraction extraction;
     try {
@@ -76,33 +78,59 @@ public final class KamerstukParser implements DocumentParser {
       return new ParseOutcome.Failed(e.reasonCode(), e.getMessage());
     }
     if (extraction.lines().isEmpty() && extraction.warnings().isEmpty()) {
-      return new ParseOutcome.Failed(ParseOutcome.EMPTY_DOCUMENT, name + " (" + extraction.mediaType() + ", "
-          + extraction.pageCount() + " pages) contains no text and no page images to OCR; check the file");
+      return new ParseOutcome.Failed(
+          ParseOutcome.EMPTY_DOCUMENT,
+          name
+              + " ("
+              + extraction.mediaType()
+              + ", "
+              + extraction.pageCount()
+              + " pages) contains no text and no page images to OCR; check the file");
     }
     return new ParseOutcome.Parsed(assemble(file, name, source, extraction, receivedAt));
   }
 
-  private DocumentParsed assemble(Path file, String name, SourceFile source, Extraction extraction,
-      Instant receivedAt) {
+  private DocumentParsed assemble(
+      Path file, String name, SourceFile source, Extraction extraction, Instant receivedAt) {
     CleanDocument document = TextCleaner.clean(extraction);
     Segmentation segmentation = Segmenter.segment(document, extraction.markedSegments());
     Map<String, List<String>> properties =
         MetadataExtractor.merge(extraction.properties(), SiblingMetadata.find(file, name));
-    boolean scanned = extraction.pageCount() > 0 && extraction.imagePages().size() == extraction.pageCount();
-    DocumentMetadata metadata = MetadataExtractor.extract(document, segmentation, properties, scanned);
+    boolean scanned =
+        extraction.pageCount() > 0 && extraction.imagePages().size() == extraction.pageCount();
+    DocumentMetadata metadata =
+        MetadataExtractor.extract(document, segmentation, properties, scanned);
     DocumentMetadata publisher = extractors.siblingXmlMetadata(file, name, properties);
     if (publisher != null) {
       metadata = MetadataExtractor.preferring(publisher, metadata);
     }
     String sha256 = source.sha256() == null ? sha256(file) : source.sha256();
-    SourceFile completed = new SourceFile(name, sha256,
-        source.mediaType() == null ? extraction.mediaType() : source.mediaType(),
-        source.sizeBytes() > 0 ? source.sizeBytes() : size(file), source.sourcePath(), source.blobUri());
-    LOG.debug("parsed [{}]: layout [{}], [{}] questions, [{}] answers", name, segmentation.layout(),
-        segmentation.questions().size(), segmentation.answers().size());
-    return new DocumentParsed(sha256, completed, metadata, extraction.pageCount(),
-        segmentation.documentText(document), segmentation.questions(), segmentation.answers(),
-        document.footnotes(), extraction.warnings(), receivedAt, Instant.now());
+    SourceFile completed =
+        new SourceFile(
+            name,
+            sha256,
+            source.mediaType() == null ? extraction.mediaType() : source.mediaType(),
+            source.sizeBytes() > 0 ? source.sizeBytes() : size(file),
+            source.sourcePath(),
+            source.blobUri());
+    LOG.debug(
+        "parsed [{}]: layout [{}], [{}] questions, [{}] answers",
+        name,
+        segmentation.layout(),
+        segmentation.questions().size(),
+        segmentation.answers().size());
+    return new DocumentParsed(
+        sha256,
+        completed,
+        metadata,
+        extraction.pageCount(),
+        segmentation.documentText(document),
+        segmentation.questions(),
+        segmentation.answers(),
+        document.footnotes(),
+        extraction.warnings(),
+        receivedAt,
+        Instant.now());
   }
 
   private static long size(Path file) {
@@ -114,7 +142,8 @@ public final class KamerstukParser implements DocumentParser {
   }
 
   private static String sha256(Path file) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (IOException e) {
@@ -124,7 +153,10 @@ public final class KamerstukParser implements DocumentParser {
     }
   }
 
-  /** Nothing to release today; the parser is AutoCloseable so callers need not change when it holds resources. */
+  /**
+   * Nothing to release today; the parser is AutoCloseable so callers need not change when it holds
+   * resources.
+   */
   @Override
   public void close() {
     LOG.debug("parser closed");

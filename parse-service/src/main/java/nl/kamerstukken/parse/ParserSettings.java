@@ -9,10 +9,11 @@ import java.util.Objects;
  * @param ocrLanguage Tesseract language(s), e.g. {@code nld} or {@code nld+eng}
  * @param ocrDpi resolution at which a page is rendered for OCR
  * @param ocrTimeoutSeconds how long Tesseract may take for one page
- * @param maxPages a PDF with more pages is refused ({@code TOO_MANY_PAGES}) right after its page tree is read,
- *     before any text is extracted
+ * @param maxPages a PDF with more pages is refused ({@code TOO_MANY_PAGES}) right after its page
+ *     tree is read, before any text is extracted
  */
-public record ParserSettings(boolean ocrEnabled, String ocrLanguage, int ocrDpi, int ocrTimeoutSeconds, int maxPages) {
+public record ParserSettings(
+    boolean ocrEnabled, String ocrLanguage, int ocrDpi, int ocrTimeoutSeconds, int maxPages) {
 
   /** Pages a PDF may have unless configured otherwise. */
   public static final int DEFAULT_MAX_PAGES = 2000;
@@ -26,13 +27,16 @@ public record ParserSettings(boolean ocrEnabled, String ocrLanguage, int ocrDpi,
     Objects.requireNonNull(ocrLanguage, "ocrLanguage");
     if (!ocrLanguage.matches("[a-z_]{3,}(\\+[a-z_]{3,})*")) {
       throw new IllegalArgumentException(
-          "ocrLanguage must be Tesseract language codes such as 'nld' or 'nld+eng', was '" + ocrLanguage + "'");
+          "ocrLanguage must be Tesseract language codes such as 'nld' or 'nld+eng', was '"
+              + ocrLanguage
+              + "'");
     }
     if (ocrDpi < 72 || ocrDpi > 600) {
       throw new IllegalArgumentException("ocrDpi must be between 72 and 600, was " + ocrDpi);
     }
     if (ocrTimeoutSeconds < 1) {
-      throw new IllegalArgumentException("ocrTimeoutSeconds must be at least 1, was " + ocrTimeoutSeconds);
+      throw new IllegalArgumentException(
+          "ocrTimeoutSeconds must be at least 1, was " + ocrTimeoutSeconds);
     }
     if (maxPages < 1) {
       throw new IllegalArgumentException("maxPages must be at least 1, was " + maxPages);

@@ -1,9 +1,9 @@
 package nl.kamerstukken.parse;
 
 /**
- * The parse could not run at all (no parse worker could be started, the service is shutting down, the file
- * could not be read): this says nothing about the document, so the caller must not dead-letter it but try
- * again later.
+ * The parse could not run at all (no parse worker could be started, the service is shutting down,
+ * the file could not be read): this says nothing about the document, so the caller must not
+ * dead-letter it but try again later.
  */
 public final class ParserUnavailableException extends RuntimeException {
 

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parses every corpus file that has a truth (the PDFs, and the XML/HTML/ODT/TXT renditions that share a
- * truth) and holds the parser to the targets: question and answer F1 at least 0.98 over the corpus, no
- * question or answer on a negative, at least 95% of the truth's metadata fields, every OCR word found.
+ * Parses every corpus file that has a truth (the PDFs, and the XML/HTML/ODT/TXT renditions that
+ * share a truth) and holds the parser to the targets: question and answer F1 at least 0.98 over the
+ * corpus, no question or answer on a negative, at least 95% of the truth's metadata fields, every
+ * OCR word found.
  */
 class CorpusScoreTest {
 
@@ -35,9 +36,14 @@ class CorpusScoreTest {
         Stream<Path> files = Files.list(corpus)) {
       ocrAvailable = parser.ocrAvailable();
       for (Path file : files.filter(f -> Scorer.truthFor(truth, f) != null).sorted().toList()) {
-        ParseOutcome outcome = parser.parse(file, new SourceFile(file.getFileName().toString(), null, null, 0, null,
-            null), null);
-        assertThat(outcome).as("outcome of %s", file.getFileName()).isInstanceOf(ParseOutcome.Parsed.class);
+        ParseOutcome outcome =
+            parser.parse(
+                file,
+                new SourceFile(file.getFileName().toString(), null, null, 0, null, null),
+                null);
+        assertThat(outcome)
+            .as("outcome of %s", file.getFileName())
+            .isInstanceOf(ParseOutcome.Parsed.class);
         scored.add(new Scorer.Scored(file, ((ParseOutcome.Parsed) outcome).document()));
       }
     }
@@ -67,15 +73,25 @@ class CorpusScoreTest {
 
   @Test
   void scoresEveryDocumentKindOfTheCorpus() {
-    assertThat(report.documents()).extracting(DocumentScore::docType).contains("aanhangsel-antwoord",
-        "commissie-vragen-antwoorden", "verslag-schriftelijk-overleg", "motie", "besluitenlijst", "brief", "nota",
-        "scan");
+    assertThat(report.documents())
+        .extracting(DocumentScore::docType)
+        .contains(
+            "aanhangsel-antwoord",
+            "commissie-vragen-antwoorden",
+            "verslag-schriftelijk-overleg",
+            "motie",
+            "besluitenlijst",
+            "brief",
+            "nota",
+            "scan");
   }
 
   @Test
   void findsTheOcrWordsOfScannedPages() {
-    Assumptions.assumeTrue(ocrAvailable, "Tesseract is not installed (apt-get install tesseract-ocr"
-        + " tesseract-ocr-nld): the OCR words of scanned pages are not checked");
+    Assumptions.assumeTrue(
+        ocrAvailable,
+        "Tesseract is not installed (apt-get install tesseract-ocr"
+            + " tesseract-ocr-nld): the OCR words of scanned pages are not checked");
     assertThat(report.ocrWords()).isPositive();
     assertThat(report.ocrFound()).as(report.toText()).isEqualTo(report.ocrWords());
   }

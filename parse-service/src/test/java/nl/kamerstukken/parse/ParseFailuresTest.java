@@ -11,11 +11,11 @@ import nl.kamerstukken.parse.fixture.KamerstukPdf;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,7 @@ class ParseFailuresTest {
 
   private static KamerstukParser parser;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void createParser() {
@@ -52,8 +51,11 @@ class ParseFailuresTest {
     // Then the outcome says what, where and what to do
     assertThat(outcome).isInstanceOf(ParseOutcome.Failed.class);
     ParseOutcome.Failed failed = (ParseOutcome.Failed) outcome;
-    assertThat(failed.reasonCode()).isIn(ParseOutcome.UNREADABLE_DOCUMENT, ParseOutcome.UNSUPPORTED_MEDIA_TYPE);
-    assertThat(failed.message()).contains("kapot.pdf").containsAnyOf("drop it again", "export it again");
+    assertThat(failed.reasonCode())
+        .isIn(ParseOutcome.UNREADABLE_DOCUMENT, ParseOutcome.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(failed.message())
+        .contains("kapot.pdf")
+        .containsAnyOf("drop it again", "export it again");
   }
 
   @Test
@@ -62,8 +64,11 @@ class ParseFailuresTest {
 
     ParseOutcome outcome = parse(file);
 
-    assertThat(outcome).isEqualTo(new ParseOutcome.Failed(ParseOutcome.EMPTY_DOCUMENT,
-        "leeg.pdf is empty (0 bytes); drop the complete file again"));
+    assertThat(outcome)
+        .isEqualTo(
+            new ParseOutcome.Failed(
+                ParseOutcome.EMPTY_DOCUMENT,
+                "leeg.pdf is empty (0 bytes); drop the complete file again"));
   }
 
   @Test
@@ -72,7 +77,8 @@ class ParseFailuresTest {
     Path file = KamerstukPdf.builder().line("Geheim").write(dir.resolve("plain.pdf"));
     Path locked = dir.resolve("geheim.pdf");
     try (PDDocument document = Loader.loadPDF(file.toFile())) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "user", new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner", "user", new AccessPermission());
       policy.setEncryptionKeyLength(128);
       document.protect(policy);
       document.save(locked.toFile());
@@ -82,21 +88,26 @@ class ParseFailuresTest {
     ParseOutcome outcome = parse(locked);
 
     // Then it fails as encrypted
-    assertThat(outcome).extracting(o -> ((ParseOutcome.Failed) o).reasonCode())
+    assertThat(outcome)
+        .extracting(o -> ((ParseOutcome.Failed) o).reasonCode())
         .isEqualTo(ParseOutcome.ENCRYPTED_DOCUMENT);
   }
 
   @Test
   void anImageIsNotSupported() throws IOException {
     Path file = dir.resolve("foto.png");
-    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(20, 20, java.awt.image.BufferedImage.TYPE_INT_RGB),
-        "png", file.toFile());
+    javax.imageio.ImageIO.write(
+        new java.awt.image.BufferedImage(20, 20, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png",
+        file.toFile());
 
     ParseOutcome outcome = parse(file);
 
     assertThat(outcome).isInstanceOf(ParseOutcome.Failed.class);
-    assertThat(((ParseOutcome.Failed) outcome).reasonCode()).isEqualTo(ParseOutcome.UNSUPPORTED_MEDIA_TYPE);
-    assertThat(((ParseOutcome.Failed) outcome).message()).contains("foto.png", "image/png", "convert it to PDF");
+    assertThat(((ParseOutcome.Failed) outcome).reasonCode())
+        .isEqualTo(ParseOutcome.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(((ParseOutcome.Failed) outcome).message())
+        .contains("foto.png", "image/png", "convert it to PDF");
   }
 
   @Test
@@ -106,7 +117,8 @@ class ParseFailuresTest {
     try (PDDocument document = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);
       document.addPage(page);
-      var image = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+      var image =
+          new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
       try (PDPageContentStream content = new PDPageContentStream(document, page)) {
         content.drawImage(LosslessFactory.createFromImage(document, image), 50, 50);
       }
@@ -120,11 +132,15 @@ class ParseFailuresTest {
     assertThat(outcome).isInstanceOf(ParseOutcome.Parsed.class);
     var parsed = ((ParseOutcome.Parsed) outcome).document();
     assertThat(parsed.text()).isEmpty();
-    assertThat(parsed.warnings()).singleElement().asString().contains("OCR unavailable", "[1]", "disabled");
+    assertThat(parsed.warnings())
+        .singleElement()
+        .asString()
+        .contains("OCR unavailable", "[1]", "disabled");
     assertThat(parsed.metadata().documentType()).isEqualTo("scan");
   }
 
   private ParseOutcome parse(Path file) {
-    return parser.parse(file, new SourceFile(file.getFileName().toString(), null, null, 0, null, null), null);
+    return parser.parse(
+        file, new SourceFile(file.getFileName().toString(), null, null, 0, null, null), null);
   }
 }

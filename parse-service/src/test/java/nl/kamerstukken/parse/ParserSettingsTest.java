@@ -13,7 +13,8 @@ class ParserSettingsTest {
 
     assertThat(defaults.ocrEnabled()).isTrue();
     assertThat(defaults.ocrLanguage()).isEqualTo("nld");
-    assertThat(defaults.withOcr(false, "nld+eng")).isEqualTo(new ParserSettings(false, "nld+eng", 300, 120));
+    assertThat(defaults.withOcr(false, "nld+eng"))
+        .isEqualTo(new ParserSettings(false, "nld+eng", 300, 120));
   }
 
   @Test
@@ -25,6 +26,7 @@ class ParserSettingsTest {
 
   @Test
   void rejectsAnImplausibleResolution() {
-    assertThatThrownBy(() -> new ParserSettings(true, "nld", 10, 60)).hasMessageContaining("ocrDpi");
+    assertThatThrownBy(() -> new ParserSettings(true, "nld", 10, 60))
+        .hasMessageContaining("ocrDpi");
   }
 }

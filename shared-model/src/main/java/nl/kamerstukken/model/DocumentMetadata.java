@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * What a Kamerstuk says about itself. Unknown values are null or empty lists, never absent.
  *
- * @param identifier publisher's identifier, e.g. {@code kst-26643-1522} or {@code ah-tk-20232024-1234}
- * @param documentType e.g. {@code aanhangsel-antwoord}, {@code commissie-vragen-antwoorden}, {@code motie}
+ * @param identifier publisher's identifier, e.g. {@code kst-26643-1522} or {@code
+ *     ah-tk-20232024-1234}
+ * @param documentType e.g. {@code aanhangsel-antwoord}, {@code commissie-vragen-antwoorden}, {@code
+ *     motie}
  * @param parliamentaryYear e.g. {@code 2025-2026}
  * @param dossierNumber Kamerstuk dossier, e.g. {@code 26643}
  * @param documentNumber number within the dossier (or Aanhangsel number), e.g. {@code 1522}
@@ -58,8 +60,8 @@ public record DocumentMetadata(
   /** Metadata of which nothing is known. */
   public static DocumentMetadata empty() {
     return new DocumentMetadata(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null);
   }
 
   private static List<String> copy(List<String> values) {

@@ -6,12 +6,13 @@ import java.util.Objects;
 /**
  * Published on {@link Topics#RECEIVED} when ingest has stored a new file's bytes in the blob store.
  *
- * <p>Claim check: the bytes stay in the blob store at {@code blobUri}; the event only points at them.
- * {@code documentId} is the SHA-256 of the content, so the same content dropped twice is one
+ * <p>Claim check: the bytes stay in the blob store at {@code blobUri}; the event only points at
+ * them. {@code documentId} is the SHA-256 of the content, so the same content dropped twice is one
  * document, and every event of one document carries the same Kafka key.
  *
  * @param documentId stable id of the content: equal to {@code sha256}
- * @param sourcePath where the file was found, relative to the watched folder (or {@code s3://bucket/key})
+ * @param sourcePath where the file was found, relative to the watched folder (or {@code
+ *     s3://bucket/key})
  * @param fileName the file's name as dropped
  * @param mediaType media type detected from name and content, e.g. {@code application/pdf}
  * @param sizeBytes size of the content

@@ -9,8 +9,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Kafka serde for one event type, using {@link Json#mapper()}. {@code null} maps to {@code null}
- * both ways, so tombstones pass through. A record that is not valid JSON of the type throws
- * {@link SerializationException}; consumers turn that into a dead letter.
+ * both ways, so tombstones pass through. A record that is not valid JSON of the type throws {@link
+ * SerializationException}; consumers turn that into a dead letter.
  */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
@@ -41,7 +41,8 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
       return Json.mapper().readValue(data, type);
     } catch (IOException e) {
       throw new SerializationException(
-          "record on " + topic + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+          "record on " + topic + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(),
+          e);
     }
   }
 

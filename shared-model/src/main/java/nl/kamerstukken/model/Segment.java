@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One numbered question or answer. A label "Vraag 3, 4 en 5" gives one segment with numbers
- * {@code ["3","4","5"]}; numbers are strings because the publisher prints them as labels.
+ * One numbered question or answer. A label "Vraag 3, 4 en 5" gives one segment with numbers {@code
+ * ["3","4","5"]}; numbers are strings because the publisher prints them as labels.
  *
  * @param numbers the numbers in the label, in printed order
  * @param text the text after the label, cleaned (no running headers, footers or footnote digits)

@@ -11,4 +11,9 @@ package nl.kamerstukken.model;
  * @param blobUri where the bytes are stored (null when parsed offline)
  */
 public record SourceFile(
-    String fileName, String sha256, String mediaType, long sizeBytes, String sourcePath, String blobUri) {}
+    String fileName,
+    String sha256,
+    String mediaType,
+    long sizeBytes,
+    String sourcePath,
+    String blobUri) {}

@@ -13,11 +13,14 @@ import org.apache.kafka.common.serialization.Serde;
 public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
 
   /**
-   * The same topic under a namespace prefix, e.g. {@code it-1234.kamerstukken.documents.parsed}, so that
-   * test runs or tenants sharing one cluster do not see each other's events. An empty prefix is this topic.
+   * The same topic under a namespace prefix, e.g. {@code it-1234.kamerstukken.documents.parsed}, so
+   * that test runs or tenants sharing one cluster do not see each other's events. An empty prefix
+   * is this topic.
    */
   public Topic<K, V> withPrefix(String prefix) {
-    return prefix == null || prefix.isEmpty() ? this : new Topic<>(prefix + name, keySerde, valueSerde);
+    return prefix == null || prefix.isEmpty()
+        ? this
+        : new Topic<>(prefix + name, keySerde, valueSerde);
   }
 
   @Override

@@ -4,18 +4,22 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The topic catalog. Keys are document ids (the content's SHA-256), so every event of one
- * document lands in the same partition, in order.
+ * The topic catalog. Keys are document ids (the content's SHA-256), so every event of one document
+ * lands in the same partition, in order.
  */
 public final class Topics {
 
   /** Files stored in the blob store and waiting to be parsed. */
   public static final Topic<String, DocumentReceived> RECEIVED =
-      new Topic<>("kamerstukken.documents.received", Serdes.String(), new JsonSerde<>(DocumentReceived.class));
+      new Topic<>(
+          "kamerstukken.documents.received",
+          Serdes.String(),
+          new JsonSerde<>(DocumentReceived.class));
 
   /** Parsed documents: the contract users subscribe to. */
   public static final Topic<String, DocumentParsed> PARSED =
-      new Topic<>("kamerstukken.documents.parsed", Serdes.String(), new JsonSerde<>(DocumentParsed.class));
+      new Topic<>(
+          "kamerstukken.documents.parsed", Serdes.String(), new JsonSerde<>(DocumentParsed.class));
 
   /** Documents a stage gave up on, with the reason. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =

@@ -13,9 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class EventSchemaTest {
 
@@ -78,7 +78,8 @@ class EventSchemaTest {
   }
 
   private static Set<ValidationMessage> validate(String schemaName, JsonNode event) {
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     try (InputStream in = EventSchemaTest.class.getResourceAsStream("/schemas/" + schemaName)) {
       JsonSchema schema = FACTORY.getSchema(in, config);
       return schema.validate(event);

@@ -21,9 +21,24 @@ class JsonSerdeTest {
             SHA,
             new SourceFile("a.pdf", SHA, "application/pdf", 10, "a.pdf", "file:///b/" + SHA),
             new DocumentMetadata(
-                "ah-tk-20232024-1234", "aanhangsel-antwoord", "2023-2024", null, "1234", "titel",
-                LocalDate.of(2024, 1, 2), List.of("Jansen"), List.of("VVD"), List.of(), List.of(), null,
-                null, List.of("2024Z00001"), null, null, null, null),
+                "ah-tk-20232024-1234",
+                "aanhangsel-antwoord",
+                "2023-2024",
+                null,
+                "1234",
+                "titel",
+                LocalDate.of(2024, 1, 2),
+                List.of("Jansen"),
+                List.of("VVD"),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                List.of("2024Z00001"),
+                null,
+                null,
+                null,
+                null),
             2,
             "tekst",
             List.of(new Segment(List.of("3", "4", "5"), "Vraag?")),
@@ -34,7 +49,8 @@ class JsonSerdeTest {
             Instant.parse("2024-01-02T10:00:01Z"));
 
     byte[] bytes = Topics.PARSED.valueSerde().serializer().serialize(Topics.PARSED.name(), parsed);
-    DocumentParsed back = Topics.PARSED.valueSerde().deserializer().deserialize(Topics.PARSED.name(), bytes);
+    DocumentParsed back =
+        Topics.PARSED.valueSerde().deserializer().deserialize(Topics.PARSED.name(), bytes);
 
     assertThat(back).isEqualTo(parsed);
     assertThat(new String(bytes, StandardCharsets.UTF_8))
@@ -61,7 +77,8 @@ class JsonSerdeTest {
   @Test
   void missingListsReadAsEmptyNotNull() {
     byte[] minimal =
-        ("{\"documentId\":\"x\",\"source\":{\"fileName\":\"a\",\"sha256\":\"" + SHA
+        ("{\"documentId\":\"x\",\"source\":{\"fileName\":\"a\",\"sha256\":\""
+                + SHA
                 + "\",\"mediaType\":\"text/plain\",\"sizeBytes\":1},\"pageCount\":0}")
             .getBytes(StandardCharsets.UTF_8);
 
@@ -75,7 +92,9 @@ class JsonSerdeTest {
   @Test
   void deadLetterRejectsAReasonCodeThatIsNotUpperSnakeCase() {
     assertThatThrownBy(
-            () -> new DeadLetter(null, Stage.PARSE, "bad reason", "m", 1, Instant.EPOCH, "t", null, null))
+            () ->
+                new DeadLetter(
+                    null, Stage.PARSE, "bad reason", "m", 1, Instant.EPOCH, "t", null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("UPPER_SNAKE_CASE");
   }
@@ -85,7 +104,9 @@ class JsonSerdeTest {
     assertThat(Topics.all())
         .extracting(Topic::name)
         .containsExactly(
-            "kamerstukken.documents.received", "kamerstukken.documents.parsed", "kamerstukken.documents.dlq");
+            "kamerstukken.documents.received",
+            "kamerstukken.documents.parsed",
+            "kamerstukken.documents.dlq");
   }
 
   @Test

@@ -33,28 +33,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Indexing throughput (Q&A docs/s) and search latency (p50/p95) over Q&A documents synthesised from the
- * corpus, in a throwaway alias prefix that is removed afterwards.
+ * Indexing throughput (Q&A docs/s) and search latency (p50/p95) over Q&A documents synthesised from
+ * the corpus, in a throwaway alias prefix that is removed afterwards.
  */
-@Command(name = "bench-search", mixinStandardHelpOptions = true,
-    description = {"Benchmark indexing throughput and search latency over synthesised Q&A documents.",
-        "Starts a local Elasticsearch in a temp dir unless --elasticsearch-url is given; uses a throwaway "
-            + "alias prefix either way."})
+@Command(
+    name = "bench-search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmark indexing throughput and search latency over synthesised Q&A documents.",
+      "Starts a local Elasticsearch in a temp dir unless --elasticsearch-url is given; uses a throwaway "
+          + "alias prefix either way."
+    })
 public final class BenchSearchCommand implements Callable<Integer> {
 
-  private static final Set<String> FORMATS = Set.of("pdf", "xml", "html", "docx", "odt", "doc", "txt");
+  private static final Set<String> FORMATS =
+      Set.of("pdf", "xml", "html", "docx", "odt", "doc", "txt");
 
-  @Option(names = "--qa-docs", defaultValue = "10000", description = "Q&A documents to index (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--qa-docs",
+      defaultValue = "10000",
+      description = "Q&A documents to index (default: ${DEFAULT-VALUE}).")
   int qaDocs;
 
-  @Option(names = "--queries", defaultValue = "500", description = "Measured searches (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--queries",
+      defaultValue = "500",
+      description = "Measured searches (default: ${DEFAULT-VALUE}).")
   int queries;
 
-  @Option(names = "--corpus", defaultValue = "../shared/corpus", description = "Real Kamerstukken to "
-      + "synthesise from (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--corpus",
+      defaultValue = "../shared/corpus",
+      description = "Real Kamerstukken to " + "synthesise from (default: ${DEFAULT-VALUE}).")
   Path corpus;
 
-  @Option(names = "--elasticsearch-url", description = "Use this Elasticsearch instead of starting one.")
+  @Option(
+      names = "--elasticsearch-url",
+      description = "Use this Elasticsearch instead of starting one.")
   String elasticsearchUrl;
 
   @Spec CommandSpec spec;
@@ -65,7 +80,8 @@ public final class BenchSearchCommand implements Callable<Integer> {
     List<DocumentParsed> real = parseCorpus(corpus);
     SyntheticKamerstukken synthetic = new SyntheticKamerstukken(real);
     List<DocumentParsed> documents = synthetic.generate(qaDocs);
-    out.printf("bench-search: %d Kamerstukken synthesised from %d corpus documents (%d real questions)%n",
+    out.printf(
+        "bench-search: %d Kamerstukken synthesised from %d corpus documents (%d real questions)%n",
         documents.size(), real.size(), synthetic.questionPool());
     out.flush();
     if (elasticsearchUrl != null) {
@@ -85,14 +101,17 @@ public final class BenchSearchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void bench(String url, List<DocumentParsed> documents, SyntheticKamerstukken synthetic, PrintWriter out)
+  private void bench(
+      String url, List<DocumentParsed> documents, SyntheticKamerstukken synthetic, PrintWriter out)
       throws Exception {
     IndexConfig defaults = IndexConfig.load(Map.of());
     BulkLimits limits = defaults.bulk();
-    IndexNames names = new IndexNames("bench-" + UUID.randomUUID().toString().substring(0, 8) + "-");
-    try (ElasticsearchClient client = ElasticsearchClients.create(
-        new ElasticsearchSettings(URI.create(url), null, null, null))) {
-      new SearchBenchmark(client, names, out).run(documents, synthetic.questionTexts(), queries, limits);
+    IndexNames names =
+        new IndexNames("bench-" + UUID.randomUUID().toString().substring(0, 8) + "-");
+    try (ElasticsearchClient client =
+        ElasticsearchClients.create(new ElasticsearchSettings(URI.create(url), null, null, null))) {
+      new SearchBenchmark(client, names, out)
+          .run(documents, synthetic.questionTexts(), queries, limits);
     }
     out.flush();
   }
@@ -108,11 +127,13 @@ public final class BenchSearchCommand implements Callable<Integer> {
   /** The corpus documents that have questions or answers, parsed without OCR. */
   static List<DocumentParsed> parseCorpus(Path corpus) throws IOException {
     if (!Files.isDirectory(corpus)) {
-      throw new IllegalArgumentException("no corpus at " + corpus.toAbsolutePath() + "; pass --corpus DIR");
+      throw new IllegalArgumentException(
+          "no corpus at " + corpus.toAbsolutePath() + "; pass --corpus DIR");
     }
     List<DocumentParsed> parsed = new ArrayList<>();
     ParserSettings defaults = ParserSettings.defaults();
-    try (KamerstukParser parser = KamerstukParser.create(defaults.withOcr(false, defaults.ocrLanguage()));
+    try (KamerstukParser parser =
+            KamerstukParser.create(defaults.withOcr(false, defaults.ocrLanguage()));
         Stream<Path> files = Files.list(corpus)) {
       for (Path file : files.filter(BenchSearchCommand::isDocument).sorted().toList()) {
         if (parser.parse(file, LocalFile.describe(file), null) instanceof ParseOutcome.Parsed ok

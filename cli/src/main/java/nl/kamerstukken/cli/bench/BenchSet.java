@@ -10,9 +10,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
 /**
- * The benchmark's documents: copies of the corpus's text PDFs, each made unique by a custom entry in
- * its document information dictionary, so every copy has its own SHA-256 and nothing is deduplicated.
- * The text, and so the parsing work, is that of the original.
+ * The benchmark's documents: copies of the corpus's text PDFs, each made unique by a custom entry
+ * in its document information dictionary, so every copy has its own SHA-256 and nothing is
+ * deduplicated. The text, and so the parsing work, is that of the original.
  *
  * @param tag what the set is for (prefix of its file names)
  * @param files the copies, in the order they are dropped

@@ -28,37 +28,76 @@ final class ChildStages {
 
   /** Our parse stage over {@code set}, after one untimed pass over {@code warmUp}. */
   StageResult parseStage(BenchSet set, BenchSet warmUp) throws IOException, InterruptedException {
-    return inJvm("parse stage (KamerstukParser)", "parse", set, warmUp, "1 thread, one JVM, sha256 included");
+    return inJvm(
+        "parse stage (KamerstukParser)",
+        "parse",
+        set,
+        warmUp,
+        "1 thread, one JVM, sha256 included");
   }
 
   private StageResult inJvm(String name, String stage, BenchSet set, BenchSet warmUp, String note)
       throws IOException, InterruptedException {
-    Path list = Files.write(work.resolve(stage + "-files.txt"), set.files().stream().map(Path::toString).toList());
-    List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "-Dlogback.configurationFile=kamerstukken-cli-logback.xml", StageMain.class.getName(), stage, list.toString()));
+    Path list =
+        Files.write(
+            work.resolve(stage + "-files.txt"), set.files().stream().map(Path::toString).toList());
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=kamerstukken-cli-logback.xml",
+                StageMain.class.getName(),
+                stage,
+                list.toString()));
     if (!warmUp.files().isEmpty()) {
-      command.add(Files.write(work.resolve(stage + "-warm-up-files.txt"),
-          warmUp.files().stream().map(Path::toString).toList()).toString());
+      command.add(
+          Files.write(
+                  work.resolve(stage + "-warm-up-files.txt"),
+                  warmUp.files().stream().map(Path::toString).toList())
+              .toString());
     }
     Path log = work.resolve(stage + ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (process.waitFor() != 0) {
       throw new IllegalStateException(name + " failed; see " + log);
     }
     List<String> lines = Files.readAllLines(log);
     String[] last = lines.get(lines.size() - 1).trim().split(" ");
-    return new StageResult(name, set.files().size(), set.pages(), Double.parseDouble(last[0]),
-        Long.parseLong(last[1]), note + ", " + warmedBy(warmUp));
+    return new StageResult(
+        name,
+        set.files().size(),
+        set.pages(),
+        Double.parseDouble(last[0]),
+        Long.parseLong(last[1]),
+        note + ", " + warmedBy(warmUp));
   }
 
-  /** tika-app batch text extraction of a folder holding the set, 2 consumers; JVM start-up included. */
+  /**
+   * tika-app batch text extraction of a folder holding the set, 2 consumers; JVM start-up included.
+   */
   StageResult tikaApp(BenchSet set, Path folder) throws IOException, InterruptedException {
     Path out = Files.createDirectories(work.resolve("tika-app-out"));
     Path log = work.resolve("tika-app.log");
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", tikaApp.toString(), "-t", "-numConsumers", "2",
-        "-i", folder.toString(), "-o", out.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-jar",
+                tikaApp.toString(),
+                "-t",
+                "-numConsumers",
+                "2",
+                "-i",
+                folder.toString(),
+                "-o",
+                out.toString()));
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long peak = 0;
     while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
       peak = Math.max(peak, treeRss(process.toHandle()));
@@ -67,13 +106,19 @@ final class ChildStages {
     if (process.exitValue() != 0) {
       throw new IllegalStateException("tika-app failed; see " + log);
     }
-    return new StageResult("tika-app " + versionOf(tikaApp) + " batch (-t)", set.files().size(), set.pages(),
-        seconds, peak, "2 consumers, forked batch process, start-up included");
+    return new StageResult(
+        "tika-app " + versionOf(tikaApp) + " batch (-t)",
+        set.files().size(),
+        set.pages(),
+        seconds,
+        peak,
+        "2 consumers, forked batch process, start-up included");
   }
 
   /** How a stage was warmed up, for the report. */
   static String warmedBy(BenchSet warmUp) {
-    return warmUp.files().isEmpty() ? "cold (a few documents of the set warm up)"
+    return warmUp.files().isEmpty()
+        ? "cold (a few documents of the set warm up)"
         : "warm (after " + warmUp.files().size() + " other documents)";
   }
 

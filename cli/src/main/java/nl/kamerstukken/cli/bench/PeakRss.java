@@ -24,12 +24,13 @@ final class PeakRss {
   }
 
   /**
-   * CPU seconds used so far by one process (children apart), in all and by its JIT compiler threads.
+   * CPU seconds used so far by one process (children apart), in all and by its JIT compiler
+   * threads.
    *
    * @param total user + system time of all its threads, including threads that ended
-   * @param jit the part of {@code total} spent in HotSpot's C1 and C2 compiler threads that are still
-   *     running: HotSpot stops compiler threads it no longer needs, and their time leaves the sum, so this
-   *     is a lower bound
+   * @param jit the part of {@code total} spent in HotSpot's C1 and C2 compiler threads that are
+   *     still running: HotSpot stops compiler threads it no longer needs, and their time leaves the
+   *     sum, so this is a lower bound
    */
   record Cpu(double total, double jit) {
 
@@ -45,7 +46,9 @@ final class PeakRss {
     }
   }
 
-  /** The CPU time of {@code pid} so far, or {@link Cpu#UNKNOWN} if it cannot be read (process gone). */
+  /**
+   * The CPU time of {@code pid} so far, or {@link Cpu#UNKNOWN} if it cannot be read (process gone).
+   */
   static Cpu cpu(long pid) {
     double total = cpuSeconds(Path.of("/proc", String.valueOf(pid), "stat"));
     if (total < 0) {

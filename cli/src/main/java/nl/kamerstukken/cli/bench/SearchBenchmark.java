@@ -23,14 +23,16 @@ import nl.kamerstukken.index.search.SearchQuery;
 import nl.kamerstukken.model.DocumentParsed;
 
 /**
- * Indexing throughput and search latency on a throwaway alias prefix: the Kamerstukken go through the
- * service's own write path ({@link DocumentIndexer}: real-time read of what is stored, bounded bulks), the
- * searches through the same {@link QaSearch} as {@code /api/search} (highlights and facets included).
+ * Indexing throughput and search latency on a throwaway alias prefix: the Kamerstukken go through
+ * the service's own write path ({@link DocumentIndexer}: real-time read of what is stored, bounded
+ * bulks), the searches through the same {@link QaSearch} as {@code /api/search} (highlights and
+ * facets included).
  */
 final class SearchBenchmark {
 
   /** Kamerstukken per call of the indexer, like a batch of the service's consumer. */
   private static final int BATCH = 100;
+
   private static final int WARM_UP = 50;
 
   private final ElasticsearchClient client;
@@ -43,8 +45,12 @@ final class SearchBenchmark {
     this.out = out;
   }
 
-  /** Indexes {@code documents}, runs {@code queries} searches, prints the figures; removes the indices after. */
-  void run(List<DocumentParsed> documents, List<String> questionTexts, int queries, BulkLimits limits)
+  /**
+   * Indexes {@code documents}, runs {@code queries} searches, prints the figures; removes the
+   * indices after.
+   */
+  void run(
+      List<DocumentParsed> documents, List<String> questionTexts, int queries, BulkLimits limits)
       throws Exception {
     try {
       IndexLayout layout = new IndexSetup(client, names).ensure();
@@ -57,22 +63,34 @@ final class SearchBenchmark {
   }
 
   private long index(List<DocumentParsed> documents, BulkLimits limits) throws Exception {
-    DocumentIndexer indexer = DocumentIndexer.create(client, names, limits, new SimpleMeterRegistry());
+    DocumentIndexer indexer =
+        DocumentIndexer.create(client, names, limits, new SimpleMeterRegistry());
     List<IndexedDocument> indexed = documents.stream().map(SearchDocuments::of).toList();
     long qa = indexed.stream().mapToLong(d -> d.qa().size()).sum();
     long started = System.nanoTime();
     for (int from = 0; from < indexed.size(); from += BATCH) {
       indexer.index(indexed.subList(from, Math.min(indexed.size(), from + BATCH)));
     }
-    client.indices().refresh(r -> r.index(names.alias(SearchIndex.QA), names.alias(SearchIndex.DOCUMENTS)));
+    client
+        .indices()
+        .refresh(r -> r.index(names.alias(SearchIndex.QA), names.alias(SearchIndex.DOCUMENTS)));
     double seconds = (System.nanoTime() - started) / 1e9;
     long stored = client.count(c -> c.index(names.alias(SearchIndex.QA))).count();
     if (stored != qa) {
-      throw new IllegalStateException("indexed " + qa + " Q&A documents but " + stored + " are searchable");
+      throw new IllegalStateException(
+          "indexed " + qa + " Q&A documents but " + stored + " are searchable");
     }
-    out.printf(Locale.ROOT, "indexing: %d Kamerstukken with %d Q&A docs in %.1f s = %.0f Q&A docs/s "
-        + "(%d Kamerstukken per call, bulks <= %d actions / %d bytes)%n", indexed.size(), qa, seconds,
-        qa / seconds, BATCH, limits.maxActions(), limits.maxBytes());
+    out.printf(
+        Locale.ROOT,
+        "indexing: %d Kamerstukken with %d Q&A docs in %.1f s = %.0f Q&A docs/s "
+            + "(%d Kamerstukken per call, bulks <= %d actions / %d bytes)%n",
+        indexed.size(),
+        qa,
+        seconds,
+        qa / seconds,
+        BATCH,
+        limits.maxActions(),
+        limits.maxBytes());
     return qa;
   }
 
@@ -90,10 +108,18 @@ final class SearchBenchmark {
       millis[i] = (System.nanoTime() - started) / 1e6;
     }
     Arrays.sort(millis);
-    out.printf(Locale.ROOT, "search: %d queries over %d Q&A docs (after %d warm-up; words, phrases, filters; "
-        + "highlights and facets): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; %d with hits%n",
-        queries, qa, WARM_UP, percentile(millis, 50), percentile(millis, 95), percentile(millis, 99),
-        millis[millis.length - 1], hits);
+    out.printf(
+        Locale.ROOT,
+        "search: %d queries over %d Q&A docs (after %d warm-up; words, phrases, filters; "
+            + "highlights and facets): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; %d with hits%n",
+        queries,
+        qa,
+        WARM_UP,
+        percentile(millis, 50),
+        percentile(millis, 95),
+        percentile(millis, 99),
+        millis[millis.length - 1],
+        hits);
   }
 
   static double percentile(double[] sorted, int p) {
@@ -110,10 +136,14 @@ final class SearchBenchmark {
     }
   }
 
-  /** Queries a person might type: one or two words, a quoted phrase, or a word with a party or ministry. */
+  /**
+   * Queries a person might type: one or two words, a quoted phrase, or a word with a party or
+   * ministry.
+   */
   static final class QueryMaker {
     private static final List<String> PARTIES = List.of("VVD", "D66", "BBB", "CDA", "SP");
-    private static final List<String> MINISTRIES = List.of("Financiën", "Klimaat", "Volksgezondheid, Welzijn en Sport");
+    private static final List<String> MINISTRIES =
+        List.of("Financiën", "Klimaat", "Volksgezondheid, Welzijn en Sport");
     private final List<String> words = new ArrayList<>();
     private final List<String> texts;
     private final Random random;
@@ -135,10 +165,28 @@ final class SearchBenchmark {
         case 0, 1 -> SearchQuery.of(word());
         case 2 -> SearchQuery.of(word() + " " + word());
         case 3 -> SearchQuery.of("\"" + phrase() + "\"");
-        case 4 -> new SearchQuery(word(), PARTIES.get(random.nextInt(PARTIES.size())), null, null, null, null,
-            null, SearchQuery.DEFAULT_SIZE, 0);
-        default -> new SearchQuery(word(), null, MINISTRIES.get(random.nextInt(MINISTRIES.size())), null, null,
-            null, null, SearchQuery.DEFAULT_SIZE, 0);
+        case 4 ->
+            new SearchQuery(
+                word(),
+                PARTIES.get(random.nextInt(PARTIES.size())),
+                null,
+                null,
+                null,
+                null,
+                null,
+                SearchQuery.DEFAULT_SIZE,
+                0);
+        default ->
+            new SearchQuery(
+                word(),
+                null,
+                MINISTRIES.get(random.nextInt(MINISTRIES.size())),
+                null,
+                null,
+                null,
+                null,
+                SearchQuery.DEFAULT_SIZE,
+                0);
       };
     }
 

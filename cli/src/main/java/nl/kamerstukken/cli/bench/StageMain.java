@@ -15,12 +15,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * One in-JVM stage of the benchmark, run in a JVM of its own so its peak RSS is its own:
- * {@code StageMain pdfbox|parse LISTFILE [WARMUPFILE]} processes every file named in WARMUPFILE once, untimed,
- * then every file named in LISTFILE once, timed, single-threaded, and prints {@code seconds peakRssMb} on
- * its last line. Without WARMUPFILE the first {@value #WARM_UP} files of LISTFILE warm up. Startup, class
- * loading and (with a warm-up set large enough) most JIT compilation are not timed, as for a long-running
- * service.
+ * One in-JVM stage of the benchmark, run in a JVM of its own so its peak RSS is its own: {@code
+ * StageMain pdfbox|parse LISTFILE [WARMUPFILE]} processes every file named in WARMUPFILE once,
+ * untimed, then every file named in LISTFILE once, timed, single-threaded, and prints {@code
+ * seconds peakRssMb} on its last line. Without WARMUPFILE the first {@value #WARM_UP} files of
+ * LISTFILE warm up. Startup, class loading and (with a warm-up set large enough) most JIT
+ * compilation are not timed, as for a long-running service.
  */
 public final class StageMain {
 
@@ -30,12 +30,16 @@ public final class StageMain {
 
   public static void main(String[] args) throws IOException {
     List<Path> files = read(Path.of(args[1]));
-    List<Path> warmUp = args.length > 2 ? read(Path.of(args[2])) : files.subList(0, Math.min(WARM_UP, files.size()));
-    double seconds = switch (args[0]) {
-      case "pdfbox" -> pdfbox(files, warmUp);
-      case "parse" -> parse(files, warmUp);
-      default -> throw new IllegalArgumentException("unknown stage " + args[0]);
-    };
+    List<Path> warmUp =
+        args.length > 2
+            ? read(Path.of(args[2]))
+            : files.subList(0, Math.min(WARM_UP, files.size()));
+    double seconds =
+        switch (args[0]) {
+          case "pdfbox" -> pdfbox(files, warmUp);
+          case "parse" -> parse(files, warmUp);
+          default -> throw new IllegalArgumentException("unknown stage " + args[0]);
+        };
     System.out.printf(Locale.ROOT, "%.4f %d%n", seconds, PeakRss.self());
   }
 
@@ -74,7 +78,8 @@ public final class StageMain {
   }
 
   private static void parseOne(KamerstukParser parser, Path file) throws IOException {
-    // Hashing and type detection are part of what the pipeline does per document; they are timed too.
+    // Hashing and type detection are part of what the pipeline does per document; they are timed
+    // too.
     ParseOutcome outcome = parser.parse(file, LocalFile.describe(file), null);
     if (!(outcome instanceof ParseOutcome.Parsed)) {
       throw new IllegalStateException(file + " did not parse: " + outcome);

@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param peakRssMb peak RSS of the process that did the work (-1 if unknown)
  * @param note how it was run
  */
-record StageResult(String name, int documents, int pages, double seconds, long peakRssMb, String note) {
+record StageResult(
+    String name, int documents, int pages, double seconds, long peakRssMb, String note) {
 
   double docsPerSecond() {
     return documents / seconds;
@@ -23,7 +24,15 @@ record StageResult(String name, int documents, int pages, double seconds, long p
   }
 
   String row() {
-    return String.format(Locale.ROOT, "%-34s %7d %8.2f %10.1f %10.1f %9s  %s", name, documents, seconds,
-        docsPerSecond(), pagesPerSecond(), peakRssMb < 0 ? "-" : peakRssMb + " MB", note);
+    return String.format(
+        Locale.ROOT,
+        "%-34s %7d %8.2f %10.1f %10.1f %9s  %s",
+        name,
+        documents,
+        seconds,
+        docsPerSecond(),
+        pagesPerSecond(),
+        peakRssMb < 0 ? "-" : peakRssMb + " MB",
+        note);
   }
 }

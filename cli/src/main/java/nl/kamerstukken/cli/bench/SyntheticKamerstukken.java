@@ -16,19 +16,42 @@ import nl.kamerstukken.model.Segment;
 import nl.kamerstukken.model.SourceFile;
 
 /**
- * Many Kamerstukken made from a few real ones: each synthetic Kamerstuk takes 3 to 15 questions and answers
- * drawn from the real documents' texts (so the words are real Dutch parliamentary language), and metadata
- * mixed from them (parties, offices, dates), with a fixed seed so runs are comparable.
+ * Many Kamerstukken made from a few real ones: each synthetic Kamerstuk takes 3 to 15 questions and
+ * answers drawn from the real documents' texts (so the words are real Dutch parliamentary
+ * language), and metadata mixed from them (parties, offices, dates), with a fixed seed so runs are
+ * comparable.
  */
 final class SyntheticKamerstukken {
 
-  private static final List<String> PARTIES = List.of("VVD", "PVV", "GroenLinks-PvdA", "NSC", "D66", "BBB", "CDA",
-      "SP", "ChristenUnie", "SGP", "PvdD", "JA21", "DENK", "Volt", "FVD");
-  private static final List<String> OFFICES = List.of("minister van Financiën", "minister van Justitie en Veiligheid",
-      "staatssecretaris van Volksgezondheid, Welzijn en Sport", "minister van Klimaat en Groene Groei",
-      "minister van Onderwijs, Cultuur en Wetenschap", "minister van Binnenlandse Zaken en Koninkrijksrelaties",
-      "minister van Sociale Zaken en Werkgelegenheid", "staatssecretaris van Economische Zaken en Klimaat",
-      "minister van Buitenlandse Zaken", "minister van Infrastructuur en Waterstaat");
+  private static final List<String> PARTIES =
+      List.of(
+          "VVD",
+          "PVV",
+          "GroenLinks-PvdA",
+          "NSC",
+          "D66",
+          "BBB",
+          "CDA",
+          "SP",
+          "ChristenUnie",
+          "SGP",
+          "PvdD",
+          "JA21",
+          "DENK",
+          "Volt",
+          "FVD");
+  private static final List<String> OFFICES =
+      List.of(
+          "minister van Financiën",
+          "minister van Justitie en Veiligheid",
+          "staatssecretaris van Volksgezondheid, Welzijn en Sport",
+          "minister van Klimaat en Groene Groei",
+          "minister van Onderwijs, Cultuur en Wetenschap",
+          "minister van Binnenlandse Zaken en Koninkrijksrelaties",
+          "minister van Sociale Zaken en Werkgelegenheid",
+          "staatssecretaris van Economische Zaken en Klimaat",
+          "minister van Buitenlandse Zaken",
+          "minister van Infrastructuur en Waterstaat");
 
   private final List<String> questions = new ArrayList<>();
   private final List<String> answers = new ArrayList<>();
@@ -47,7 +70,8 @@ final class SyntheticKamerstukken {
       names.addAll(document.metadata().askedBy());
     }
     if (questions.isEmpty() || answers.isEmpty()) {
-      throw new IllegalArgumentException("the corpus documents gave no questions or answers to synthesise from");
+      throw new IllegalArgumentException(
+          "the corpus documents gave no questions or answers to synthesise from");
     }
     if (names.isEmpty()) {
       names.add("Van der Lid");
@@ -90,16 +114,45 @@ final class SyntheticKamerstukken {
     int startYear = submitted.getMonthValue() >= 9 ? submitted.getYear() : submitted.getYear() - 1;
     String office = pick(OFFICES);
     String documentNumber = String.valueOf(1000 + n);
-    DocumentMetadata metadata = new DocumentMetadata("bench-ah-tk-" + startYear + (startYear + 1) + "-" + n,
-        "aanhangsel-antwoord", startYear + "-" + (startYear + 1), null, documentNumber, pick(titles), received,
-        List.of(pick(names)), List.of(pick(PARTIES)), List.of(office), List.of(office), submitted, received,
-        List.of(), List.of(), null, null, List.of());
+    DocumentMetadata metadata =
+        new DocumentMetadata(
+            "bench-ah-tk-" + startYear + (startYear + 1) + "-" + n,
+            "aanhangsel-antwoord",
+            startYear + "-" + (startYear + 1),
+            null,
+            documentNumber,
+            pick(titles),
+            received,
+            List.of(pick(names)),
+            List.of(pick(PARTIES)),
+            List.of(office),
+            List.of(office),
+            submitted,
+            received,
+            List.of(),
+            List.of(),
+            null,
+            null,
+            List.of());
     String id = sha256("bench-" + n);
-    String text = qs.stream().map(Segment::text).collect(Collectors.joining("\n\n")) + "\n\n"
-        + as.stream().map(Segment::text).collect(Collectors.joining("\n\n"));
+    String text =
+        qs.stream().map(Segment::text).collect(Collectors.joining("\n\n"))
+            + "\n\n"
+            + as.stream().map(Segment::text).collect(Collectors.joining("\n\n"));
     Instant at = received.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
-    SourceFile source = new SourceFile("bench-" + n + ".pdf", id, "application/pdf", text.length(), null, null);
-    return new DocumentParsed(id, source, metadata, 2 + pairs / 3, text, qs, as, List.of(), List.of(), at,
+    SourceFile source =
+        new SourceFile("bench-" + n + ".pdf", id, "application/pdf", text.length(), null, null);
+    return new DocumentParsed(
+        id,
+        source,
+        metadata,
+        2 + pairs / 3,
+        text,
+        qs,
+        as,
+        List.of(),
+        List.of(),
+        at,
         at.plusSeconds(5));
   }
 
@@ -109,8 +162,9 @@ final class SyntheticKamerstukken {
 
   private static String sha256(String value) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

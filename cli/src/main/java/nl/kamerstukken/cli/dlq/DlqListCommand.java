@@ -8,19 +8,23 @@ import nl.kamerstukken.cli.search.Connection;
 import nl.kamerstukken.model.DeadLetter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dlq list}: one line per dead letter, oldest first per partition. */
-@Command(name = "list", mixinStandardHelpOptions = true,
-    description = {"List dead letters: id, time, stage, reason, attempts, document, file name, state, message.",
-        "STATE: open (not re-driven yet), re-driven (by dlq retry --all), - (cannot be re-driven, e.g. a file"
-            + " ingest refused)."})
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List dead letters: id, time, stage, reason, attempts, document, file name, state, message.",
+      "STATE: open (not re-driven yet), re-driven (by dlq retry --all), - (cannot be re-driven, e.g. a file"
+          + " ingest refused)."
+    })
 public final class DlqListCommand implements Callable<Integer> {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-      .withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
   private static final String ROW = "%-8s %-19s %-6s %-22s %3s  %-12s %-28s %-9s %s%n";
 
   @Mixin Connection connection;
@@ -28,7 +32,9 @@ public final class DlqListCommand implements Callable<Integer> {
   @Option(names = "--open", description = "Only dead letters not re-driven yet.")
   boolean openOnly;
 
-  @Option(names = "--full", description = "Show whole messages and file names instead of cutting them.")
+  @Option(
+      names = "--full",
+      description = "Show whole messages and file names instead of cutting them.")
   boolean full;
 
   @Spec CommandSpec spec;
@@ -48,15 +54,25 @@ public final class DlqListCommand implements Callable<Integer> {
       }
       String state = !redrivable ? "-" : open ? "open" : "re-driven";
       if (letter == null) {
-        out.printf(ROW, entry.id(), "", "", "UNREADABLE_RECORD", "", "", "", state, "not a dead letter");
+        out.printf(
+            ROW, entry.id(), "", "", "UNREADABLE_RECORD", "", "", "", state, "not a dead letter");
       } else {
-        out.printf(ROW, entry.id(), TIME.format(letter.failedAt()), letter.stage(), letter.reasonCode(),
-            letter.attempts(), cut(letter.documentId(), 12), cut(FileNames.of(letter), full ? 200 : 28), state,
+        out.printf(
+            ROW,
+            entry.id(),
+            TIME.format(letter.failedAt()),
+            letter.stage(),
+            letter.reasonCode(),
+            letter.attempts(),
+            cut(letter.documentId(), 12),
+            cut(FileNames.of(letter), full ? 200 : 28),
+            state,
             full ? letter.message() : cut(letter.message(), 90));
       }
       shown++;
     }
-    out.printf("%d dead letter(s) on %s%s%n", shown, log.topic(), openOnly ? " not re-driven yet" : "");
+    out.printf(
+        "%d dead letter(s) on %s%s%n", shown, log.topic(), openOnly ? " not re-driven yet" : "");
     out.flush();
     return 0;
   }

@@ -12,18 +12,21 @@ import nl.kamerstukken.model.DeadLetter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code dlq retry --id X | --all}: puts original events back on their topics. {@code --all} takes the open
- * dead letters (after the re-drive mark, see {@link DeadLetterLog}), one per document (the latest), and moves
- * the mark to the end afterwards, so running it twice re-drives nothing twice. {@code --id} re-drives the one
- * named, whatever the mark says.
+ * {@code dlq retry --id X | --all}: puts original events back on their topics. {@code --all} takes
+ * the open dead letters (after the re-drive mark, see {@link DeadLetterLog}), one per document (the
+ * latest), and moves the mark to the end afterwards, so running it twice re-drives nothing twice.
+ * {@code --id} re-drives the one named, whatever the mark says.
  */
-@Command(name = "retry", mixinStandardHelpOptions = true,
-    description = "Re-drive dead letters: put each one's original event back on its original topic.")
+@Command(
+    name = "retry",
+    mixinStandardHelpOptions = true,
+    description =
+        "Re-drive dead letters: put each one's original event back on its original topic.")
 public final class DlqRetryCommand implements Callable<Integer> {
 
   @Mixin Connection connection;
@@ -37,12 +40,17 @@ public final class DlqRetryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   static final class Target {
-    @Option(names = "--id", paramLabel = "ID",
-        description = "A dead letter's id from dlq list (partition:offset), or a document id (8 or more of its first"
-            + " characters): its latest dead letter.")
+    @Option(
+        names = "--id",
+        paramLabel = "ID",
+        description =
+            "A dead letter's id from dlq list (partition:offset), or a document id (8 or more of its first"
+                + " characters): its latest dead letter.")
     String id;
 
-    @Option(names = "--all", description = "Every open dead letter (not re-driven by an earlier --all).")
+    @Option(
+        names = "--all",
+        description = "Every open dead letter (not re-driven by an earlier --all).")
     boolean all;
   }
 
@@ -51,10 +59,17 @@ public final class DlqRetryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     KafkaSettings kafka = connection.config().kafka();
     DeadLetterLog log = DeadLetterLog.read(kafka);
-    List<DeadLetterLog.Entry> chosen = target.all ? latestOpenPerDocument(log) : byId(log, target.id);
+    List<DeadLetterLog.Entry> chosen =
+        target.all ? latestOpenPerDocument(log) : byId(log, target.id);
     if (chosen.isEmpty() && !target.all) {
-      spec.commandLine().getErr().println("no dead letter " + target.id + " on " + log.topic()
-          + " (ids are partition:offset as dlq list shows them, or a document id of 8 or more characters)");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "no dead letter "
+                  + target.id
+                  + " on "
+                  + log.topic()
+                  + " (ids are partition:offset as dlq list shows them, or a document id of 8 or more characters)");
       return 1;
     }
     List<DeadLetter> redrive = new ArrayList<>();
@@ -63,8 +78,13 @@ public final class DlqRetryCommand implements Callable<Integer> {
       String whyNot = Redrive.whyNot(entry.letter());
       if (whyNot == null) {
         redrive.add(entry.letter());
-        out.printf("%s %s  %s %s  %s -> %s%n", dryRun ? "would re-drive" : "re-drive", entry.id(),
-            entry.letter().stage(), entry.letter().reasonCode(), FileNames.of(entry.letter()),
+        out.printf(
+            "%s %s  %s %s  %s -> %s%n",
+            dryRun ? "would re-drive" : "re-drive",
+            entry.id(),
+            entry.letter().stage(),
+            entry.letter().reasonCode(),
+            FileNames.of(entry.letter()),
             entry.letter().originalTopic());
       } else {
         refused++;
@@ -79,7 +99,9 @@ public final class DlqRetryCommand implements Callable<Integer> {
         log.markAllRedriven(kafka);
       }
     }
-    out.printf("%s %d dead letter(s), skipped %d%n", dryRun ? "would re-drive" : "re-drove", redrive.size(), refused);
+    out.printf(
+        "%s %d dead letter(s), skipped %d%n",
+        dryRun ? "would re-drive" : "re-drove", redrive.size(), refused);
     out.flush();
     return !target.all && refused > 0 ? 1 : 0;
   }
@@ -116,9 +138,13 @@ public final class DlqRetryCommand implements Callable<Integer> {
         return List.of(entry);
       }
       DeadLetter letter = entry.letter();
-      boolean sameDocument = id.length() >= 8 && letter != null && letter.documentId() != null
-          && letter.documentId().startsWith(id);
-      if (sameDocument && (found == null || !letter.failedAt().isBefore(found.letter().failedAt()))) {
+      boolean sameDocument =
+          id.length() >= 8
+              && letter != null
+              && letter.documentId() != null
+              && letter.documentId().startsWith(id);
+      if (sameDocument
+          && (found == null || !letter.failedAt().isBefore(found.letter().failedAt()))) {
         found = entry;
       }
     }

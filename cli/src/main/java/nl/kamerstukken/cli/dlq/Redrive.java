@@ -17,9 +17,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Puts dead letters' original events back on their original topics, under their original keys, so the stage
- * that gave up tries again (redelivery is harmless: every effect of the pipeline is idempotent). Every write
- * is acknowledged before this returns.
+ * Puts dead letters' original events back on their original topics, under their original keys, so
+ * the stage that gave up tries again (redelivery is harmless: every effect of the pipeline is
+ * idempotent). Every write is acknowledged before this returns.
  */
 final class Redrive implements AutoCloseable {
 
@@ -42,7 +42,9 @@ final class Redrive implements AutoCloseable {
     if ("INVALID_EVENT".equals(letter.reasonCode())) {
       return "the original record is not a valid event; re-driving it would fail again";
     }
-    if (letter.originalTopic() == null || letter.originalEvent() == null || letter.originalEvent().isNull()) {
+    if (letter.originalTopic() == null
+        || letter.originalEvent() == null
+        || letter.originalEvent().isNull()) {
       return "the dead letter does not carry its original event and topic";
     }
     return null;
@@ -52,15 +54,21 @@ final class Redrive implements AutoCloseable {
   void send(List<DeadLetter> letters) throws InterruptedException {
     List<Future<RecordMetadata>> writes = new ArrayList<>();
     for (DeadLetter letter : letters) {
-      writes.add(producer.send(new ProducerRecord<>(letter.originalTopic(), letter.originalKey(), bytes(letter))));
+      writes.add(
+          producer.send(
+              new ProducerRecord<>(letter.originalTopic(), letter.originalKey(), bytes(letter))));
     }
     long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
     for (Future<RecordMetadata> write : writes) {
       try {
         write.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (ExecutionException | TimeoutException e) {
-        throw new IllegalStateException("Kafka did not accept a re-driven event (" + e.getMessage() + "); nothing"
-            + " is marked as re-driven, run the command again", e);
+        throw new IllegalStateException(
+            "Kafka did not accept a re-driven event ("
+                + e.getMessage()
+                + "); nothing"
+                + " is marked as re-driven, run the command again",
+            e);
       }
     }
   }
@@ -69,7 +77,8 @@ final class Redrive implements AutoCloseable {
     try {
       return Json.mapper().writeValueAsBytes(letter.originalEvent());
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the original event of " + letter.documentId(), e);
+      throw new IllegalStateException(
+          "cannot write the original event of " + letter.documentId(), e);
     }
   }
 

@@ -12,7 +12,9 @@ import java.util.HexFormat;
 import nl.kamerstukken.model.SourceFile;
 import org.apache.tika.Tika;
 
-/** Describes a file on disk the way ingest would: SHA-256 and detected media type; no blob store. */
+/**
+ * Describes a file on disk the way ingest would: SHA-256 and detected media type; no blob store.
+ */
 public final class LocalFile {
 
   private static final Tika TIKA = new Tika();
@@ -20,7 +22,13 @@ public final class LocalFile {
   private LocalFile() {}
 
   public static SourceFile describe(Path file) throws IOException {
-    return new SourceFile(file.getFileName().toString(), sha256(file), TIKA.detect(file), Files.size(file), null, null);
+    return new SourceFile(
+        file.getFileName().toString(),
+        sha256(file),
+        TIKA.detect(file),
+        Files.size(file),
+        null,
+        null);
   }
 
   static String sha256(Path file) throws IOException {

@@ -11,26 +11,35 @@ import nl.kamerstukken.parse.KamerstukParser;
 import nl.kamerstukken.parse.ParseOutcome;
 import nl.kamerstukken.parse.ParserSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The parse stage alone, offline: one JSON object per file on stdout (JSON Lines), exactly the payload
- * parse-service publishes on the parsed topic. Problems go to stderr; the exit code is 1 if any file failed.
+ * The parse stage alone, offline: one JSON object per file on stdout (JSON Lines), exactly the
+ * payload parse-service publishes on the parsed topic. Problems go to stderr; the exit code is 1 if
+ * any file failed.
  */
-@Command(name = "parse", mixinStandardHelpOptions = true,
-    description = "Parse files offline (no Kafka, no Elasticsearch) and print one JSON object per file.")
+@Command(
+    name = "parse",
+    mixinStandardHelpOptions = true,
+    description =
+        "Parse files offline (no Kafka, no Elasticsearch) and print one JSON object per file.")
 public final class ParseCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF, DOCX, DOC, ODT, HTML or XML files")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "PDF, DOCX, DOC, ODT, HTML or XML files")
   List<Path> files;
 
   @Option(names = "--no-ocr", description = "Do not OCR pages without a text layer.")
   boolean noOcr;
 
-  @Option(names = "--pretty", description = "Indent the JSON (then it is no longer one line per file).")
+  @Option(
+      names = "--pretty",
+      description = "Indent the JSON (then it is no longer one line per file).")
   boolean pretty;
 
   @Spec CommandSpec spec;
@@ -41,8 +50,9 @@ public final class ParseCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ParserSettings defaults = ParserSettings.defaults();
     int failures = 0;
-    try (KamerstukParser parser = KamerstukParser.create(defaults.withOcr(!noOcr && defaults.ocrEnabled(),
-        defaults.ocrLanguage()))) {
+    try (KamerstukParser parser =
+        KamerstukParser.create(
+            defaults.withOcr(!noOcr && defaults.ocrEnabled(), defaults.ocrLanguage()))) {
       for (Path file : files) {
         failures += parseOne(parser, file, out, err) ? 0 : 1;
       }
@@ -51,16 +61,18 @@ public final class ParseCommand implements Callable<Integer> {
     return failures == 0 ? 0 : 1;
   }
 
-  private boolean parseOne(KamerstukParser parser, Path file, PrintWriter out, PrintWriter err) throws IOException {
+  private boolean parseOne(KamerstukParser parser, Path file, PrintWriter out, PrintWriter err)
+      throws IOException {
     if (!Files.isRegularFile(file)) {
       err.println(file + ": no such file");
       return false;
     }
     ParseOutcome outcome = parser.parse(file, LocalFile.describe(file), null);
     if (outcome instanceof ParseOutcome.Parsed parsed) {
-      out.println(pretty
-          ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(parsed.document())
-          : Json.mapper().writeValueAsString(parsed.document()));
+      out.println(
+          pretty
+              ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(parsed.document())
+              : Json.mapper().writeValueAsString(parsed.document()));
       out.flush();
       return true;
     }

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * An S3 server the pipeline reads from (S3Proxy started by {@code up}, MinIO, AWS), with the two buckets the
- * pipeline uses: the watched inbox and the content-addressed blob store.
+ * An S3 server the pipeline reads from (S3Proxy started by {@code up}, MinIO, AWS), with the two
+ * buckets the pipeline uses: the watched inbox and the content-addressed blob store.
  *
  * @param endpoint the S3 API, e.g. {@code http://127.0.0.1:9000}; null = AWS
  * @param accessKey access key id, or null to use the AWS default chain
@@ -27,7 +27,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * @param inboxBucket the watched bucket
  * @param blobBucket where the blobs go
  */
-public record S3Target(URI endpoint, String accessKey, String secretKey, String region, String inboxBucket,
+public record S3Target(
+    URI endpoint,
+    String accessKey,
+    String secretKey,
+    String region,
+    String inboxBucket,
     String blobBucket) {
 
   public static final String INBOX_BUCKET = "kamerstukken-inbox";
@@ -41,12 +46,19 @@ public record S3Target(URI endpoint, String accessKey, String secretKey, String 
 
   /** A path-style client (as MinIO and S3Proxy need); the caller closes it. */
   public S3Client client() {
-    AwsCredentialsProvider credentials = accessKey == null ? DefaultCredentialsProvider.builder().build()
-        : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
-    var builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(region))
-        .credentialsProvider(credentials).forcePathStyle(endpoint != null);
+    AwsCredentialsProvider credentials =
+        accessKey == null
+            ? DefaultCredentialsProvider.builder().build()
+            : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+    var builder =
+        S3Client.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Region.of(region))
+            .credentialsProvider(credentials)
+            .forcePathStyle(endpoint != null);
     if (endpoint != null) {
-      builder.endpointOverride(endpoint)
+      builder
+          .endpointOverride(endpoint)
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     }
@@ -70,7 +82,10 @@ public record S3Target(URI endpoint, String accessKey, String secretKey, String 
     }
   }
 
-  /** What the three services need to read the inbox bucket and the blob bucket (see the module READMEs). */
+  /**
+   * What the three services need to read the inbox bucket and the blob bucket (see the module
+   * READMEs).
+   */
   public Map<String, String> serviceEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("INGEST_SOURCE", "s3");
@@ -92,7 +107,12 @@ public record S3Target(URI endpoint, String accessKey, String secretKey, String 
 
   @Override
   public String toString() {
-    return "s3://" + inboxBucket + " at " + (endpoint == null ? "AWS" : endpoint.toString()) + " (blobs in s3://"
-        + blobBucket + ")";
+    return "s3://"
+        + inboxBucket
+        + " at "
+        + (endpoint == null ? "AWS" : endpoint.toString())
+        + " (blobs in s3://"
+        + blobBucket
+        + ")";
   }
 }

@@ -10,9 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
 /**
- * Where {@code up} with S3 records the S3 server it started ({@code <data dir>/s3.properties}, readable by the
- * owner only), so that {@code upload} finds it without options. The credentials in it are the fixed ones of the
- * local S3Proxy.
+ * Where {@code up} with S3 records the S3 server it started ({@code <data dir>/s3.properties},
+ * readable by the owner only), so that {@code upload} finds it without options. The credentials in
+ * it are the fixed ones of the local S3Proxy.
  */
 public final class S3TargetFile {
 
@@ -32,26 +32,37 @@ public final class S3TargetFile {
     }
     Path file = dataDir.resolve(FILE);
     Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try (OutputStream out = Files.newOutputStream(file)) {
       p.store(out, "Written by ./kamerstukken up --s3: the S3 server it started");
     }
   }
 
-  /** The target recorded in {@code dataDir}; fails with what to do when {@code up --s3} did not run there. */
+  /**
+   * The target recorded in {@code dataDir}; fails with what to do when {@code up --s3} did not run
+   * there.
+   */
   public static S3Target read(Path dataDir) throws IOException {
     Path file = dataDir.resolve(FILE);
     if (!Files.isRegularFile(file)) {
-      throw new IOException("no S3 server recorded in " + file + ": start one with ./kamerstukken up --s3, or name "
-          + "yours with --endpoint and --bucket");
+      throw new IOException(
+          "no S3 server recorded in "
+              + file
+              + ": start one with ./kamerstukken up --s3, or name "
+              + "yours with --endpoint and --bucket");
     }
     Properties p = new Properties();
     try (InputStream in = Files.newInputStream(file)) {
       p.load(in);
     }
     String endpoint = p.getProperty("endpoint", "");
-    return new S3Target(endpoint.isEmpty() ? null : URI.create(endpoint), p.getProperty("accessKey"),
-        p.getProperty("secretKey"), p.getProperty("region", "us-east-1"),
-        p.getProperty("inboxBucket", S3Target.INBOX_BUCKET), p.getProperty("blobBucket", S3Target.BLOB_BUCKET));
+    return new S3Target(
+        endpoint.isEmpty() ? null : URI.create(endpoint),
+        p.getProperty("accessKey"),
+        p.getProperty("secretKey"),
+        p.getProperty("region", "us-east-1"),
+        p.getProperty("inboxBucket", S3Target.INBOX_BUCKET),
+        p.getProperty("blobBucket", S3Target.BLOB_BUCKET));
   }
 }

@@ -15,28 +15,42 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Puts files into the inbox bucket: the one {@code up --s3} started (found in the data dir), or one named by
- * options (credentials then from the AWS default chain, e.g. {@code AWS_ACCESS_KEY_ID}). For users without the
- * aws CLI.
+ * Puts files into the inbox bucket: the one {@code up --s3} started (found in the data dir), or one
+ * named by options (credentials then from the AWS default chain, e.g. {@code AWS_ACCESS_KEY_ID}).
+ * For users without the aws CLI.
  */
-@Command(name = "upload", mixinStandardHelpOptions = true,
+@Command(
+    name = "upload",
+    mixinStandardHelpOptions = true,
     description = "Put files into the watched S3 bucket (of `up --s3`, or --endpoint/--bucket).")
 public final class UploadCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to upload (key = prefix + file name).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Files to upload (key = prefix + file name).")
   List<Path> files;
 
-  @Option(names = "--data-dir", defaultValue = ".kamerstukken",
+  @Option(
+      names = "--data-dir",
+      defaultValue = ".kamerstukken",
       description = "Where `up --s3` recorded its S3 server (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--endpoint", description = "S3 endpoint, e.g. http://127.0.0.1:9000 (instead of the recorded one).")
+  @Option(
+      names = "--endpoint",
+      description = "S3 endpoint, e.g. http://127.0.0.1:9000 (instead of the recorded one).")
   URI endpoint;
 
-  @Option(names = "--bucket", description = "Bucket to put the files in (default: the recorded inbox bucket).")
+  @Option(
+      names = "--bucket",
+      description = "Bucket to put the files in (default: the recorded inbox bucket).")
   String bucket;
 
-  @Option(names = "--prefix", defaultValue = "", description = "Key prefix, e.g. inbox/ (default: none).")
+  @Option(
+      names = "--prefix",
+      defaultValue = "",
+      description = "Key prefix, e.g. inbox/ (default: none).")
   String prefix;
 
   @Spec CommandSpec spec;
@@ -44,9 +58,16 @@ public final class UploadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    S3Target target = endpoint == null && bucket == null ? S3TargetFile.read(dataDir)
-        : new S3Target(endpoint, null, null, System.getenv().getOrDefault("AWS_REGION", "us-east-1"),
-            bucket == null ? S3Target.INBOX_BUCKET : bucket, S3Target.BLOB_BUCKET);
+    S3Target target =
+        endpoint == null && bucket == null
+            ? S3TargetFile.read(dataDir)
+            : new S3Target(
+                endpoint,
+                null,
+                null,
+                System.getenv().getOrDefault("AWS_REGION", "us-east-1"),
+                bucket == null ? S3Target.INBOX_BUCKET : bucket,
+                S3Target.BLOB_BUCKET);
     for (Path file : files) {
       if (!Files.isRegularFile(file)) {
         spec.commandLine().getErr().println("not a file: " + file);

@@ -10,15 +10,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Pages per second of the parse stage against bare PDFBox text extraction, on the same PDFs. */
-@Command(name = "bench-parse", mixinStandardHelpOptions = true,
-    description = "Benchmark the parse stage against bare PDFBox PDFTextStripper (pages/s and ratio).")
+@Command(
+    name = "bench-parse",
+    mixinStandardHelpOptions = true,
+    description =
+        "Benchmark the parse stage against bare PDFBox PDFTextStripper (pages/s and ratio).")
 public final class BenchParseCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", defaultValue = "../shared/corpus", paramLabel = "DIR",
+  @Parameters(
+      index = "0",
+      defaultValue = "../shared/corpus",
+      paramLabel = "DIR",
       description = "Folder whose text PDFs are used (default: ${DEFAULT-VALUE}).")
   Path corpus;
 
-  @Option(names = "--rounds", defaultValue = "15", description = "Measured rounds; the median counts (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rounds",
+      defaultValue = "15",
+      description = "Measured rounds; the median counts (default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Spec CommandSpec spec;

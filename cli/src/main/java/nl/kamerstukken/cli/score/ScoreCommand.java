@@ -20,17 +20,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Parses files and scores them against ground truth ({@code <truth>/<name>.json}): question and answer
- * precision, recall and F1 per document and in total, and the share of truth metadata fields matched.
+ * Parses files and scores them against ground truth ({@code <truth>/<name>.json}): question and
+ * answer precision, recall and F1 per document and in total, and the share of truth metadata fields
+ * matched.
  */
-@Command(name = "score", mixinStandardHelpOptions = true,
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
     description = "Score the parser against ground truth (rule: ../shared/corpus/README.md).")
 public final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--truth", required = true, description = "Folder with <name>.json truth files.")
   Path truth;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to parse and score; files without a truth are skipped.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Files to parse and score; files without a truth are skipped.")
   List<Path> files;
 
   @Spec CommandSpec spec;

@@ -6,24 +6,36 @@ import nl.kamerstukken.index.config.IndexConfig;
 import picocli.CommandLine.Option;
 
 /**
- * Where the search commands find Elasticsearch and Kafka: options over the same environment variables the
- * services read ({@code ELASTICSEARCH_URL}, {@code INDEX_ALIAS_PREFIX}, {@code KAFKA_BOOTSTRAP_SERVERS},
- * {@code KAFKA_TOPIC_PREFIX}, {@code KAFKA_PROPERTY_*}, ...) over the defaults of {@code ./kamerstukken up}.
+ * Where the search commands find Elasticsearch and Kafka: options over the same environment
+ * variables the services read ({@code ELASTICSEARCH_URL}, {@code INDEX_ALIAS_PREFIX}, {@code
+ * KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_TOPIC_PREFIX}, {@code KAFKA_PROPERTY_*}, ...) over the
+ * defaults of {@code ./kamerstukken up}.
  */
 public final class Connection {
 
-  @Option(names = "--elasticsearch-url", paramLabel = "URL",
+  @Option(
+      names = "--elasticsearch-url",
+      paramLabel = "URL",
       description = "Elasticsearch (default: $ELASTICSEARCH_URL, else http://127.0.0.1:9200).")
   String elasticsearchUrl;
 
-  @Option(names = "--kafka", paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS, else 127.0.0.1:9092).")
+  @Option(
+      names = "--kafka",
+      paramLabel = "HOST:PORT",
+      description =
+          "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS, else 127.0.0.1:9092).")
   String kafka;
 
-  @Option(names = "--alias-prefix", paramLabel = "PREFIX", description = "Put before alias names (default: none).")
+  @Option(
+      names = "--alias-prefix",
+      paramLabel = "PREFIX",
+      description = "Put before alias names (default: none).")
   String aliasPrefix;
 
-  @Option(names = "--topic-prefix", paramLabel = "PREFIX", description = "Put before topic names (default: none).")
+  @Option(
+      names = "--topic-prefix",
+      paramLabel = "PREFIX",
+      description = "Put before topic names (default: none).")
   String topicPrefix;
 
   /** The index-service's configuration as the options and the environment give it; validated. */

@@ -7,7 +7,10 @@ import nl.kamerstukken.index.search.SearchHit;
 import nl.kamerstukken.index.search.SearchQuery;
 import nl.kamerstukken.index.search.SearchResult;
 
-/** Writes search hits for a person reading a terminal: who, when, which question, and the matching fragments. */
+/**
+ * Writes search hits for a person reading a terminal: who, when, which question, and the matching
+ * fragments.
+ */
 final class HitPrinter {
 
   private static final int PLAIN_LENGTH = 300;
@@ -19,8 +22,11 @@ final class HitPrinter {
 
   void print(SearchQuery query, SearchResult result) {
     String what = query.text() == null ? "all questions" : "\"" + query.text() + "\"";
-    out.printf("%d question(s) for %s%s%n", result.total(), what, result.hits().isEmpty() ? ""
-        : ", best " + result.hits().size() + ":");
+    out.printf(
+        "%d question(s) for %s%s%n",
+        result.total(),
+        what,
+        result.hits().isEmpty() ? "" : ", best " + result.hits().size() + ":");
     int rank = 1;
     for (SearchHit hit : result.hits()) {
       out.println();
@@ -29,9 +35,18 @@ final class HitPrinter {
         out.println("    " + hit.title());
       }
       out.println("    Q: " + text(hit, "questionText", hit.questionText()));
-      out.println("    A: " + text(hit, "answerText", hit.answerText() == null ? "(not answered)" : hit.answerText()));
-      out.println("    file: " + (hit.fileName() == null ? "?" : hit.fileName()) + "  (document " + hit.documentId()
-          + ")");
+      out.println(
+          "    A: "
+              + text(
+                  hit,
+                  "answerText",
+                  hit.answerText() == null ? "(not answered)" : hit.answerText()));
+      out.println(
+          "    file: "
+              + (hit.fileName() == null ? "?" : hit.fileName())
+              + "  (document "
+              + hit.documentId()
+              + ")");
     }
     out.flush();
   }

@@ -15,11 +15,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Rebuilds the search indices from the parsed topic and switches the aliases; searches keep working. */
-@Command(name = "reindex", mixinStandardHelpOptions = true,
-    description = {"Build a new index version from the parsed topic (from the beginning), then switch the "
-        + "aliases to it. Searches and a running index-service go on meanwhile.",
-        "The previous version is kept (switch back by hand if needed); older ones are deleted."})
+/**
+ * Rebuilds the search indices from the parsed topic and switches the aliases; searches keep
+ * working.
+ */
+@Command(
+    name = "reindex",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build a new index version from the parsed topic (from the beginning), then switch the "
+          + "aliases to it. Searches and a running index-service go on meanwhile.",
+      "The previous version is kept (switch back by hand if needed); older ones are deleted."
+    })
 public final class ReindexCommand implements Callable<Integer> {
 
   @Mixin Connection connection;
@@ -37,16 +44,27 @@ public final class ReindexCommand implements Callable<Integer> {
       return 2;
     }
     try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
-      ReindexReport report = Reindexer.create(client, new IndexNames(config.aliasPrefix()), config.kafka(),
-          config.bulk()).run(line -> {
-            out.println("reindex: " + line);
-            out.flush();
-          });
-      out.printf("reindex: done in %.1f s: %d parsed event(s) read; %s now holds %d Kamerstuk(ken), %s %d "
-              + "Q&A document(s); analysis %s%n", report.took().toMillis() / 1000.0, report.events(),
-          report.current().get(SearchIndex.DOCUMENTS), report.documents(), report.current().get(SearchIndex.QA),
-          report.qa(), report.analysis());
-      out.printf("reindex: kept the previous version %s%s%n", report.previous().values(),
+      ReindexReport report =
+          Reindexer.create(
+                  client, new IndexNames(config.aliasPrefix()), config.kafka(), config.bulk())
+              .run(
+                  line -> {
+                    out.println("reindex: " + line);
+                    out.flush();
+                  });
+      out.printf(
+          "reindex: done in %.1f s: %d parsed event(s) read; %s now holds %d Kamerstuk(ken), %s %d "
+              + "Q&A document(s); analysis %s%n",
+          report.took().toMillis() / 1000.0,
+          report.events(),
+          report.current().get(SearchIndex.DOCUMENTS),
+          report.documents(),
+          report.current().get(SearchIndex.QA),
+          report.qa(),
+          report.analysis());
+      out.printf(
+          "reindex: kept the previous version %s%s%n",
+          report.previous().values(),
           report.deleted().isEmpty() ? "" : "; deleted " + report.deleted());
       out.flush();
       return 0;

@@ -12,10 +12,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Has the running parse-service parse every stored file again, e.g. after a parser improvement. */
-@Command(name = "reparse", mixinStandardHelpOptions = true,
-    description = {"Parse every stored file again: re-announces the latest received event of every document "
-        + "that was not removed. A running parse-service parses them; index-service replaces the search "
-        + "documents in place."})
+@Command(
+    name = "reparse",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Parse every stored file again: re-announces the latest received event of every document "
+          + "that was not removed. A running parse-service parses them; index-service replaces the search "
+          + "documents in place."
+    })
 public final class ReparseCommand implements Callable<Integer> {
 
   @Mixin Connection connection;
@@ -32,13 +36,21 @@ public final class ReparseCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("reparse: " + e.getMessage());
       return 2;
     }
-    ReparseReport report = Reparser.create(config.kafka()).run(line -> {
-      out.println("reparse: " + line);
-      out.flush();
-    });
-    out.printf("reparse: %d document(s) announced again in %.1f s (%d removed at the source skipped%s); "
-            + "parse-service is parsing them now%n", report.documents(), report.took().toMillis() / 1000.0,
-        report.removed(), report.tombstonesRepeated() == 0 ? ""
+    ReparseReport report =
+        Reparser.create(config.kafka())
+            .run(
+                line -> {
+                  out.println("reparse: " + line);
+                  out.flush();
+                });
+    out.printf(
+        "reparse: %d document(s) announced again in %.1f s (%d removed at the source skipped%s); "
+            + "parse-service is parsing them now%n",
+        report.documents(),
+        report.took().toMillis() / 1000.0,
+        report.removed(),
+        report.tombstonesRepeated() == 0
+            ? ""
             : ", " + report.tombstonesRepeated() + " removed meanwhile stay removed");
     out.flush();
     return 0;

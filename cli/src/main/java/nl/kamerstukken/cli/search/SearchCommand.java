@@ -22,25 +22,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The best questions and answers for some words, with the matching words marked, in the terminal. */
-@Command(name = "search", mixinStandardHelpOptions = true,
-    description = {"Search the questions and answers: prints the best hits with highlighted fragments, "
-        + "identifier and date.",
-        "Quotes make a phrase (\"kabels en leidingen\"), -word excludes a word."})
+/**
+ * The best questions and answers for some words, with the matching words marked, in the terminal.
+ */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search the questions and answers: prints the best hits with highlighted fragments, "
+          + "identifier and date.",
+      "Quotes make a phrase (\"kabels en leidingen\"), -word excludes a word."
+    })
 public final class SearchCommand implements Callable<Integer> {
 
   private static final String BOLD = "\u001b[1m";
   private static final String RESET = "\u001b[0m";
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "QUERY",
       description = "The words; none = the newest questions.")
   String text;
 
   @Option(names = "--party", description = "Only questions by members of this party, e.g. VVD.")
   String party;
 
-  @Option(names = "--ministry", description = "Only questions to or answered by this ministry (or a part of "
-      + "its name, e.g. 'Klimaat').")
+  @Option(
+      names = "--ministry",
+      description =
+          "Only questions to or answered by this ministry (or a part of "
+              + "its name, e.g. 'Klimaat').")
   String ministry;
 
   @Option(names = "--year", description = "Parliamentary year, e.g. 2023-2024.")
@@ -55,13 +67,19 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "DATE", description = "Up to this date (ISO, inclusive).")
   LocalDate to;
 
-  @Option(names = {"-n", "--size"}, defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--size"},
+      defaultValue = "10",
+      description = "Hits to show (default: ${DEFAULT-VALUE}).")
   int size;
 
   @Option(names = "--json", description = "Print the result as JSON (as GET /api/search answers).")
   boolean json;
 
-  @Option(names = "--color", negatable = true, description = "Mark matches in bold (default: when a terminal).")
+  @Option(
+      names = "--color",
+      negatable = true,
+      description = "Mark matches in bold (default: when a terminal).")
   Boolean color;
 
   @Mixin Connection connection;
@@ -87,9 +105,13 @@ public final class SearchCommand implements Callable<Integer> {
       return 2;
     }
     boolean bold = color != null ? color : System.console() != null;
-    Highlighting marks = json ? Highlighting.HTML : bold ? Highlighting.plain(BOLD, RESET) : Highlighting.plain("**", "**");
+    Highlighting marks =
+        json
+            ? Highlighting.HTML
+            : bold ? Highlighting.plain(BOLD, RESET) : Highlighting.plain("**", "**");
     try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
-      SearchResult result = new QaSearch(client, new IndexNames(config.aliasPrefix()), marks).search(query, null);
+      SearchResult result =
+          new QaSearch(client, new IndexNames(config.aliasPrefix()), marks).search(query, null);
       if (json) {
         out.println(Json.mapper().writeValueAsString(result));
       } else {
@@ -98,12 +120,19 @@ public final class SearchCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (ElasticsearchException e) {
-      err.println("search: Elasticsearch refused: " + (e.status() == 404
-          ? "nothing is indexed yet (no " + config.aliasPrefix() + "kamerstukken-qa alias)" : e.getMessage()));
+      err.println(
+          "search: Elasticsearch refused: "
+              + (e.status() == 404
+                  ? "nothing is indexed yet (no " + config.aliasPrefix() + "kamerstukken-qa alias)"
+                  : e.getMessage()));
       return 1;
     } catch (IOException e) {
-      err.println("search: Elasticsearch at " + config.elasticsearch().url() + " is not reachable: " + e.getMessage()
-          + " (is ./kamerstukken up running? else pass --elasticsearch-url)");
+      err.println(
+          "search: Elasticsearch at "
+              + config.elasticsearch().url()
+              + " is not reachable: "
+              + e.getMessage()
+              + " (is ./kamerstukken up running? else pass --elasticsearch-url)");
       return 1;
     }
   }

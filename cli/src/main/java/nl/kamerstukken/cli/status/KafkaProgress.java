@@ -19,18 +19,23 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * One look at the pipeline's topics through Kafka's admin API: how many events each topic has had, and per
- * consuming service how far its consumer group has committed (what it has finished) and how much is left.
+ * One look at the pipeline's topics through Kafka's admin API: how many events each topic has had,
+ * and per consuming service how far its consumer group has committed (what it has finished) and how
+ * much is left.
  */
 final class KafkaProgress {
 
   /** A consuming service, the topic it reads and its consumer group. */
   record Consumer(String service, Topic<String, ?> topic, String group) {}
 
-  /** Consumers of the pipeline, by their group ids as the services name them (before the deployment's prefix). */
-  static final List<Consumer> CONSUMERS = List.of(
-      new Consumer("parse-service", Topics.RECEIVED, "parse-service"),
-      new Consumer("index-service", Topics.PARSED, "index-service"));
+  /**
+   * Consumers of the pipeline, by their group ids as the services name them (before the
+   * deployment's prefix).
+   */
+  static final List<Consumer> CONSUMERS =
+      List.of(
+          new Consumer("parse-service", Topics.RECEIVED, "parse-service"),
+          new Consumer("index-service", Topics.PARSED, "index-service"));
 
   /**
    * @param events events ever written, per topic name (as the catalog names it, without prefix)
@@ -53,7 +58,9 @@ final class KafkaProgress {
     this.settings = settings;
   }
 
-  /** @throws IllegalStateException when Kafka cannot be asked (the message says where it looked) */
+  /**
+   * @throws IllegalStateException when Kafka cannot be asked (the message says where it looked)
+   */
   Snapshot snapshot() {
     Admin admin = Admin.create(settings.admin());
     try {
@@ -68,8 +75,11 @@ final class KafkaProgress {
       Map<String, Long> lag = new LinkedHashMap<>();
       for (Consumer consumer : CONSUMERS) {
         Map<TopicPartition, Long> end = ends.get(consumer.topic().name());
-        Map<TopicPartition, OffsetAndMetadata> done = get(admin.listConsumerGroupOffsets(settings.group(consumer.group()))
-            .partitionsToOffsetAndMetadata());
+        Map<TopicPartition, OffsetAndMetadata> done =
+            get(
+                admin
+                    .listConsumerGroupOffsets(settings.group(consumer.group()))
+                    .partitionsToOffsetAndMetadata());
         long sum = 0;
         long left = 0;
         for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
@@ -88,11 +98,15 @@ final class KafkaProgress {
   }
 
   private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) {
-    Map<String, TopicDescription> described = get(admin.describeTopics(List.of(topic)).allTopicNames());
+    Map<String, TopicDescription> described =
+        get(admin.describeTopics(List.of(topic)).allTopicNames());
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    described.get(topic).partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()),
-        OffsetSpec.latest()));
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer = get(admin.listOffsets(request).all());
+    described
+        .get(topic)
+        .partitions()
+        .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer =
+        get(admin.listOffsets(request).all());
     Map<TopicPartition, Long> end = new HashMap<>();
     answer.forEach((tp, info) -> end.put(tp, info.offset()));
     return end;

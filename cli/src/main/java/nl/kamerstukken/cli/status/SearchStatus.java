@@ -13,7 +13,10 @@ import nl.kamerstukken.index.elasticsearch.IndexSetup;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 import nl.kamerstukken.kit.kafka.RetryableException;
 
-/** What Elasticsearch holds: documents per alias and the analysis of the index behind it (read-only). */
+/**
+ * What Elasticsearch holds: documents per alias and the analysis of the index behind it
+ * (read-only).
+ */
 final class SearchStatus {
 
   /**
@@ -48,8 +51,12 @@ final class SearchStatus {
       }
       return new Look(counts, null);
     } catch (RetryableException | IOException | RuntimeException e) {
-      return new Look(List.of(), "Elasticsearch at " + config.elasticsearch().url() + " did not answer: "
-          + e.getMessage());
+      return new Look(
+          List.of(),
+          "Elasticsearch at "
+              + config.elasticsearch().url()
+              + " did not answer: "
+              + e.getMessage());
     }
   }
 }

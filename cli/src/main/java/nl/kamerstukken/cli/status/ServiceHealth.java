@@ -12,10 +12,17 @@ import java.util.List;
 import java.util.Map;
 import nl.kamerstukken.model.Json;
 
-/** Asks one service's {@code GET /health}: ready, not ready (with the failing checks), or not reachable. */
+/**
+ * Asks one service's {@code GET /health}: ready, not ready (with the failing checks), or not
+ * reachable.
+ */
 final class ServiceHealth {
 
-  enum State { UP, DOWN, UNREACHABLE }
+  enum State {
+    UP,
+    DOWN,
+    UNREACHABLE
+  }
 
   /**
    * @param service the service's name
@@ -25,15 +32,18 @@ final class ServiceHealth {
    */
   record Health(String service, String url, State state, String detail) {}
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private ServiceHealth() {}
 
   static Health ask(String service, String host, int port) {
     String url = "http://" + host + ":" + port + "/health";
     try {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.ofString());
       JsonNode body = Json.mapper().readTree(response.body());
       List<String> down = new ArrayList<>();
       for (Map.Entry<String, JsonNode> check : body.path("checks").properties()) {
@@ -44,7 +54,8 @@ final class ServiceHealth {
       State state = response.statusCode() == 200 ? State.UP : State.DOWN;
       return new Health(service, url, state, String.join("; ", down));
     } catch (IOException e) {
-      return new Health(service, url, State.UNREACHABLE, "not running? (" + e.getClass().getSimpleName() + ")");
+      return new Health(
+          service, url, State.UNREACHABLE, "not running? (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Health(service, url, State.UNREACHABLE, "interrupted");

@@ -14,35 +14,49 @@ import nl.kamerstukken.index.config.IndexConfig;
 import nl.kamerstukken.model.DeadLetter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ./kamerstukken status}: is the index complete, and if not, is work moving? Prints events per topic,
- * consumer lag per service, dead letters by stage and reason, documents per alias with the active analysis,
- * and each service's health. Exit code 0 = nothing stuck, 1 = stuck (see {@link Verdict}), 2 = Kafka could
- * not be asked.
+ * {@code ./kamerstukken status}: is the index complete, and if not, is work moving? Prints events
+ * per topic, consumer lag per service, dead letters by stage and reason, documents per alias with
+ * the active analysis, and each service's health. Exit code 0 = nothing stuck, 1 = stuck (see
+ * {@link Verdict}), 2 = Kafka could not be asked.
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"Show received / parsed / indexed / failed counts, consumer lag per service, documents per alias,"
-        + " the active analysis and the services' health.",
-        "Exit code: 0 nothing stuck, 1 work stuck (lag that did not move during --window, or a service not ready),"
-            + " 2 Kafka unreachable."})
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show received / parsed / indexed / failed counts, consumer lag per service, documents per alias,"
+          + " the active analysis and the services' health.",
+      "Exit code: 0 nothing stuck, 1 work stuck (lag that did not move during --window, or a service not ready),"
+          + " 2 Kafka unreachable."
+    })
 public final class StatusCommand implements Callable<Integer> {
 
   @Mixin Connection connection;
 
-  @Option(names = "--window", defaultValue = "10s", paramLabel = "DURATION",
-      description = "How long to watch waiting work for progress before calling it stuck, e.g. 10s, 500ms, PT1M"
-          + " (default: ${DEFAULT-VALUE}; 0s = one look).")
+  @Option(
+      names = "--window",
+      defaultValue = "10s",
+      paramLabel = "DURATION",
+      description =
+          "How long to watch waiting work for progress before calling it stuck, e.g. 10s, 500ms, PT1M"
+              + " (default: ${DEFAULT-VALUE}; 0s = one look).")
   String window;
 
-  @Option(names = "--http-ports", defaultValue = "8081,8082,8083", split = ",",
+  @Option(
+      names = "--http-ports",
+      defaultValue = "8081,8082,8083",
+      split = ",",
       description = "Ports of /health of ingest, parse and index (default: ${DEFAULT-VALUE}).")
   int[] httpPorts;
 
-  @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "Host of the services (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--http-host",
+      defaultValue = "127.0.0.1",
+      description = "Host of the services (default: ${DEFAULT-VALUE}).")
   String httpHost;
 
   @Spec CommandSpec spec;
@@ -69,8 +83,8 @@ public final class StatusCommand implements Callable<Integer> {
     }
     List<ServiceHealth.Health> health = health();
     Verdict.Result verdict = Verdict.judge(waiting && !watch.isZero() ? first : null, last, health);
-    new StatusReport(out, config).print(first, last, watch, deadLetters(config), SearchStatus.look(config), health,
-        verdict);
+    new StatusReport(out, config)
+        .print(first, last, watch, deadLetters(config), SearchStatus.look(config), health, verdict);
     out.flush();
     return verdict.stuck() ? 1 : 0;
   }
@@ -91,7 +105,8 @@ public final class StatusCommand implements Callable<Integer> {
       Map<String, int[]> counts = new LinkedHashMap<>();
       for (DeadLetterLog.Entry entry : log.entries()) {
         DeadLetter letter = entry.letter();
-        String key = letter == null ? "? UNREADABLE_RECORD" : letter.stage() + " " + letter.reasonCode();
+        String key =
+            letter == null ? "? UNREADABLE_RECORD" : letter.stage() + " " + letter.reasonCode();
         int[] count = counts.computeIfAbsent(key, k -> new int[2]);
         count[0]++;
         count[1] += log.isOpen(entry) ? 1 : 0;
@@ -113,7 +128,7 @@ public final class StatusCommand implements Callable<Integer> {
     if (value.endsWith("m")) {
       return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
     }
-    return Duration.ofSeconds(Long.parseLong(value.endsWith("s") ? value.substring(0, value.length() - 1) : value));
+    return Duration.ofSeconds(
+        Long.parseLong(value.endsWith("s") ? value.substring(0, value.length() - 1) : value));
   }
-
 }

@@ -18,10 +18,17 @@ final class StatusReport {
     this.config = config;
   }
 
-  void print(KafkaProgress.Snapshot first, KafkaProgress.Snapshot last, Duration window, Map<String, int[]> deadLetters,
-      SearchStatus.Look search, List<ServiceHealth.Health> health, Verdict.Result verdict) {
-    out.printf("kamerstukken status   Kafka %s   Elasticsearch %s%n%n", config.kafka().bootstrapServers(),
-        config.elasticsearch().url());
+  void print(
+      KafkaProgress.Snapshot first,
+      KafkaProgress.Snapshot last,
+      Duration window,
+      Map<String, int[]> deadLetters,
+      SearchStatus.Look search,
+      List<ServiceHealth.Health> health,
+      Verdict.Result verdict) {
+    out.printf(
+        "kamerstukken status   Kafka %s   Elasticsearch %s%n%n",
+        config.kafka().bootstrapServers(), config.elasticsearch().url());
     counts(last, deadLetters, search);
     lag(first, last, window);
     deadLetters(deadLetters);
@@ -30,15 +37,21 @@ final class StatusReport {
     verdict(last, verdict, first != last);
   }
 
-  private void counts(KafkaProgress.Snapshot last, Map<String, int[]> deadLetters, SearchStatus.Look search) {
+  private void counts(
+      KafkaProgress.Snapshot last, Map<String, int[]> deadLetters, SearchStatus.Look search) {
     out.println("Pipeline");
-    out.printf("  received  %8d event(s) on %s%n", last.events().get(Topics.RECEIVED.name()),
-        config.kafka().topic(Topics.RECEIVED).name());
-    out.printf("  parsed    %8d event(s) on %s%n", last.events().get(Topics.PARSED.name()),
-        config.kafka().topic(Topics.PARSED).name());
+    out.printf(
+        "  received  %8d event(s) on %s%n",
+        last.events().get(Topics.RECEIVED.name()), config.kafka().topic(Topics.RECEIVED).name());
+    out.printf(
+        "  parsed    %8d event(s) on %s%n",
+        last.events().get(Topics.PARSED.name()), config.kafka().topic(Topics.PARSED).name());
     if (search.problem() == null && search.aliases().size() == 2) {
-      out.printf("  indexed   %8d Kamerstuk(ken) in %s, %d Q&A in %s%n", Math.max(0, search.aliases().get(0).documents()),
-          search.aliases().get(0).alias(), Math.max(0, search.aliases().get(1).documents()),
+      out.printf(
+          "  indexed   %8d Kamerstuk(ken) in %s, %d Q&A in %s%n",
+          Math.max(0, search.aliases().get(0).documents()),
+          search.aliases().get(0).alias(),
+          Math.max(0, search.aliases().get(1).documents()),
           search.aliases().get(1).alias());
     } else {
       out.printf("  indexed          ? (%s)%n", search.problem());
@@ -48,19 +61,25 @@ final class StatusReport {
     } else {
       int total = deadLetters.values().stream().mapToInt(c -> c[0]).sum();
       int open = deadLetters.values().stream().mapToInt(c -> c[1]).sum();
-      out.printf("  failed    %8d dead letter(s) on %s, %d not re-driven%n", total,
-          config.kafka().topic(Topics.DEAD_LETTER).name(), open);
+      out.printf(
+          "  failed    %8d dead letter(s) on %s, %d not re-driven%n",
+          total, config.kafka().topic(Topics.DEAD_LETTER).name(), open);
     }
     out.println();
   }
 
   private void lag(KafkaProgress.Snapshot first, KafkaProgress.Snapshot last, Duration window) {
     boolean watched = first != last;
-    out.printf("Consumer lag        waiting%s%n", watched ? "   finished in " + window.toMillis() / 1000.0 + " s" : "");
+    out.printf(
+        "Consumer lag        waiting%s%n",
+        watched ? "   finished in " + window.toMillis() / 1000.0 + " s" : "");
     for (Map.Entry<String, Long> lag : last.lag().entrySet()) {
       String service = lag.getKey();
-      String progress = watched ? String.format("   %+d", last.committed().get(service) - first.committed().get(service))
-          : "";
+      String progress =
+          watched
+              ? String.format(
+                  "   %+d", last.committed().get(service) - first.committed().get(service))
+              : "";
       out.printf("  %-16s %8d%s%n", service, lag.getValue(), progress);
     }
     out.println();
@@ -71,7 +90,8 @@ final class StatusReport {
       return;
     }
     out.println("Dead letters (./kamerstukken dlq list)      total   not re-driven");
-    deadLetters.forEach((reason, count) -> out.printf("  %-40s %6d %6d%n", reason, count[0], count[1]));
+    deadLetters.forEach(
+        (reason, count) -> out.printf("  %-40s %6d %6d%n", reason, count[0], count[1]));
     out.println();
   }
 
@@ -83,9 +103,14 @@ final class StatusReport {
     int width = search.aliases().stream().mapToInt(a -> a.alias().length()).max().orElse(0);
     for (SearchStatus.AliasCount alias : search.aliases()) {
       if (alias.analysis() == null) {
-        out.printf("  %-" + width + "s  (does not exist yet: index-service creates it at start)%n", alias.alias());
+        out.printf(
+            "  %-" + width + "s  (does not exist yet: index-service creates it at start)%n",
+            alias.alias());
       } else {
-        out.printf("  %-" + width + "s %8d document(s)   analysis %s%n", alias.alias(), alias.documents(),
+        out.printf(
+            "  %-" + width + "s %8d document(s)   analysis %s%n",
+            alias.alias(),
+            alias.documents(),
             alias.analysis().description());
       }
     }
@@ -95,7 +120,11 @@ final class StatusReport {
   private void services(List<ServiceHealth.Health> health) {
     out.println("Services");
     for (ServiceHealth.Health answer : health) {
-      out.printf("  %-16s %-12s %s%s%n", answer.service(), answer.state(), answer.url(),
+      out.printf(
+          "  %-16s %-12s %s%s%n",
+          answer.service(),
+          answer.state(),
+          answer.url(),
           answer.detail().isEmpty() ? "" : "   " + answer.detail());
     }
     out.println();
@@ -107,7 +136,9 @@ final class StatusReport {
       out.println("STUCK");
       verdict.reasons().forEach(reason -> out.println("  " + reason));
     } else if (waiting > 0) {
-      out.printf("PROGRESSING: %d event(s) waiting%s%n", waiting, watched ? ", and moving" : " (not watched: --window 0s)");
+      out.printf(
+          "PROGRESSING: %d event(s) waiting%s%n",
+          waiting, watched ? ", and moving" : " (not watched: --window 0s)");
     } else {
       out.println("OK: nothing waiting");
     }

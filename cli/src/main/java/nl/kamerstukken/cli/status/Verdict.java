@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether work is stuck, from two looks at the consumer groups some seconds apart and the services' health.
- * Stuck means: a service has work waiting (lag above 0) and committed nothing during the window, or a service
- * answers {@code /health} with "not ready". A service that does not answer is only a problem when work waits
- * for it (then its lag does not move). Waiting work that moves is progress, not stuck.
+ * Whether work is stuck, from two looks at the consumer groups some seconds apart and the services'
+ * health. Stuck means: a service has work waiting (lag above 0) and committed nothing during the
+ * window, or a service answers {@code /health} with "not ready". A service that does not answer is
+ * only a problem when work waits for it (then its lag does not move). Waiting work that moves is
+ * progress, not stuck.
  */
 final class Verdict {
 
@@ -29,7 +30,9 @@ final class Verdict {
    * @param after the last look
    * @param health the services' answers
    */
-  static Result judge(KafkaProgress.Snapshot before, KafkaProgress.Snapshot after,
+  static Result judge(
+      KafkaProgress.Snapshot before,
+      KafkaProgress.Snapshot after,
       List<ServiceHealth.Health> health) {
     List<String> reasons = new ArrayList<>();
     for (Map.Entry<String, Long> lag : after.lag().entrySet()) {
@@ -39,7 +42,11 @@ final class Verdict {
       }
       long progress = after.committed().get(service) - before.committed().getOrDefault(service, 0L);
       if (progress <= 0) {
-        reasons.add(service + ": " + lag.getValue() + " event(s) waiting and none finished during the window");
+        reasons.add(
+            service
+                + ": "
+                + lag.getValue()
+                + " event(s) waiting and none finished during the window");
       }
     }
     for (ServiceHealth.Health answer : health) {

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * The three services as child JVMs, configured through their environment variables (as in
- * docker-compose). Consumers start first so nothing waits on them; {@link #close} stops them in reverse.
- * More instances of a service can join its consumer group ({@link #startInstance}), each with its own name,
- * HTTP port and log; extra environment variables ({@link #start(PipelineSettings, Map)}) go to every service.
+ * docker-compose). Consumers start first so nothing waits on them; {@link #close} stops them in
+ * reverse. More instances of a service can join its consumer group ({@link #startInstance}), each
+ * with its own name, HTTP port and log; extra environment variables ({@link
+ * #start(PipelineSettings, Map)}) go to every service.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -33,14 +34,16 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Starts the three services with {@code environment} added to (and overriding) what each gets from
-   * {@code settings}: e.g. {@code KAFKA_PARTITIONS}, or the {@code INGEST_S3_*} settings of a bucket inbox.
+   * Starts the three services with {@code environment} added to (and overriding) what each gets
+   * from {@code settings}: e.g. {@code KAFKA_PARTITIONS}, or the {@code INGEST_S3_*} settings of a
+   * bucket inbox.
    */
   public static Pipeline start(PipelineSettings settings, Map<String, String> environment)
       throws IOException, InterruptedException {
     Pipeline pipeline = new Pipeline(settings, environment);
     try {
-      for (String service : List.of(PipelineSettings.INDEX, PipelineSettings.PARSE, PipelineSettings.INGEST)) {
+      for (String service :
+          List.of(PipelineSettings.INDEX, PipelineSettings.PARSE, PipelineSettings.INGEST)) {
         pipeline.startService(service);
       }
       for (ServiceProcess process : pipeline.services.values()) {
@@ -55,22 +58,35 @@ public final class Pipeline implements AutoCloseable {
 
   /** Starts (or restarts after {@link ServiceProcess#kill}) one service with its usual settings. */
   public ServiceProcess startService(String service) throws IOException {
-    ServiceProcess process = ServiceProcess.start(service, settings.jar(service), jvmOptions(service),
-        environment(service), settings.httpPorts().get(service),
-        settings.logDir() == null ? null : settings.logDir().resolve(service + ".log"));
+    ServiceProcess process =
+        ServiceProcess.start(
+            service,
+            settings.jar(service),
+            jvmOptions(service),
+            environment(service),
+            settings.httpPorts().get(service),
+            settings.logDir() == null ? null : settings.logDir().resolve(service + ".log"));
     services.put(service, process);
     return process;
   }
 
   /**
-   * Starts one more instance of {@code service} (e.g. {@code parse-service-2}): the same settings and consumer
-   * group, its own {@code /health} port and log file. {@link #service(String)} finds it by {@code instance}.
+   * Starts one more instance of {@code service} (e.g. {@code parse-service-2}): the same settings
+   * and consumer group, its own {@code /health} port and log file. {@link #service(String)} finds
+   * it by {@code instance}.
    */
-  public ServiceProcess startInstance(String service, String instance, int httpPort) throws IOException {
+  public ServiceProcess startInstance(String service, String instance, int httpPort)
+      throws IOException {
     Map<String, String> env = environment(service);
     env.put(portVariable(service), String.valueOf(httpPort));
-    ServiceProcess process = ServiceProcess.start(instance, settings.jar(service), jvmOptions(service), env, httpPort,
-        settings.logDir() == null ? null : settings.logDir().resolve(instance + ".log"));
+    ServiceProcess process =
+        ServiceProcess.start(
+            instance,
+            settings.jar(service),
+            jvmOptions(service),
+            env,
+            httpPort,
+            settings.logDir() == null ? null : settings.logDir().resolve(instance + ".log"));
     services.put(instance, process);
     return process;
   }
@@ -93,17 +109,22 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Small heaps and the serial collector: the services are I/O bound and must stay lean beside Elasticsearch
-   * (parse-service too: documents are parsed in its parse workers, which have their own heap,
-   * {@code PARSE_WORKER_HEAP}). The heap starts small and grows as needed (the JVM's default start size, 1/64
-   * of the machine's memory, would stay resident). An OutOfMemoryError ends the JVM rather than leaving it half-broken; with a log
-   * folder, each JVM logs its collections to {@code <service>-gc-<pid>.log} there (heap use after each GC).
+   * Small heaps and the serial collector: the services are I/O bound and must stay lean beside
+   * Elasticsearch (parse-service too: documents are parsed in its parse workers, which have their
+   * own heap, {@code PARSE_WORKER_HEAP}). The heap starts small and grows as needed (the JVM's
+   * default start size, 1/64 of the machine's memory, would stay resident). An OutOfMemoryError
+   * ends the JVM rather than leaving it half-broken; with a log folder, each JVM logs its
+   * collections to {@code <service>-gc-<pid>.log} there (heap use after each GC).
    */
   private List<String> jvmOptions(String service) {
     List<String> options =
-        new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        new ArrayList<>(
+            List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
     if (settings.logDir() != null) {
-      options.add("-Xlog:gc:file=" + settings.logDir().resolve(service + "-gc-%p.log") + ":uptime,level,tags");
+      options.add(
+          "-Xlog:gc:file="
+              + settings.logDir().resolve(service + "-gc-%p.log")
+              + ":uptime,level,tags");
     }
     return options;
   }
@@ -122,7 +143,8 @@ public final class Pipeline implements AutoCloseable {
       }
       case PipelineSettings.PARSE -> {
         env.put("PARSE_HTTP_PORT", port);
-        // Tesseract's OpenMP threads fight each other on small machines: one thread is 3x faster here.
+        // Tesseract's OpenMP threads fight each other on small machines: one thread is 3x faster
+        // here.
         env.putIfAbsent("OMP_THREAD_LIMIT", "1");
       }
       case PipelineSettings.INDEX -> {

@@ -54,6 +54,7 @@ public record PipelineSettings(
         return dir;
       }
     }
-    throw new IllegalStateException("cannot find the kamerstukken repository: run ./kamerstukken from it or set KAMERSTUKKEN_HOME");
+    throw new IllegalStateException(
+        "cannot find the kamerstukken repository: run ./kamerstukken from it or set KAMERSTUKKEN_HOME");
   }
 }

@@ -15,12 +15,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One pipeline service running as a child JVM from its jar, as it runs in production. It serves
- * {@code /health} on {@link #httpPort()}; {@link #stop} is a graceful SIGTERM (the service commits what it
- * finished and hands back the rest), {@link #kill} is {@code kill -9} for fault tests.
+ * {@code /health} on {@link #httpPort()}; {@link #stop} is a graceful SIGTERM (the service commits
+ * what it finished and hands back the rest), {@link #kill} is {@code kill -9} for fault tests.
  */
 public final class ServiceProcess implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
   private final Process process;
@@ -39,10 +40,17 @@ public final class ServiceProcess implements AutoCloseable {
    *
    * @param log where the service's output goes; null = this console
    */
-  public static ServiceProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> env,
-      int httpPort, Path log) throws IOException {
+  public static ServiceProcess start(
+      String name,
+      Path jar,
+      List<String> jvmOptions,
+      Map<String, String> env,
+      int httpPort,
+      Path log)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(name + ": " + jar + " does not exist; build it with ./mvnw -DskipTests package");
+      throw new IllegalStateException(
+          name + ": " + jar + " does not exist; build it with ./mvnw -DskipTests package");
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -55,7 +63,9 @@ public final class ServiceProcess implements AutoCloseable {
       builder.inheritIO();
     } else {
       Files.createDirectories(log.getParent());
-      builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
     return new ServiceProcess(name, builder.start(), httpPort, log);
   }
@@ -76,12 +86,16 @@ public final class ServiceProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Waits until {@code /health} answers 200, failing early (with the log's tail) if the process ends. */
+  /**
+   * Waits until {@code /health} answers 200, failing early (with the log's tail) if the process
+   * ends.
+   */
   public void awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with code " + process.exitValue() + before());
+        throw new IllegalStateException(
+            name + " exited with code " + process.exitValue() + before());
       }
       if (healthy()) {
         return;
@@ -94,8 +108,10 @@ public final class ServiceProcess implements AutoCloseable {
   /** Whether {@code /health} answers 200 right now. */
   public boolean healthy() {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
-          .timeout(Duration.ofSeconds(3)).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
+              .timeout(Duration.ofSeconds(3))
+              .build();
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {
       return false;
@@ -111,13 +127,19 @@ public final class ServiceProcess implements AutoCloseable {
     }
     try {
       List<String> lines = Files.readAllLines(log);
-      return "; last lines of " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+      return "; last lines of "
+          + log
+          + ":\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     } catch (IOException e) {
       return "; see " + log;
     }
   }
 
-  /** SIGTERM, then SIGKILL if the service has not exited within {@code grace}. Returns the exit code. */
+  /**
+   * SIGTERM, then SIGKILL if the service has not exited within {@code grace}. Returns the exit
+   * code.
+   */
   public int stop(Duration grace) throws InterruptedException {
     process.destroy();
     if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -20,40 +20,66 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Starts the local stack (unless existing Kafka/Elasticsearch are named) and the three services, watches
- * the inbox, and runs until Ctrl-C, then stops everything it started.
+ * Starts the local stack (unless existing Kafka/Elasticsearch are named) and the three services,
+ * watches the inbox, and runs until Ctrl-C, then stops everything it started.
  */
-@Command(name = "up", mixinStandardHelpOptions = true,
-    description = "Run the whole pipeline locally: Kafka, Elasticsearch and the three services; watch a folder.")
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the whole pipeline locally: Kafka, Elasticsearch and the three services; watch a folder.")
 public final class UpCommand implements Callable<Integer> {
 
-  @Option(names = "--inbox", defaultValue = "inbox", description = "Folder to watch (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--inbox",
+      defaultValue = "inbox",
+      description = "Folder to watch (default: ${DEFAULT-VALUE}).")
   Path inbox;
 
-  @Option(names = "--data-dir", defaultValue = ".kamerstukken",
+  @Option(
+      names = "--data-dir",
+      defaultValue = ".kamerstukken",
       description = "Where Kafka, Elasticsearch, blobs and state live (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--kafka", description = "Use this existing Kafka (host:port) instead of starting one.")
+  @Option(
+      names = "--kafka",
+      description = "Use this existing Kafka (host:port) instead of starting one.")
   String externalKafka;
 
-  @Option(names = "--elasticsearch-url", description = "Use this existing Elasticsearch instead of starting one.")
+  @Option(
+      names = "--elasticsearch-url",
+      description = "Use this existing Elasticsearch instead of starting one.")
   String externalElasticsearch;
 
-  @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the started Kafka (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description = "Port of the started Kafka (default: ${DEFAULT-VALUE}).")
   int kafkaPort;
 
-  @Option(names = "--elasticsearch-port", defaultValue = "9200",
+  @Option(
+      names = "--elasticsearch-port",
+      defaultValue = "9200",
       description = "HTTP port of the started Elasticsearch (default: ${DEFAULT-VALUE}).")
   int elasticsearchPort;
 
-  @Option(names = "--http-ports", defaultValue = "8081,8082,8083", split = ",",
-      description = "Ports of /health and /metrics of ingest, parse and index (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--http-ports",
+      defaultValue = "8081,8082,8083",
+      split = ",",
+      description =
+          "Ports of /health and /metrics of ingest, parse and index (default: ${DEFAULT-VALUE}).")
   int[] httpPorts;
 
-  @Option(names = "--s3",
-      description = "Watch an S3 bucket instead of a folder: starts a local S3 server (S3Proxy) with the buckets "
-          + S3Target.INBOX_BUCKET + " (watched) and " + S3Target.BLOB_BUCKET + " (blobs).")
+  @Option(
+      names = "--s3",
+      description =
+          "Watch an S3 bucket instead of a folder: starts a local S3 server (S3Proxy) with the buckets "
+              + S3Target.INBOX_BUCKET
+              + " (watched) and "
+              + S3Target.BLOB_BUCKET
+              + " (blobs).")
   boolean s3;
 
   @Spec CommandSpec spec;
@@ -75,24 +101,43 @@ public final class UpCommand implements Callable<Integer> {
         bucket = bucketInbox(stack, data);
         extra = bucket.serviceEnvironment();
       }
-      pipeline = Pipeline.start(new PipelineSettings(PipelineSettings.locateHome(), stack.kafkaBootstrapServers(),
-          stack.elasticsearchUrl(), inbox.toAbsolutePath(), data, "", "", null,
-          Map.of(PipelineSettings.INGEST, httpPorts[0], PipelineSettings.PARSE, httpPorts[1],
-              PipelineSettings.INDEX, httpPorts[2])), extra);
+      pipeline =
+          Pipeline.start(
+              new PipelineSettings(
+                  PipelineSettings.locateHome(),
+                  stack.kafkaBootstrapServers(),
+                  stack.elasticsearchUrl(),
+                  inbox.toAbsolutePath(),
+                  data,
+                  "",
+                  "",
+                  null,
+                  Map.of(
+                      PipelineSettings.INGEST,
+                      httpPorts[0],
+                      PipelineSettings.PARSE,
+                      httpPorts[1],
+                      PipelineSettings.INDEX,
+                      httpPorts[2])),
+              extra);
     } catch (Exception e) {
       stack.close();
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicBoolean stopping = new AtomicBoolean();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stopping.set(true);
-      out.println("kamerstukken: stopping ...");
-      out.flush();
-      pipeline.close();
-      stack.close();
-      stopped.countDown();
-    }, "kamerstukken-up-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopping.set(true);
+                  out.println("kamerstukken: stopping ...");
+                  out.flush();
+                  pipeline.close();
+                  stack.close();
+                  stopped.countDown();
+                },
+                "kamerstukken-up-shutdown"));
     printWhereEverythingIs(out, stack, pipeline, Duration.ofNanos(System.nanoTime() - started));
     if (bucket != null) {
       printHowToUpload(out, bucket);
@@ -103,8 +148,14 @@ public final class UpCommand implements Callable<Integer> {
   /** The S3Proxy of the stack with both buckets, recorded in the data dir for {@code upload}. */
   private static S3Target bucketInbox(LocalStack stack, Path data) throws java.io.IOException {
     S3Endpoint endpoint = stack.s3().orElseThrow();
-    S3Target target = new S3Target(endpoint.endpoint(), endpoint.identity(), endpoint.credential(), endpoint.region(),
-        S3Target.INBOX_BUCKET, S3Target.BLOB_BUCKET);
+    S3Target target =
+        new S3Target(
+            endpoint.endpoint(),
+            endpoint.identity(),
+            endpoint.credential(),
+            endpoint.region(),
+            S3Target.INBOX_BUCKET,
+            S3Target.BLOB_BUCKET);
     target.createBuckets();
     S3TargetFile.write(data, target);
     return target;
@@ -113,15 +164,19 @@ public final class UpCommand implements Callable<Integer> {
   private static void printHowToUpload(PrintWriter out, S3Target bucket) {
     out.printf("%nWatching the bucket %s%n", bucket);
     out.printf("Upload:  ./kamerstukken upload ../shared/corpus/kst-26643-1522.pdf%n");
-    out.printf("   or:   AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s aws --endpoint-url %s s3 cp FILE s3://%s/%n",
+    out.printf(
+        "   or:   AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s aws --endpoint-url %s s3 cp FILE s3://%s/%n",
         bucket.accessKey(), bucket.secretKey(), bucket.endpoint(), bucket.inboxBucket());
-    out.println("         (the fixed credentials of this local S3Proxy; deleting the object removes the document)");
+    out.println(
+        "         (the fixed credentials of this local S3Proxy; deleting the object removes the document)");
     out.flush();
   }
 
   private LocalStackConfig stackConfig(Path data) {
-    LocalStackConfig config = LocalStackConfig.defaults(data.resolve("stack"))
-        .withKafkaPort(kafkaPort).withElasticsearchPort(elasticsearchPort);
+    LocalStackConfig config =
+        LocalStackConfig.defaults(data.resolve("stack"))
+            .withKafkaPort(kafkaPort)
+            .withElasticsearchPort(elasticsearchPort);
     if (externalKafka != null) {
       config = config.withExternalKafka(externalKafka);
     }
@@ -132,20 +187,27 @@ public final class UpCommand implements Callable<Integer> {
   }
 
   private String describeInfrastructure() {
-    return (externalKafka == null ? "Kafka" : "(using Kafka at " + externalKafka + ")") + " and "
-        + (externalElasticsearch == null ? "Elasticsearch" : "(using Elasticsearch at " + externalElasticsearch + ")");
+    return (externalKafka == null ? "Kafka" : "(using Kafka at " + externalKafka + ")")
+        + " and "
+        + (externalElasticsearch == null
+            ? "Elasticsearch"
+            : "(using Elasticsearch at " + externalElasticsearch + ")");
   }
 
   /**
-   * Runs until Ctrl-C (exit 0) or until a service dies (exit 1: everything is stopped, loudly). Services that
-   * end while everything is being stopped (Ctrl-C reaches them too) are no surprise.
+   * Runs until Ctrl-C (exit 0) or until a service dies (exit 1: everything is stopped, loudly).
+   * Services that end while everything is being stopped (Ctrl-C reaches them too) are no surprise.
    */
-  private static int watch(Pipeline pipeline, CountDownLatch stopped, AtomicBoolean stopping, PrintWriter out)
+  private static int watch(
+      Pipeline pipeline, CountDownLatch stopped, AtomicBoolean stopping, PrintWriter out)
       throws InterruptedException {
     while (!stopped.await(1, TimeUnit.SECONDS)) {
       for (ServiceProcess service : pipeline.services()) {
         if (!service.isAlive() && !stopping.get()) {
-          out.println("kamerstukken: " + service.name() + " stopped unexpectedly; stopping everything (see its log above)");
+          out.println(
+              "kamerstukken: "
+                  + service.name()
+                  + " stopped unexpectedly; stopping everything (see its log above)");
           out.flush();
           return 1;
         }
@@ -154,20 +216,26 @@ public final class UpCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void printWhereEverythingIs(PrintWriter out, LocalStack stack, Pipeline pipeline, Duration took) {
+  private void printWhereEverythingIs(
+      PrintWriter out, LocalStack stack, Pipeline pipeline, Duration took) {
     String es = stack.elasticsearchUrl();
     out.printf("%nkamerstukken is up (ready in %.1f s)%n", took.toMillis() / 1000.0);
     if (!s3) {
-      out.printf("  watched folder   %s   (drop PDF, DOCX, ODT, HTML or XML files here)%n", inbox.toAbsolutePath());
+      out.printf(
+          "  watched folder   %s   (drop PDF, DOCX, ODT, HTML or XML files here)%n",
+          inbox.toAbsolutePath());
     }
     out.printf("  Elasticsearch    %s   aliases kamerstukken-documents, kamerstukken-qa%n", es);
-    out.printf("  Kafka            %s   topics kamerstukken.documents.{received,parsed,dlq}%n",
+    out.printf(
+        "  Kafka            %s   topics kamerstukken.documents.{received,parsed,dlq}%n",
         stack.kafkaBootstrapServers());
     for (ServiceProcess service : pipeline.services()) {
-      out.printf("  %-16s http://127.0.0.1:%d/health  /metrics   (pid %d)%n", service.name(), service.httpPort(),
-          service.pid());
+      out.printf(
+          "  %-16s http://127.0.0.1:%d/health  /metrics   (pid %d)%n",
+          service.name(), service.httpPort(), service.pid());
     }
-    out.printf("  search page      http://127.0.0.1:%d/   (and /api/search)%n",
+    out.printf(
+        "  search page      http://127.0.0.1:%d/   (and /api/search)%n",
         pipeline.service(PipelineSettings.INDEX).httpPort());
     out.printf("  data             %s%n", dataDir.toAbsolutePath());
     if (!s3) {

@@ -10,21 +10,25 @@ import org.junit.jupiter.api.Test;
 
 class BenchReportTest {
 
-  private static final StageResult PDFBOX = new StageResult("bare PDFBox PDFTextStripper", 1000, 5000, 25, 370, "");
+  private static final StageResult PDFBOX =
+      new StageResult("bare PDFBox PDFTextStripper", 1000, 5000, 25, 370, "");
   private static final StageResult TIKA = new StageResult("tika-app", 1000, 5000, 50, 1000, "");
   private static final StageResult PARSE = new StageResult("parse stage", 1000, 5000, 20, 400, "");
 
   @Test
   void theLastLineIsThePipelineRatioOfTheLastPipelineRunAndTheColdStartIsReportedApart() {
     StageResult cold = new StageResult("whole pipeline, cold start", 1000, 5000, 100, 450, "");
-    StageResult warm = new StageResult("whole pipeline (drop -> searchable)", 1000, 5000, 40, 480, "");
+    StageResult warm =
+        new StageResult("whole pipeline (drop -> searchable)", 1000, 5000, 40, 480, "");
 
-    String report = BenchCommand.report(List.of(PDFBOX, TIKA, PARSE, cold, warm), List.of(900.0, 1000.0, 1100.0),
-        Map.of());
+    String report =
+        BenchCommand.report(
+            List.of(PDFBOX, TIKA, PARSE, cold, warm), List.of(900.0, 1000.0, 1100.0), Map.of());
 
     List<String> lines = report.lines().toList();
     assertThat(lines.get(lines.size() - 1)).isEqualTo("pipeline/pdfbox throughput ratio: 0.63");
-    assertThat(report).contains("cold-start pipeline/pdfbox throughput ratio: 0.25")
+    assertThat(report)
+        .contains("cold-start pipeline/pdfbox throughput ratio: 0.25")
         .contains("parse stage / pdfbox throughput ratio: 1.25")
         .contains("parse stage / tika-app throughput ratio: 2.50")
         .contains("p50 1000 ms, p95 1100 ms, max 1100 ms");
@@ -32,11 +36,16 @@ class BenchReportTest {
 
   @Test
   void withoutAWarmUpThereIsNoColdStartLine() {
-    StageResult only = new StageResult("whole pipeline (drop -> searchable)", 1000, 5000, 100, 450, "");
+    StageResult only =
+        new StageResult("whole pipeline (drop -> searchable)", 1000, 5000, 100, 450, "");
 
-    String report = BenchCommand.report(List.of(PDFBOX, TIKA, PARSE, only), List.of(1000.0), new LinkedHashMap<>());
+    String report =
+        BenchCommand.report(
+            List.of(PDFBOX, TIKA, PARSE, only), List.of(1000.0), new LinkedHashMap<>());
 
-    assertThat(report).doesNotContain("cold-start").endsWith("pipeline/pdfbox throughput ratio: 0.25\n");
+    assertThat(report)
+        .doesNotContain("cold-start")
+        .endsWith("pipeline/pdfbox throughput ratio: 0.25\n");
   }
 
   @Test

@@ -28,14 +28,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code dlq list} and {@code dlq retry} on a real broker: what an operator sees and what goes back. */
+/**
+ * {@code dlq list} and {@code dlq retry} on a real broker: what an operator sees and what goes
+ * back.
+ */
 @ExtendWith(LocalStackExtension.class)
 class DeadLetterCommandsIT {
 
   @Test
-  void listShowsEveryDeadLetterAndRetryAllReDrivesEachDocumentOnce(LocalStack stack) throws Exception {
+  void listShowsEveryDeadLetterAndRetryAllReDrivesEachDocumentOnce(LocalStack stack)
+      throws Exception {
     String prefix = "dlq-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-    KafkaSettings kafka = new KafkaSettings(stack.kafkaBootstrapServers(), "dlq-it", 3, (short) 1, prefix, Map.of());
+    KafkaSettings kafka =
+        new KafkaSettings(stack.kafkaBootstrapServers(), "dlq-it", 3, (short) 1, prefix, Map.of());
     TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(30));
     String received = kafka.topic(Topics.RECEIVED).name();
     DocumentReceived a = received("a");
@@ -50,26 +55,37 @@ class DeadLetterCommandsIT {
 
     // Then each is one line with its reason, attempts, file and state
     assertThat(list.exitCode()).isZero();
-    assertThat(list.output()).contains("PARSE_TIMEOUT", "OUT_OF_MEMORY", "UNREADABLE_DOCUMENT",
-        "OUTSIDE_WATCHED_FOLDER", "a.pdf", "b.pdf", "escape.pdf", "4 dead letter(s)");
+    assertThat(list.output())
+        .contains(
+            "PARSE_TIMEOUT",
+            "OUT_OF_MEMORY",
+            "UNREADABLE_DOCUMENT",
+            "OUTSIDE_WATCHED_FOLDER",
+            "a.pdf",
+            "b.pdf",
+            "escape.pdf",
+            "4 dead letter(s)");
 
     // When all are re-driven
     CliRun all = run(where, "dlq", "retry", "--all");
 
-    // Then a (once: its latest dead letter) and b are back on the received topic; the refused link is not
+    // Then a (once: its latest dead letter) and b are back on the received topic; the refused link
+    // is not
     assertThat(all.exitCode()).isZero();
     assertThat(all.output()).contains("re-drove 2 dead letter(s), skipped 1");
     assertThat(keysOn(stack, received)).containsExactlyInAnyOrder(a.documentId(), b.documentId());
 
     // When --all runs again, nothing is re-driven twice, and nothing is open any more
-    assertThat(run(where, "dlq", "retry", "--all").output()).contains("re-drove 0 dead letter(s), skipped 0");
+    assertThat(run(where, "dlq", "retry", "--all").output())
+        .contains("re-drove 0 dead letter(s), skipped 0");
     assertThat(keysOn(stack, received)).hasSize(2);
     assertThat(run(where, "dlq", "list", "--open").output()).contains("0 dead letter(s)");
 
     // When one document is named, it is re-driven whatever the mark says
     CliRun one = run(where, "dlq", "retry", "--id", a.documentId().substring(0, 12));
     assertThat(one.exitCode()).isZero();
-    assertThat(keysOn(stack, received)).containsExactlyInAnyOrder(a.documentId(), b.documentId(), a.documentId());
+    assertThat(keysOn(stack, received))
+        .containsExactlyInAnyOrder(a.documentId(), b.documentId(), a.documentId());
 
     // And an id that names nothing is an error that says what ids look like
     CliRun none = run(where, "dlq", "retry", "--id", "7:99");
@@ -77,16 +93,45 @@ class DeadLetterCommandsIT {
     assertThat(none.output()).contains("no dead letter 7:99", "partition:offset");
   }
 
-  private static void deadLetter(KafkaSettings kafka, DocumentReceived a, DocumentReceived b) throws Exception {
+  private static void deadLetter(KafkaSettings kafka, DocumentReceived a, DocumentReceived b)
+      throws Exception {
     String received = kafka.topic(Topics.RECEIVED).name();
     try (EventPublisher publisher = EventPublisher.create(kafka)) {
-      DeadLetters parse = new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.PARSE, Clock.systemUTC());
-      parse.publish(a.documentId(), "PARSE_TIMEOUT", "a.pdf took longer than 120 s", 1, received, a.documentId(), a);
-      parse.publish(a.documentId(), "OUT_OF_MEMORY", "a.pdf needed more than 512m", 2, received, a.documentId(), a);
-      parse.publish(b.documentId(), "UNREADABLE_DOCUMENT", "b.pdf is not a readable PDF", 1, received, b.documentId(),
+      DeadLetters parse =
+          new DeadLetters(
+              publisher, kafka.topic(Topics.DEAD_LETTER), Stage.PARSE, Clock.systemUTC());
+      parse.publish(
+          a.documentId(),
+          "PARSE_TIMEOUT",
+          "a.pdf took longer than 120 s",
+          1,
+          received,
+          a.documentId(),
+          a);
+      parse.publish(
+          a.documentId(),
+          "OUT_OF_MEMORY",
+          "a.pdf needed more than 512m",
+          2,
+          received,
+          a.documentId(),
+          a);
+      parse.publish(
+          b.documentId(),
+          "UNREADABLE_DOCUMENT",
+          "b.pdf is not a readable PDF",
+          1,
+          received,
+          b.documentId(),
           b);
       new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.INGEST, Clock.systemUTC())
-          .publish(null, "OUTSIDE_WATCHED_FOLDER", "link escape.pdf points outside the inbox", 1, null, null,
+          .publish(
+              null,
+              "OUTSIDE_WATCHED_FOLDER",
+              "link escape.pdf points outside the inbox",
+              1,
+              null,
+              null,
               Map.of("sourcePath", "escape.pdf"));
     }
   }
@@ -99,8 +144,15 @@ class DeadLetterCommandsIT {
 
   private static DocumentReceived received(String name) {
     String id = (name.repeat(64)).substring(0, 64);
-    return new DocumentReceived(id, name + ".pdf", name + ".pdf", "application/pdf", 10, id,
-        "file:///blobs/" + id, Instant.parse("2026-01-02T03:04:05Z"));
+    return new DocumentReceived(
+        id,
+        name + ".pdf",
+        name + ".pdf",
+        "application/pdf",
+        10,
+        id,
+        "file:///blobs/" + id,
+        Instant.parse("2026-01-02T03:04:05Z"));
   }
 
   private static List<String> keysOn(LocalStack stack, String topic) {
@@ -109,8 +161,10 @@ class DeadLetterCommandsIT {
     List<String> keys = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

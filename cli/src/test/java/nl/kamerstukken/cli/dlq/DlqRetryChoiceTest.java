@@ -19,13 +19,18 @@ class DlqRetryChoiceTest {
 
   @Test
   void allTakesTheLatestOpenDeadLetterPerDocumentAndNothingBeforeTheMark() {
-    // Given: document a failed twice (offsets 1 and 3), b once before the mark (offset 0), c once (offset 2)
-    DeadLetterLog log = DeadLetterLog.of(TOPIC, List.of(
-        entry(0, letter("b", Stage.PARSE, "UNREADABLE_DOCUMENT", 10)),
-        entry(1, letter("a", Stage.PARSE, "PARSE_TIMEOUT", 20)),
-        entry(2, letter("c", Stage.INDEX, "INDEX_REJECTED", 30)),
-        entry(3, letter("a", Stage.PARSE, "PARSE_TIMEOUT", 40))),
-        Map.of(new TopicPartition(TOPIC, 0), 4L), Map.of(new TopicPartition(TOPIC, 0), 1L));
+    // Given: document a failed twice (offsets 1 and 3), b once before the mark (offset 0), c once
+    // (offset 2)
+    DeadLetterLog log =
+        DeadLetterLog.of(
+            TOPIC,
+            List.of(
+                entry(0, letter("b", Stage.PARSE, "UNREADABLE_DOCUMENT", 10)),
+                entry(1, letter("a", Stage.PARSE, "PARSE_TIMEOUT", 20)),
+                entry(2, letter("c", Stage.INDEX, "INDEX_REJECTED", 30)),
+                entry(3, letter("a", Stage.PARSE, "PARSE_TIMEOUT", 40))),
+            Map.of(new TopicPartition(TOPIC, 0), 4L),
+            Map.of(new TopicPartition(TOPIC, 0), 1L));
 
     // When --all chooses
     List<DeadLetterLog.Entry> chosen = DlqRetryCommand.latestOpenPerDocument(log);
@@ -38,22 +43,41 @@ class DlqRetryChoiceTest {
   @Test
   void anIdIsAnOffsetOrTheLatestDeadLetterOfADocument() {
     String document = "abcdef0123456789";
-    DeadLetterLog log = DeadLetterLog.of(TOPIC, List.of(
-        entry(5, letter(document, Stage.PARSE, "PARSE_TIMEOUT", 10)),
-        entry(9, letter(document, Stage.PARSE, "OUT_OF_MEMORY", 20))), Map.of(), Map.of());
+    DeadLetterLog log =
+        DeadLetterLog.of(
+            TOPIC,
+            List.of(
+                entry(5, letter(document, Stage.PARSE, "PARSE_TIMEOUT", 10)),
+                entry(9, letter(document, Stage.PARSE, "OUT_OF_MEMORY", 20))),
+            Map.of(),
+            Map.of());
 
-    assertThat(DlqRetryCommand.byId(log, "0:5")).extracting(DeadLetterLog.Entry::id).containsExactly("0:5");
-    assertThat(DlqRetryCommand.byId(log, "abcdef01")).extracting(DeadLetterLog.Entry::id).containsExactly("0:9");
+    assertThat(DlqRetryCommand.byId(log, "0:5"))
+        .extracting(DeadLetterLog.Entry::id)
+        .containsExactly("0:5");
+    assertThat(DlqRetryCommand.byId(log, "abcdef01"))
+        .extracting(DeadLetterLog.Entry::id)
+        .containsExactly("0:9");
     assertThat(DlqRetryCommand.byId(log, "abc")).isEmpty();
     assertThat(DlqRetryCommand.byId(log, "0:6")).isEmpty();
   }
 
   @Test
   void refusedFilesAndInvalidEventsAreNotReDriven() {
-    DeadLetter refused = new DeadLetter(null, Stage.INGEST, "OUTSIDE_WATCHED_FOLDER", "link out", 1, Instant.EPOCH,
-        null, null, Json.mapper().createObjectNode().put("sourcePath", "x.pdf"));
-    DeadLetter invalid = new DeadLetter("k", Stage.PARSE, "INVALID_EVENT", "not json", 1, Instant.EPOCH, RECEIVED,
-        "k", null);
+    DeadLetter refused =
+        new DeadLetter(
+            null,
+            Stage.INGEST,
+            "OUTSIDE_WATCHED_FOLDER",
+            "link out",
+            1,
+            Instant.EPOCH,
+            null,
+            null,
+            Json.mapper().createObjectNode().put("sourcePath", "x.pdf"));
+    DeadLetter invalid =
+        new DeadLetter(
+            "k", Stage.PARSE, "INVALID_EVENT", "not json", 1, Instant.EPOCH, RECEIVED, "k", null);
 
     assertThat(Redrive.whyNot(refused)).contains("fix the file in the inbox");
     assertThat(Redrive.whyNot(invalid)).contains("not a valid event");
@@ -64,8 +88,19 @@ class DlqRetryChoiceTest {
   @Test
   void theFileNameComesFromTheOriginalEvent() {
     assertThat(FileNames.of(letter("a", Stage.PARSE, "X", 1))).isEqualTo("a.pdf");
-    DeadLetter indexed = new DeadLetter("a", Stage.INDEX, "INDEX_REJECTED", "m", 1, Instant.EPOCH, RECEIVED, "a",
-        Json.mapper().createObjectNode().set("source", Json.mapper().createObjectNode().put("fileName", "b.pdf")));
+    DeadLetter indexed =
+        new DeadLetter(
+            "a",
+            Stage.INDEX,
+            "INDEX_REJECTED",
+            "m",
+            1,
+            Instant.EPOCH,
+            RECEIVED,
+            "a",
+            Json.mapper()
+                .createObjectNode()
+                .set("source", Json.mapper().createObjectNode().put("fileName", "b.pdf")));
     assertThat(FileNames.of(indexed)).isEqualTo("b.pdf");
   }
 
@@ -74,7 +109,18 @@ class DlqRetryChoiceTest {
   }
 
   private static DeadLetter letter(String document, Stage stage, String reason, long second) {
-    return new DeadLetter(document, stage, reason, "why", 1, Instant.ofEpochSecond(second), RECEIVED, document,
-        Json.mapper().createObjectNode().put("documentId", document).put("fileName", document + ".pdf"));
+    return new DeadLetter(
+        document,
+        stage,
+        reason,
+        "why",
+        1,
+        Instant.ofEpochSecond(second),
+        RECEIVED,
+        document,
+        Json.mapper()
+            .createObjectNode()
+            .put("documentId", document)
+            .put("fileName", document + ".pdf"));
   }
 }

@@ -24,9 +24,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The bucket-to-search scenario, run on whatever infrastructure it is given: the local stack with S3Proxy
- * ({@link BucketToSearchIT}) or containers with MinIO ({@link BucketToSearchContainersIT}). The three services run
- * as child JVMs from their jars, ingest watching a bucket and storing blobs in another, parse reading them there.
+ * The bucket-to-search scenario, run on whatever infrastructure it is given: the local stack with
+ * S3Proxy ({@link BucketToSearchIT}) or containers with MinIO ({@link BucketToSearchContainersIT}).
+ * The three services run as child JVMs from their jars, ingest watching a bucket and storing blobs
+ * in another, parse reading them there.
  */
 final class BucketScenario {
 
@@ -46,15 +47,29 @@ final class BucketScenario {
     this.work = work;
   }
 
-  /** Runs the scenario; returns how long a put object took to become searchable (both documents). */
+  /**
+   * Runs the scenario; returns how long a put object took to become searchable (both documents).
+   */
   Duration run() throws Exception {
     Path corpus = TestCorpus.require();
     String namespace = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    S3Target s3 = new S3Target(infrastructure.s3().endpoint(), infrastructure.s3().accessKey(),
-        infrastructure.s3().secretKey(), infrastructure.s3().region(), namespace + "-inbox", namespace + "-blobs");
+    S3Target s3 =
+        new S3Target(
+            infrastructure.s3().endpoint(),
+            infrastructure.s3().accessKey(),
+            infrastructure.s3().secretKey(),
+            infrastructure.s3().region(),
+            namespace + "-inbox",
+            namespace + "-blobs");
     s3.createBuckets();
-    PipelineSettings settings = TestPipelines.settings(infrastructure.kafkaBootstrapServers(),
-        infrastructure.elasticsearchUrl(), work.resolve("unused-inbox"), work, namespace, work.resolve("logs"));
+    PipelineSettings settings =
+        TestPipelines.settings(
+            infrastructure.kafkaBootstrapServers(),
+            infrastructure.elasticsearchUrl(),
+            work.resolve("unused-inbox"),
+            work,
+            namespace,
+            work.resolve("logs"));
     Map<String, String> env = new HashMap<>(s3.serviceEnvironment());
     env.put("INGEST_S3_PREFIX", "kamerstukken/");
     env.put("INGEST_S3_POLL_INTERVAL", "1s");
@@ -66,36 +81,55 @@ final class BucketScenario {
     int committeeQa = ExpectedQa.count(corpus.resolve("truth").resolve(COMMITTEE + ".json"));
     int aanhangselQa = ExpectedQa.count(corpus.resolve("truth").resolve(AANHANGSEL + ".json"));
 
-    try (Pipeline pipeline = Pipeline.start(settings, env); S3Client client = s3.client()) {
+    try (Pipeline pipeline = Pipeline.start(settings, env);
+        S3Client client = s3.client()) {
       // When two Kamerstukken are put into the watched folder of the bucket
       long put = System.nanoTime();
       for (String name : List.of(COMMITTEE, AANHANGSEL)) {
-        client.putObject(b -> b.bucket(s3.inboxBucket()).key("kamerstukken/" + name + ".pdf"),
+        client.putObject(
+            b -> b.bucket(s3.inboxBucket()).key("kamerstukken/" + name + ".pdf"),
             RequestBody.fromFile(corpus.resolve(name + ".pdf")));
       }
 
       // Then each is one document, with one Q&A hit per question, parsed from the blob bucket
-      await().atMost(PATIENCE).untilAsserted(() -> {
-        assertThat(search.count(documents, ids(committee, aanhangsel))).isEqualTo(2);
-        assertThat(search.count(qa, ids(committee, aanhangsel))).isEqualTo(committeeQa + aanhangselQa);
-      });
+      await()
+          .atMost(PATIENCE)
+          .untilAsserted(
+              () -> {
+                assertThat(search.count(documents, ids(committee, aanhangsel))).isEqualTo(2);
+                assertThat(search.count(qa, ids(committee, aanhangsel)))
+                    .isEqualTo(committeeQa + aanhangselQa);
+              });
       Duration searchable = Duration.ofNanos(System.nanoTime() - put);
       LOG.info("put in the bucket -> searchable: [{} ms] for two documents", searchable.toMillis());
-      List<DocumentReceived> received = TopicReader.readAll(infrastructure.kafkaBootstrapServers(),
-          Topics.RECEIVED.withPrefix(settings.topicPrefix())).stream().map(ConsumerRecord::value).toList();
-      assertThat(received).hasSize(2).allSatisfy(event -> {
-        assertThat(event.sourcePath()).startsWith("s3://" + s3.inboxBucket() + "/kamerstukken/");
-        assertThat(event.blobUri()).startsWith("s3://" + s3.blobBucket() + "/");
-      });
+      List<DocumentReceived> received =
+          TopicReader.readAll(
+                  infrastructure.kafkaBootstrapServers(),
+                  Topics.RECEIVED.withPrefix(settings.topicPrefix()))
+              .stream()
+              .map(ConsumerRecord::value)
+              .toList();
+      assertThat(received)
+          .hasSize(2)
+          .allSatisfy(
+              event -> {
+                assertThat(event.sourcePath())
+                    .startsWith("s3://" + s3.inboxBucket() + "/kamerstukken/");
+                assertThat(event.blobUri()).startsWith("s3://" + s3.blobBucket() + "/");
+              });
 
       // When one of them is deleted from the bucket
-      client.deleteObject(b -> b.bucket(s3.inboxBucket()).key("kamerstukken/" + AANHANGSEL + ".pdf"));
+      client.deleteObject(
+          b -> b.bucket(s3.inboxBucket()).key("kamerstukken/" + AANHANGSEL + ".pdf"));
 
       // Then it leaves the search with its questions; the other stays
-      await().atMost(PATIENCE).untilAsserted(() -> {
-        assertThat(search.count(documents, ids(aanhangsel))).isZero();
-        assertThat(search.count(qa, ids(aanhangsel))).isZero();
-      });
+      await()
+          .atMost(PATIENCE)
+          .untilAsserted(
+              () -> {
+                assertThat(search.count(documents, ids(aanhangsel))).isZero();
+                assertThat(search.count(qa, ids(aanhangsel))).isZero();
+              });
       assertThat(search.count(documents, ids(committee))).isEqualTo(1);
       assertThat(search.count(qa, ids(committee))).isEqualTo(committeeQa);
       assertThat(pipeline.services()).allSatisfy(service -> assertThat(service.healthy()).isTrue());

@@ -15,9 +15,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * The bucket scenario of {@link BucketToSearchIT} on the images docker-compose.yml uses: Kafka (KRaft),
- * Elasticsearch (security off, as the tests' plain HTTP probe needs) and MinIO. Where no Docker engine runs
- * (as in our CI) the class is skipped ("Docker is not available").
+ * The bucket scenario of {@link BucketToSearchIT} on the images docker-compose.yml uses: Kafka
+ * (KRaft), Elasticsearch (security off, as the tests' plain HTTP probe needs) and MinIO. Where no
+ * Docker engine runs (as in our CI) the class is skipped ("Docker is not available").
  */
 @Testcontainers(disabledWithoutDocker = true)
 class BucketToSearchContainersIT {
@@ -30,9 +30,10 @@ class BucketToSearchContainersIT {
   @Container static final KafkaContainer KAFKA = new KafkaContainer(KAFKA_IMAGE);
 
   @Container
-  static final ElasticsearchContainer ELASTICSEARCH = new ElasticsearchContainer(ELASTICSEARCH_IMAGE)
-      .withEnv("xpack.security.enabled", "false")
-      .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+  static final ElasticsearchContainer ELASTICSEARCH =
+      new ElasticsearchContainer(ELASTICSEARCH_IMAGE)
+          .withEnv("xpack.security.enabled", "false")
+          .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
 
   @Container static final MinIOContainer MINIO = new MinIOContainer(MINIO_IMAGE);
 
@@ -40,9 +41,17 @@ class BucketToSearchContainersIT {
 
   @Test
   void aKamerstukPutInMinioBecomesSearchableAndLeavesWhenItIsDeleted() throws Exception {
-    BucketScenario.Infrastructure infrastructure = new BucketScenario.Infrastructure(KAFKA.getBootstrapServers(),
-        "http://" + ELASTICSEARCH.getHttpHostAddress(), new S3Target(URI.create(MINIO.getS3URL()),
-            MINIO.getUserName(), MINIO.getPassword(), "us-east-1", S3Target.INBOX_BUCKET, S3Target.BLOB_BUCKET));
+    BucketScenario.Infrastructure infrastructure =
+        new BucketScenario.Infrastructure(
+            KAFKA.getBootstrapServers(),
+            "http://" + ELASTICSEARCH.getHttpHostAddress(),
+            new S3Target(
+                URI.create(MINIO.getS3URL()),
+                MINIO.getUserName(),
+                MINIO.getPassword(),
+                "us-east-1",
+                S3Target.INBOX_BUCKET,
+                S3Target.BLOB_BUCKET));
 
     Duration searchable = new BucketScenario(infrastructure, work).run();
 

@@ -8,8 +8,9 @@ import java.util.Set;
 import nl.kamerstukken.model.Json;
 
 /**
- * How many Q&A search hits a document's ground truth implies: one per question entry (a grouped label
- * "Vraag 3, 4 en 5" is one entry), plus one per answer entry that answers none of the questions.
+ * How many Q&A search hits a document's ground truth implies: one per question entry (a grouped
+ * label "Vraag 3, 4 en 5" is one entry), plus one per answer entry that answers none of the
+ * questions.
  */
 final class ExpectedQa {
 

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline as users run it: the three services as child JVMs from their jars, on the real
- * local stack; files dropped in a folder; questions and answers found by querying Elasticsearch through
- * the aliases.
+ * local stack; files dropped in a folder; questions and answers found by querying Elasticsearch
+ * through the aliases.
  */
 @ExtendWith(LocalStackExtension.class)
 class FolderToSearchIT {
@@ -57,8 +57,13 @@ class FolderToSearchIT {
 
   @BeforeAll
   static void startThePipeline(LocalStack stack) throws Exception {
-    settings = TestPipelines.settings(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), work,
-        TestPipelines.namespace("it"), work.resolve("logs"));
+    settings =
+        TestPipelines.settings(
+            stack.kafkaBootstrapServers(),
+            stack.elasticsearchUrl(),
+            work,
+            TestPipelines.namespace("it"),
+            work.resolve("logs"));
     kafka = stack.kafkaBootstrapServers();
     elasticsearch = new SearchProbe(stack.elasticsearchUrl());
     pipeline = Pipeline.start(settings);
@@ -72,7 +77,8 @@ class FolderToSearchIT {
   }
 
   @Test
-  void droppedKamerstukkenBecomeOneSearchHitPerQuestionAndADuplicateChangesNothing() throws IOException {
+  void droppedKamerstukkenBecomeOneSearchHitPerQuestionAndADuplicateChangesNothing()
+      throws IOException {
     Path corpus = TestCorpus.require();
     List<String> names = List.of(COMMITTEE, AANHANGSEL_GROUPED, AANHANGSEL_SHARED_ANSWER);
     List<String> ids = new ArrayList<>();
@@ -90,23 +96,32 @@ class FolderToSearchIT {
 
     // Then each is one document, and each question is one Q&A hit carrying its document's metadata
     int qaTotal = expectedQa;
-    await().atMost(PATIENCE).untilAsserted(() -> {
-      assertThat(elasticsearch.count(documentsAlias(), idsQuery(ids))).isEqualTo(3);
-      assertThat(elasticsearch.count(qaAlias(), idsQuery(ids))).isEqualTo(qaTotal);
-    });
-    assertThat(elasticsearch.count(qaAlias(),
-            "{\"bool\":{\"filter\":[{\"term\":{\"identifier\":\"kst-26643-1522\"}},"
-                + "{\"term\":{\"dossierNumber\":\"26643\"}}]}}"))
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(elasticsearch.count(documentsAlias(), idsQuery(ids))).isEqualTo(3);
+              assertThat(elasticsearch.count(qaAlias(), idsQuery(ids))).isEqualTo(qaTotal);
+            });
+    assertThat(
+            elasticsearch.count(
+                qaAlias(),
+                "{\"bool\":{\"filter\":[{\"term\":{\"identifier\":\"kst-26643-1522\"}},"
+                    + "{\"term\":{\"dossierNumber\":\"26643\"}}]}}"))
         .isEqualTo(ExpectedQa.count(corpus.resolve("truth").resolve(COMMITTEE + ".json")));
 
     // When the same content is dropped again under another name
     drop(corpus.resolve(COMMITTEE + ".pdf"), "kopie van " + COMMITTEE + ".pdf");
 
     // Then it is announced once: nothing new appears, nothing is doubled
-    await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      assertThat(elasticsearch.count(documentsAlias(), idsQuery(ids))).isEqualTo(3);
-      assertThat(elasticsearch.count(qaAlias(), idsQuery(ids))).isEqualTo(qaTotal);
-    });
+    await()
+        .during(Duration.ofSeconds(8))
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(elasticsearch.count(documentsAlias(), idsQuery(ids))).isEqualTo(3);
+              assertThat(elasticsearch.count(qaAlias(), idsQuery(ids))).isEqualTo(qaTotal);
+            });
     assertThat(receivedEventsFor(ids.get(0))).isEqualTo(1);
   }
 
@@ -123,21 +138,32 @@ class FolderToSearchIT {
     drop(corpus.resolve(MEDEDELING + ".pdf"), MEDEDELING + ".pdf");
 
     // Then the junk becomes a dead letter that says why
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters())
-        .anySatisfy(letter -> {
-          assertThat(letter.documentId()).isEqualTo(junkId);
-          assertThat(letter.stage()).isEqualTo(Stage.PARSE);
-          assertThat(letter.reasonCode()).isNotBlank();
-          assertThat(letter.message()).contains("kapot.pdf");
-          assertThat(letter.originalEvent().path("fileName").asText()).isEqualTo("kapot.pdf");
-        }));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(deadLetters())
+                    .anySatisfy(
+                        letter -> {
+                          assertThat(letter.documentId()).isEqualTo(junkId);
+                          assertThat(letter.stage()).isEqualTo(Stage.PARSE);
+                          assertThat(letter.reasonCode()).isNotBlank();
+                          assertThat(letter.message()).contains("kapot.pdf");
+                          assertThat(letter.originalEvent().path("fileName").asText())
+                              .isEqualTo("kapot.pdf");
+                        }));
     // And the real document after it is searchable, with its questions (answered by a Mededeling)
     String mededelingId = LocalFile.describe(corpus.resolve(MEDEDELING + ".pdf")).sha256();
     int expectedQa = ExpectedQa.count(corpus.resolve("truth").resolve(MEDEDELING + ".json"));
-    await().atMost(PATIENCE).untilAsserted(() -> {
-      assertThat(elasticsearch.count(documentsAlias(), idsQuery(List.of(mededelingId)))).isEqualTo(1);
-      assertThat(elasticsearch.count(qaAlias(), idsQuery(List.of(mededelingId)))).isEqualTo(expectedQa);
-    });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(elasticsearch.count(documentsAlias(), idsQuery(List.of(mededelingId))))
+                  .isEqualTo(1);
+              assertThat(elasticsearch.count(qaAlias(), idsQuery(List.of(mededelingId))))
+                  .isEqualTo(expectedQa);
+            });
     assertThat(elasticsearch.count(documentsAlias(), idsQuery(List.of(junkId)))).isZero();
     assertThat(pipeline.services()).allSatisfy(service -> assertThat(service.healthy()).isTrue());
   }
@@ -167,7 +193,8 @@ class FolderToSearchIT {
 
   private static long receivedEventsFor(String documentId) {
     return readAll(Topics.RECEIVED.withPrefix(settings.topicPrefix())).stream()
-        .filter(event -> event != null && documentId.equals(event.documentId())).count();
+        .filter(event -> event != null && documentId.equals(event.documentId()))
+        .count();
   }
 
   /** Every value on {@code topic} up to its current end (tombstones as null). */
@@ -178,8 +205,10 @@ class FolderToSearchIT {
     List<V> values = new ArrayList<>();
     try (KafkaConsumer<String, V> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -14,8 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A batch of generated Kamerstukken with distinct identifiers ({@code ah-tk-20252026-<batch*1000+i>}) and 1 to
- * 3 question/answer pairs each, so the documents and Q&A the index must end up with are known exactly.
+ * A batch of generated Kamerstukken with distinct identifiers ({@code
+ * ah-tk-20252026-<batch*1000+i>}) and 1 to 3 question/answer pairs each, so the documents and Q&A
+ * the index must end up with are known exactly.
  *
  * @param name the batch's folder name in the inbox
  * @param staged where the files were written, outside the inbox
@@ -23,7 +24,8 @@ import java.util.List;
  * @param documentIds the SHA-256 of each file (the pipeline's document id)
  * @param expectedQa Q&A search documents the batch must give
  */
-record Batch(String name, Path staged, List<String> identifiers, List<String> documentIds, int expectedQa) {
+record Batch(
+    String name, Path staged, List<String> identifiers, List<String> documentIds, int expectedQa) {
 
   static Batch generate(Path workDir, int number, int size) throws IOException {
     String name = "batch-" + number;
@@ -51,7 +53,8 @@ record Batch(String name, Path staged, List<String> identifiers, List<String> do
   }
 
   private static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (NoSuchAlgorithmException e) {

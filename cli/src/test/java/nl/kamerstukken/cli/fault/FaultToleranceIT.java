@@ -25,20 +25,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults in the middle of a batch of 200 documents, on the real local stack, one pipeline for all scenarios
- * in turn, each with its own batch: every service killed with {@code kill -9} and restarted, Elasticsearch
- * stopped for 30 s, the Kafka broker restarted, every service stopped with SIGTERM and restarted. After each,
- * every document of the batch is in the index
- * exactly once (documents and Q&A as expected) and nothing is dead-lettered. The counts are written to
- * {@code target/fault-tolerance.md}.
+ * Faults in the middle of a batch of 200 documents, on the real local stack, one pipeline for all
+ * scenarios in turn, each with its own batch: every service killed with {@code kill -9} and
+ * restarted, Elasticsearch stopped for 30 s, the Kafka broker restarted, every service stopped with
+ * SIGTERM and restarted. After each, every document of the batch is in the index exactly once
+ * (documents and Q&A as expected) and nothing is dead-lettered. The counts are written to {@code
+ * target/fault-tolerance.md}.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceIT {
 
   private static final int BATCH = 200;
+
   /** A quarter of the batch done: the fault strikes in the middle of the work. */
   private static final int STRIKE_AT = BATCH / 4;
+
   private static final Duration PATIENCE = Duration.ofMinutes(5);
   private static final FaultReport REPORT = new FaultReport();
 
@@ -51,10 +53,16 @@ class FaultToleranceIT {
   @BeforeAll
   static void startThePipeline(LocalStack localStack) throws Exception {
     stack = localStack;
-    assumeTrue(stack.managesKafka() && stack.managesElasticsearch(),
+    assumeTrue(
+        stack.managesKafka() && stack.managesElasticsearch(),
         "the fault tests stop and start Kafka and Elasticsearch, so they need the ones local-stack runs");
-    settings = TestPipelines.settings(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), work,
-        TestPipelines.namespace("fault"), Path.of("target", "fault-logs").toAbsolutePath());
+    settings =
+        TestPipelines.settings(
+            stack.kafkaBootstrapServers(),
+            stack.elasticsearchUrl(),
+            work,
+            TestPipelines.namespace("fault"),
+            Path.of("target", "fault-logs").toAbsolutePath());
     observer = new Observer(stack.elasticsearchUrl(), stack.kafkaBootstrapServers(), settings);
     pipeline = Pipeline.start(settings);
   }
@@ -93,14 +101,17 @@ class FaultToleranceIT {
     batch.dropInto(settings.inbox());
 
     awaitThat(() -> parsed(parse) - before >= STRIKE_AT);
-    List<ProcessHandle> workers = ProcessHandle.of(parse.pid()).orElseThrow().descendants().toList();
+    List<ProcessHandle> workers =
+        ProcessHandle.of(parse.pid()).orElseThrow().descendants().toList();
     String faultAt = (long) (parsed(parse) - before) + " of " + BATCH + " parsed";
     long struck = System.nanoTime();
     parse.kill();
 
     // The parse workers notice that their service is gone and exit by themselves
     assertThat(workers).isNotEmpty();
-    await().atMost(Duration.ofSeconds(20)).until(() -> workers.stream().noneMatch(ProcessHandle::isAlive));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> workers.stream().noneMatch(ProcessHandle::isAlive));
     pipeline.startService(PipelineSettings.PARSE).awaitReady(PATIENCE);
 
     assertCompleteAndExact("kill -9 parse-service", batch, faultAt, struck);
@@ -134,9 +145,14 @@ class FaultToleranceIT {
     long struck = System.nanoTime();
     stack.elasticsearch().stop();
 
-    // While it is down, the index service stays up, says Elasticsearch is unreachable, and status calls it stuck
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(observer.health(index)).contains("\"elasticsearch\":{\"status\":\"DOWN\""));
+    // While it is down, the index service stays up, says Elasticsearch is unreachable, and status
+    // calls it stuck
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(observer.health(index))
+                    .contains("\"elasticsearch\":{\"status\":\"DOWN\""));
     assertThat(status("2s")).isEqualTo(1);
     // And it stays alive, paused, for the rest of the 30 s
     Duration rest = Duration.ofSeconds(30).minusNanos(System.nanoTime() - struck);
@@ -176,7 +192,8 @@ class FaultToleranceIT {
     batch.dropInto(settings.inbox());
     long struck = System.nanoTime();
 
-    awaitThat(() -> announced(pipeline.service(PipelineSettings.INGEST)) - announcedBefore >= STRIKE_AT);
+    awaitThat(
+        () -> announced(pipeline.service(PipelineSettings.INGEST)) - announcedBefore >= STRIKE_AT);
     terminateAndRestart(PipelineSettings.INGEST);
     awaitThat(() -> parsed(pipeline.service(PipelineSettings.PARSE)) - parsedBefore >= STRIKE_AT);
     terminateAndRestart(PipelineSettings.PARSE);
@@ -187,32 +204,59 @@ class FaultToleranceIT {
     assertCompleteAndExact("SIGTERM ingest, parse, index in turn", batch, faultAt, struck);
   }
 
-  /** SIGTERM: the service must exit by itself (exit code 143), well before the 60 s after which it is killed. */
+  /**
+   * SIGTERM: the service must exit by itself (exit code 143), well before the 60 s after which it
+   * is killed.
+   */
   private static void terminateAndRestart(String name) throws Exception {
     ServiceProcess service = pipeline.service(name);
-    List<ProcessHandle> children = ProcessHandle.of(service.pid()).orElseThrow().descendants().toList();
+    List<ProcessHandle> children =
+        ProcessHandle.of(service.pid()).orElseThrow().descendants().toList();
     long started = System.nanoTime();
     int exitCode = service.stop(Duration.ofSeconds(60));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     System.out.printf("SIGTERM %s: exit code %d after %d ms%n", name, exitCode, took.toMillis());
     assertThat(exitCode).as(name + " exit code after SIGTERM").isEqualTo(143);
     assertThat(took).as(name + " time to stop").isLessThan(Duration.ofSeconds(45));
-    await().atMost(Duration.ofSeconds(20)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     pipeline.startService(name).awaitReady(PATIENCE);
   }
 
-  /** Waits until the batch is completely indexed, then checks it is there exactly once and records the counts. */
-  private static void assertCompleteAndExact(String scenario, Batch batch, String faultAt, long struck) {
-    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() ->
-        observer.documentHits(batch).size() >= batch.size() && observer.qaHits(batch).size() >= batch.expectedQa());
+  /**
+   * Waits until the batch is completely indexed, then checks it is there exactly once and records
+   * the counts.
+   */
+  private static void assertCompleteAndExact(
+      String scenario, Batch batch, String faultAt, long struck) {
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                observer.documentHits(batch).size() >= batch.size()
+                    && observer.qaHits(batch).size() >= batch.expectedQa());
     double recovery = (System.nanoTime() - struck) / 1e9;
     // Stay a moment: redelivered work must not add anything
-    await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() ->
-        observer.documentHits(batch).size() == batch.size() && observer.qaHits(batch).size() == batch.expectedQa());
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                observer.documentHits(batch).size() == batch.size()
+                    && observer.qaHits(batch).size() == batch.expectedQa());
     List<String> documents = observer.documentHits(batch);
     List<String> qa = observer.qaHits(batch);
     int deadLettered = observer.deadLettersFor(batch.documentIds()).size();
-    REPORT.add(scenario, batch, documents, qa, deadLettered, observer.parsedEventsFor(batch.documentIds()), faultAt,
+    REPORT.add(
+        scenario,
+        batch,
+        documents,
+        qa,
+        deadLettered,
+        observer.parsedEventsFor(batch.documentIds()),
+        faultAt,
         recovery);
 
     assertThat(documents).containsExactlyInAnyOrderElementsOf(batch.identifiers());
@@ -235,10 +279,24 @@ class FaultToleranceIT {
 
   /** Runs {@code ./kamerstukken status} against this pipeline; returns its exit code. */
   private static int status(String window) {
-    return CliRun.of("status", "--kafka", settings.kafkaBootstrap(), "--elasticsearch-url",
-        settings.elasticsearchUrl(), "--topic-prefix", settings.topicPrefix(), "--alias-prefix", settings.aliasPrefix(),
-        "--window", window, "--http-ports", settings.httpPorts().get(PipelineSettings.INGEST) + ","
-            + settings.httpPorts().get(PipelineSettings.PARSE) + "," + settings.httpPorts().get(PipelineSettings.INDEX))
+    return CliRun.of(
+            "status",
+            "--kafka",
+            settings.kafkaBootstrap(),
+            "--elasticsearch-url",
+            settings.elasticsearchUrl(),
+            "--topic-prefix",
+            settings.topicPrefix(),
+            "--alias-prefix",
+            settings.aliasPrefix(),
+            "--window",
+            window,
+            "--http-ports",
+            settings.httpPorts().get(PipelineSettings.INGEST)
+                + ","
+                + settings.httpPorts().get(PipelineSettings.PARSE)
+                + ","
+                + settings.httpPorts().get(PipelineSettings.INDEX))
         .exitCode();
   }
 }

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Heap use of a service's JVMs, read from their GC logs ({@code <service>-gc-<pid>.log}, written by
- * {@code -Xlog:gc}): the most heap in use before a collection (what the service needed at its peak, garbage
- * included) and the most still in use after one (what it really held).
+ * {@code -Xlog:gc}): the most heap in use before a collection (what the service needed at its peak,
+ * garbage included) and the most still in use after one (what it really held).
  *
  * @param jvms how many JVMs of the service logged (restarts count)
  * @param collections collections seen
@@ -28,7 +28,8 @@ record GcLogs(int jvms, int collections, int maxBeforeMb, int maxAfterMb) {
     int before = 0;
     int after = 0;
     try (Stream<Path> files = Files.list(logDir)) {
-      for (Path log : files.filter(f -> f.getFileName().toString().startsWith(service + "-gc-")).toList()) {
+      for (Path log :
+          files.filter(f -> f.getFileName().toString().startsWith(service + "-gc-")).toList()) {
         jvms++;
         for (String line : Files.readAllLines(log)) {
           Matcher m = PAUSE.matcher(line);

@@ -28,12 +28,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * What a user (and an operator) can see of the pipeline, asked over the same interfaces: Elasticsearch search
- * through the aliases, the Kafka topics, and the services' {@code /metrics}.
+ * What a user (and an operator) can see of the pipeline, asked over the same interfaces:
+ * Elasticsearch search through the aliases, the Kafka topics, and the services' {@code /metrics}.
  */
 final class Observer {
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String elasticsearch;
   private final String kafka;
   private final PipelineSettings settings;
@@ -44,7 +45,10 @@ final class Observer {
     this.settings = settings;
   }
 
-  /** The identifiers of the batch's hits in the documents alias, one entry per hit (duplicates stay). */
+  /**
+   * The identifiers of the batch's hits in the documents alias, one entry per hit (duplicates
+   * stay).
+   */
   List<String> documentHits(Batch batch) {
     return hits("kamerstukken-documents", batch, "identifier");
   }
@@ -55,27 +59,37 @@ final class Observer {
   }
 
   private List<String> hits(String alias, Batch batch, String second) {
-    String body = "{\"size\":2000,\"_source\":[\"identifier\",\"position\"],\"query\":{\"terms\":{\"identifier\":"
-        + Json.mapper().valueToTree(batch.identifiers()) + "}}}";
+    String body =
+        "{\"size\":2000,\"_source\":[\"identifier\",\"position\"],\"query\":{\"terms\":{\"identifier\":"
+            + Json.mapper().valueToTree(batch.identifiers())
+            + "}}}";
     JsonNode answer = post("/" + settings.aliasPrefix() + alias + "/_search", body);
     List<String> keys = new ArrayList<>();
     for (JsonNode hit : answer.path("hits").path("hits")) {
       JsonNode source = hit.path("_source");
-      keys.add(source.path("identifier").asText() + ("position".equals(second) ? "#" + source.path("position") : ""));
+      keys.add(
+          source.path("identifier").asText()
+              + ("position".equals(second) ? "#" + source.path("position") : ""));
     }
     return keys;
   }
 
-  /** Hits in an alias ({@code kamerstukken-documents} or {@code kamerstukken-qa}) for an Elasticsearch query. */
+  /**
+   * Hits in an alias ({@code kamerstukken-documents} or {@code kamerstukken-qa}) for an
+   * Elasticsearch query.
+   */
   long count(String alias, String query) {
-    JsonNode answer = post("/" + settings.aliasPrefix() + alias + "/_count", "{\"query\":" + query + "}");
+    JsonNode answer =
+        post("/" + settings.aliasPrefix() + alias + "/_count", "{\"query\":" + query + "}");
     return answer.path("count").asLong(-1);
   }
 
   /** The documents-alias hit for a document id: its source, or a missing node. */
   JsonNode documentById(String documentId) {
-    JsonNode answer = post("/" + settings.aliasPrefix() + "kamerstukken-documents/_search",
-        "{\"query\":{\"term\":{\"documentId\":\"" + documentId + "\"}}}");
+    JsonNode answer =
+        post(
+            "/" + settings.aliasPrefix() + "kamerstukken-documents/_search",
+            "{\"query\":{\"term\":{\"documentId\":\"" + documentId + "\"}}}");
     return answer.path("hits").path("hits").path(0).path("_source");
   }
 
@@ -96,26 +110,41 @@ final class Observer {
   /** Dead letters about any of {@code documentIds}. */
   List<DeadLetter> deadLettersFor(List<String> documentIds) {
     Set<String> ids = Set.copyOf(documentIds);
-    return readAll(Topics.DEAD_LETTER).stream().filter(l -> l != null && ids.contains(l.documentId())).toList();
+    return readAll(Topics.DEAD_LETTER).stream()
+        .filter(l -> l != null && ids.contains(l.documentId()))
+        .toList();
   }
 
   List<DeadLetter> allDeadLetters() {
     return readAll(Topics.DEAD_LETTER);
   }
 
-  /** Events on the parsed topic for any of {@code documentIds} (more than one per document = redelivered). */
+  /**
+   * Events on the parsed topic for any of {@code documentIds} (more than one per document =
+   * redelivered).
+   */
   long parsedEventsFor(List<String> documentIds) {
     Set<String> ids = Set.copyOf(documentIds);
     return keysOf(Topics.PARSED).stream().filter(ids::contains).count();
   }
 
-  /** The sum of every series of a metric in a service's {@code /metrics}; 0 when it does not answer. */
+  /**
+   * The sum of every series of a metric in a service's {@code /metrics}; 0 when it does not answer.
+   */
   double metric(ServiceProcess service, String name) {
     try {
-      String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics"))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-      return text.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+      String text =
+          http.send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      return text.lines()
+          .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+          .sum();
     } catch (IOException e) {
       return 0;
     } catch (InterruptedException e) {
@@ -127,8 +156,13 @@ final class Observer {
   /** The body of a service's {@code /health}, or "unreachable". */
   String health(ServiceProcess service) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/health"))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+      return http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + service.httpPort() + "/health"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
     } catch (IOException e) {
       return "unreachable";
     } catch (InterruptedException e) {
@@ -139,10 +173,14 @@ final class Observer {
 
   private JsonNode post(String path, String json) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(elasticsearch + path))
-          .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-          .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-      return Json.mapper().readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(elasticsearch + path))
+              .header("Content-Type", "application/json")
+              .timeout(Duration.ofSeconds(30))
+              .POST(HttpRequest.BodyPublishers.ofString(json))
+              .build();
+      return Json.mapper()
+          .readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -155,14 +193,19 @@ final class Observer {
     List<V> values = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records(catalogued)) {
       Topic<String, V> topic = catalogued.withPrefix(settings.topicPrefix());
-      values.add(record.value() == null ? null : topic.valueSerde().deserializer().deserialize(topic.name(),
-          record.value()));
+      values.add(
+          record.value() == null
+              ? null
+              : topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
     }
     return values;
   }
 
   private List<String> keysOf(Topic<String, ?> catalogued) {
-    return records(catalogued).stream().filter(r -> r.value() != null).map(ConsumerRecord::key).toList();
+    return records(catalogued).stream()
+        .filter(r -> r.value() != null)
+        .map(ConsumerRecord::key)
+        .toList();
   }
 
   /** Every record of the topic up to its current end. */
@@ -175,8 +218,10 @@ final class Observer {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

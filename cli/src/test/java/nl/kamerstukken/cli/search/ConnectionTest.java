@@ -14,11 +14,20 @@ class ConnectionTest {
   @Test
   void optionsWinOverTheEnvironmentWhichWinsOverTheDefaults() {
     SearchCommand command = new SearchCommand();
-    new CommandLine(command).parseArgs("wachttijden", "--elasticsearch-url", "http://es:9200", "--alias-prefix", "t-");
+    new CommandLine(command)
+        .parseArgs("wachttijden", "--elasticsearch-url", "http://es:9200", "--alias-prefix", "t-");
 
-    IndexConfig config = command.connection.config(Map.of("ELASTICSEARCH_URL", "http://other:9200",
-        "INDEX_ELASTICSEARCH_URL", "http://also-other:9200", "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
-        "KAFKA_TOPIC_PREFIX", "p."));
+    IndexConfig config =
+        command.connection.config(
+            Map.of(
+                "ELASTICSEARCH_URL",
+                "http://other:9200",
+                "INDEX_ELASTICSEARCH_URL",
+                "http://also-other:9200",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                "kafka:9092",
+                "KAFKA_TOPIC_PREFIX",
+                "p."));
 
     assertThat(config.elasticsearch().url().toString()).isEqualTo("http://es:9200");
     assertThat(config.aliasPrefix()).isEqualTo("t-");
@@ -43,7 +52,8 @@ class ConnectionTest {
     ReparseCommand command = new ReparseCommand();
     new CommandLine(command).parseArgs("--alias-prefix", "Capitals");
 
-    assertThatThrownBy(() -> command.connection.config(Map.of())).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> command.connection.config(Map.of()))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("ALIAS_PREFIX");
   }
 }

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 /** When status calls work stuck: waiting work that did not move, or a service that is not ready. */
 class VerdictTest {
 
-  private static final List<ServiceHealth.Health> ALL_UP = List.of(
-      new ServiceHealth.Health("parse-service", "http://x/health", ServiceHealth.State.UP, ""));
+  private static final List<ServiceHealth.Health> ALL_UP =
+      List.of(
+          new ServiceHealth.Health("parse-service", "http://x/health", ServiceHealth.State.UP, ""));
 
   @Test
   void nothingWaitingIsNotStuck() {
@@ -30,24 +31,36 @@ class VerdictTest {
     Verdict.Result result = Verdict.judge(snapshot(100, 20), snapshot(100, 25), ALL_UP);
 
     assertThat(result.stuck()).isTrue();
-    assertThat(result.reasons()).containsExactly("index-service: 25 event(s) waiting and none finished during the window");
+    assertThat(result.reasons())
+        .containsExactly("index-service: 25 event(s) waiting and none finished during the window");
   }
 
   @Test
   void aServiceThatIsNotReadyIsStuckEvenWithoutLag() {
-    List<ServiceHealth.Health> down = List.of(new ServiceHealth.Health("index-service", "http://x/health",
-        ServiceHealth.State.DOWN, "elasticsearch: unreachable"));
+    List<ServiceHealth.Health> down =
+        List.of(
+            new ServiceHealth.Health(
+                "index-service",
+                "http://x/health",
+                ServiceHealth.State.DOWN,
+                "elasticsearch: unreachable"));
 
     Verdict.Result result = Verdict.judge(null, snapshot(100, 0), down);
 
     assertThat(result.stuck()).isTrue();
-    assertThat(result.reasons()).containsExactly("index-service is not ready: elasticsearch: unreachable");
+    assertThat(result.reasons())
+        .containsExactly("index-service is not ready: elasticsearch: unreachable");
   }
 
   @Test
   void aServiceThatIsNotRunningWithNothingToDoIsNotStuck() {
-    List<ServiceHealth.Health> gone = List.of(new ServiceHealth.Health("ingest-service", "http://x/health",
-        ServiceHealth.State.UNREACHABLE, "not running?"));
+    List<ServiceHealth.Health> gone =
+        List.of(
+            new ServiceHealth.Health(
+                "ingest-service",
+                "http://x/health",
+                ServiceHealth.State.UNREACHABLE,
+                "not running?"));
 
     assertThat(Verdict.judge(null, snapshot(100, 0), gone).stuck()).isFalse();
   }
@@ -62,7 +75,7 @@ class VerdictTest {
   }
 
   private static KafkaProgress.Snapshot snapshot(long indexCommitted, long indexLag) {
-    return new KafkaProgress.Snapshot(Map.of(), Map.of("index-service", indexCommitted), Map.of("index-service",
-        indexLag));
+    return new KafkaProgress.Snapshot(
+        Map.of(), Map.of("index-service", indexCommitted), Map.of("index-service", indexLag));
   }
 }

@@ -36,10 +36,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The index service: consumes parsed documents and keeps the search aliases {@code kamerstukken-documents}
- * and {@code kamerstukken-qa} up to date. Serves {@code /health}, {@code /metrics}, and for people the search
- * page ({@code /}), the search API ({@code /api/search}) and the original files
- * ({@code /api/documents/<documentId>/original}).
+ * The index service: consumes parsed documents and keeps the search aliases {@code
+ * kamerstukken-documents} and {@code kamerstukken-qa} up to date. Serves {@code /health}, {@code
+ * /metrics}, and for people the search page ({@code /}), the search API ({@code /api/search}) and
+ * the original files ({@code /api/documents/<documentId>/original}).
  */
 public final class IndexService implements Service {
 
@@ -50,7 +50,8 @@ public final class IndexService implements Service {
 
   private final IndexConfig config;
   private final IndexNames names;
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ElasticsearchClient client;
   private volatile IndexLayout layout;
   private EventPublisher publisher;
@@ -77,23 +78,36 @@ public final class IndexService implements Service {
   @Override
   public void start(Supervisor supervisor) {
     this.supervisor = supervisor;
-    LOG.info("starting: {}, aliases [{}] and [{}], Kafka {}", config.elasticsearch(),
+    LOG.info(
+        "starting: {}, aliases [{}] and [{}], Kafka {}",
+        config.elasticsearch(),
         names.alias(SearchIndex.DOCUMENTS),
-        names.alias(SearchIndex.QA), config.kafka().describe());
+        names.alias(SearchIndex.QA),
+        config.kafka().describe());
     TopicAdmin.ensureTopics(config.kafka(), Duration.ofSeconds(30));
     layout = setUpIndices();
     publisher = EventPublisher.create(config.kafka());
-    DeadLetters deadLetters = new DeadLetters(publisher, config.kafka().topic(Topics.DEAD_LETTER), Stage.INDEX,
-        Clock.systemUTC());
+    DeadLetters deadLetters =
+        new DeadLetters(
+            publisher, config.kafka().topic(Topics.DEAD_LETTER), Stage.INDEX, Clock.systemUTC());
     DocumentIndexer indexer = DocumentIndexer.create(client, names, config.bulk(), registry);
-    worker = ConsumerWorker.create("index", config.kafka(), GROUP, config.maxPollRecords(),
-        config.kafka().topic(Topics.PARSED), new IndexingHandler(indexer, deadLetters, registry), deadLetters,
-        registry);
+    worker =
+        ConsumerWorker.create(
+            "index",
+            config.kafka(),
+            GROUP,
+            config.maxPollRecords(),
+            config.kafka().topic(Topics.PARSED),
+            new IndexingHandler(indexer, deadLetters, registry),
+            deadLetters,
+            registry);
     startAdmin();
     supervisor.start("worker", worker);
   }
 
-  /** Waits for Elasticsearch (it may start after us) and prepares templates, indices and aliases. */
+  /**
+   * Waits for Elasticsearch (it may start after us) and prepares templates, indices and aliases.
+   */
   private IndexLayout setUpIndices() {
     IndexSetup setup = new IndexSetup(client, names);
     long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
@@ -102,11 +116,17 @@ public final class IndexService implements Service {
         return setup.ensure();
       } catch (RetryableException e) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("Elasticsearch not usable within " + STARTUP_TIMEOUT + ": "
-              + e.getMessage() + " (set INDEX_ELASTICSEARCH_URL)", e);
+          throw new IllegalStateException(
+              "Elasticsearch not usable within "
+                  + STARTUP_TIMEOUT
+                  + ": "
+                  + e.getMessage()
+                  + " (set INDEX_ELASTICSEARCH_URL)",
+              e);
         }
         Duration delay = Backoff.standard().delay(attempt);
-        LOG.warn("waiting for Elasticsearch, retrying in [{}] ms: {}", delay.toMillis(), e.getMessage());
+        LOG.warn(
+            "waiting for Elasticsearch, retrying in [{}] ms: {}", delay.toMillis(), e.getMessage());
         pause(delay);
       }
     }
@@ -117,23 +137,45 @@ public final class IndexService implements Service {
     try {
       admin = AdminServer.start(config.httpHost(), config.httpPort(), registry);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + config.httpHost() + ":" + config.httpPort()
-          + " (set INDEX_HTTP_PORT)", e);
+      throw new UncheckedIOException(
+          "cannot listen on "
+              + config.httpHost()
+              + ":"
+              + config.httpPort()
+              + " (set INDEX_HTTP_PORT)",
+          e);
     }
-    admin.check("kafka", kafkaHealth)
-        .check("elasticsearch", new ElasticsearchHealth(client, config.elasticsearch().url().toString()))
+    admin
+        .check("kafka", kafkaHealth)
+        .check(
+            "elasticsearch",
+            new ElasticsearchHealth(client, config.elasticsearch().url().toString()))
         .check("worker", this::workerHealth)
-        .check("analysis", () -> HealthCheck.Status.up(layout.analysis().name() + ": "
-            + layout.analysis().description() + "; indices " + layout.indices().values()));
-    SearchRoutes.install(admin, client, names, () -> layout == null ? null : layout.analysis().name());
-    LOG.info("health and metrics on http://{}:{}/health, search page on http://{}:{}/", config.httpHost(),
-        admin.port(), config.httpHost(), admin.port());
+        .check(
+            "analysis",
+            () ->
+                HealthCheck.Status.up(
+                    layout.analysis().name()
+                        + ": "
+                        + layout.analysis().description()
+                        + "; indices "
+                        + layout.indices().values()));
+    SearchRoutes.install(
+        admin, client, names, () -> layout == null ? null : layout.analysis().name());
+    LOG.info(
+        "health and metrics on http://{}:{}/health, search page on http://{}:{}/",
+        config.httpHost(),
+        admin.port(),
+        config.httpHost(),
+        admin.port());
   }
 
   private HealthCheck.Status workerHealth() {
     ConsumerWorker.State state = worker.state();
     String detail = state + (worker.lastProblem().isEmpty() ? "" : ": " + worker.lastProblem());
-    return state == ConsumerWorker.State.RUNNING ? HealthCheck.Status.up(detail) : HealthCheck.Status.down(detail);
+    return state == ConsumerWorker.State.RUNNING
+        ? HealthCheck.Status.up(detail)
+        : HealthCheck.Status.down(detail);
   }
 
   /** The analysis the indices use (for the status command); null before {@link #start}. */
@@ -179,7 +221,8 @@ public final class IndexService implements Service {
   private void awaitWorker() {
     try {
       if (supervisor != null && !supervisor.join(Duration.ofSeconds(30))) {
-        LOG.warn("worker did not stop within 30 s; its batch stays uncommitted and is delivered again");
+        LOG.warn(
+            "worker did not stop within 30 s; its batch stays uncommitted and is delivered again");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -8,11 +8,12 @@ import nl.kamerstukken.kit.config.EnvConfig;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 
 /**
- * The index service's settings, from {@code INDEX_*} environment variables over documented defaults (see
- * the module README). {@link #load} validates everything and names every bad variable at once.
+ * The index service's settings, from {@code INDEX_*} environment variables over documented defaults
+ * (see the module README). {@link #load} validates everything and names every bad variable at once.
  *
  * @param elasticsearch where Elasticsearch is and how to authenticate
- * @param aliasPrefix put before every alias, index and template name (empty in production; unique per test)
+ * @param aliasPrefix put before every alias, index and template name (empty in production; unique
+ *     per test)
  * @param bulk bulk request bounds
  * @param maxPollRecords most events the worker takes in one batch
  * @param httpHost where {@code /health} and {@code /metrics} listen
@@ -45,8 +46,14 @@ public record IndexConfig(
     int httpPort = env.integer("HTTP_PORT", 8083, 0, 65_535);
     KafkaSettings kafka = KafkaSettings.from(env, CLIENT_ID);
     env.validate();
-    return new IndexConfig(elasticsearch, aliasPrefix, new BulkLimits(maxActions, maxBytes, maxItemAttempts),
-        maxPollRecords, httpHost, httpPort, kafka);
+    return new IndexConfig(
+        elasticsearch,
+        aliasPrefix,
+        new BulkLimits(maxActions, maxBytes, maxItemAttempts),
+        maxPollRecords,
+        httpHost,
+        httpPort,
+        kafka);
   }
 
   private static ElasticsearchSettings elasticsearch(EnvConfig env) {
@@ -54,7 +61,8 @@ public record IndexConfig(
     URI uri = URI.create(DEFAULT_URL);
     try {
       uri = URI.create(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
         env.reject("ELASTICSEARCH_URL", url, "expected an http(s) URL like " + DEFAULT_URL);
       }
     } catch (IllegalArgumentException e) {
@@ -65,20 +73,30 @@ public record IndexConfig(
     String apiKey = env.sharedString("ELASTICSEARCH_API_KEY", null);
     // Secrets are never echoed back: the message shows "<set>" instead of the value.
     if ((username == null) != (password == null)) {
-      env.reject(username == null ? "ELASTICSEARCH_USERNAME" : "ELASTICSEARCH_PASSWORD", "<unset>",
+      env.reject(
+          username == null ? "ELASTICSEARCH_USERNAME" : "ELASTICSEARCH_PASSWORD",
+          "<unset>",
           "set both INDEX_ELASTICSEARCH_USERNAME and INDEX_ELASTICSEARCH_PASSWORD, or neither");
     }
     if (apiKey != null && username != null) {
-      env.reject("ELASTICSEARCH_API_KEY", "<set>", "use either an API key or a username and password, not both");
+      env.reject(
+          "ELASTICSEARCH_API_KEY",
+          "<set>",
+          "use either an API key or a username and password, not both");
     }
     Path caCert = caCertificate(env);
     String fingerprint = caFingerprint(env);
     if ((caCert != null || fingerprint != null) && !"https".equals(uri.getScheme())) {
-      env.reject(caCert != null ? "ELASTICSEARCH_CA_CERT" : "ELASTICSEARCH_CA_FINGERPRINT", "<set>",
+      env.reject(
+          caCert != null ? "ELASTICSEARCH_CA_CERT" : "ELASTICSEARCH_CA_FINGERPRINT",
+          "<set>",
           "a CA is only used for https: set INDEX_ELASTICSEARCH_URL=https://...");
     }
     if (caCert != null && fingerprint != null) {
-      env.reject("ELASTICSEARCH_CA_FINGERPRINT", fingerprint, "set either the CA certificate or its fingerprint");
+      env.reject(
+          "ELASTICSEARCH_CA_FINGERPRINT",
+          fingerprint,
+          "set either the CA certificate or its fingerprint");
     }
     return new ElasticsearchSettings(uri, username, password, apiKey, caCert, fingerprint);
   }
@@ -90,7 +108,10 @@ public record IndexConfig(
     }
     Path path = Path.of(value).toAbsolutePath();
     if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-      env.reject("ELASTICSEARCH_CA_CERT", value, "expected a readable PEM file, e.g. Elasticsearch's certs/http_ca.crt");
+      env.reject(
+          "ELASTICSEARCH_CA_CERT",
+          value,
+          "expected a readable PEM file, e.g. Elasticsearch's certs/http_ca.crt");
     }
     return path;
   }
@@ -103,7 +124,10 @@ public record IndexConfig(
     }
     String hex = value.replace(":", "").toLowerCase(java.util.Locale.ROOT);
     if (!hex.matches("[0-9a-f]{64}")) {
-      env.reject("ELASTICSEARCH_CA_FINGERPRINT", value, "expected the CA certificate's SHA-256 fingerprint (64 hex digits)");
+      env.reject(
+          "ELASTICSEARCH_CA_FINGERPRINT",
+          value,
+          "expected the CA certificate's SHA-256 fingerprint (64 hex digits)");
       return null;
     }
     return hex;
@@ -113,7 +137,9 @@ public record IndexConfig(
   private static String aliasPrefix(EnvConfig env) {
     String prefix = env.string("ALIAS_PREFIX", "");
     if (!prefix.matches("([a-z0-9][a-z0-9._-]*)?")) {
-      env.reject("ALIAS_PREFIX", prefix,
+      env.reject(
+          "ALIAS_PREFIX",
+          prefix,
           "expected lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     return prefix;

@@ -10,14 +10,16 @@ import nl.kamerstukken.kit.kafka.Incoming;
 import nl.kamerstukken.model.DocumentParsed;
 
 /**
- * What a batch of parsed-document events asks for, after collapsing what later events in the same batch
- * make moot: per document id only the last event counts (an event or a tombstone), and per storage key
- * only the newest version. The result has at most one document per document id and per key.
+ * What a batch of parsed-document events asks for, after collapsing what later events in the same
+ * batch make moot: per document id only the last event counts (an event or a tombstone), and per
+ * storage key only the newest version. The result has at most one document per document id and per
+ * key.
  *
  * @param documents Kamerstukken to index, in batch order
  * @param tombstones document ids whose search documents must go
  * @param supersededInBatch events skipped because a later or newer one in the batch replaces them
- * @param unusable events that cannot be acted on (tombstone without key, document that cannot be mapped)
+ * @param unusable events that cannot be acted on (tombstone without key, document that cannot be
+ *     mapped)
  */
 record BatchPlan(
     List<Work> documents, List<String> tombstones, int supersededInBatch, List<Unusable> unusable) {
@@ -34,9 +36,17 @@ record BatchPlan(
     for (Incoming<DocumentParsed> event : batch) {
       String documentId = event.isTombstone() ? event.key() : event.value().documentId();
       if (documentId == null) {
-        unusable.add(new Unusable(event, "INVALID_TOMBSTONE",
-            "tombstone without a key at " + event.topic() + "/" + event.partition() + "@" + event.offset()
-                + ": the key must be the document id to remove"));
+        unusable.add(
+            new Unusable(
+                event,
+                "INVALID_TOMBSTONE",
+                "tombstone without a key at "
+                    + event.topic()
+                    + "/"
+                    + event.partition()
+                    + "@"
+                    + event.offset()
+                    + ": the key must be the document id to remove"));
         continue;
       }
       lastPerId.remove(documentId);
@@ -55,13 +65,20 @@ record BatchPlan(
     return new BatchPlan(List.copyOf(newestPerKey.values()), tombstones, collapsed, unusable);
   }
 
-  private static void map(Incoming<DocumentParsed> event, Map<String, Work> newestPerKey, List<Unusable> unusable) {
+  private static void map(
+      Incoming<DocumentParsed> event, Map<String, Work> newestPerKey, List<Unusable> unusable) {
     IndexedDocument indexed;
     try {
       indexed = SearchDocuments.of(event.value());
     } catch (RuntimeException e) {
-      unusable.add(new Unusable(event, "INDEX_UNMAPPABLE",
-          "cannot turn document " + event.value().documentId() + " into search documents: " + e));
+      unusable.add(
+          new Unusable(
+              event,
+              "INDEX_UNMAPPABLE",
+              "cannot turn document "
+                  + event.value().documentId()
+                  + " into search documents: "
+                  + e));
       return;
     }
     Work current = newestPerKey.get(indexed.key());

@@ -3,7 +3,10 @@ package nl.kamerstukken.index.consume;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The index service's own counters (bulk latency and retried items are counted where bulks are sent). */
+/**
+ * The index service's own counters (bulk latency and retried items are counted where bulks are
+ * sent).
+ */
 final class IndexMetrics {
 
   private final MeterRegistry registry;
@@ -15,16 +18,26 @@ final class IndexMetrics {
 
   IndexMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.documents = Counter.builder("kamerstukken.index.documents")
-        .description("Kamerstukken indexed (document and all its Q&A written)").register(registry);
-    this.qa = Counter.builder("kamerstukken.index.qa").description("Q&A search documents written")
-        .register(registry);
-    this.superseded = Counter.builder("kamerstukken.index.superseded")
-        .description("events skipped because a newer version of the Kamerstuk is indexed").register(registry);
-    this.tombstones = Counter.builder("kamerstukken.index.tombstones").description("tombstones applied")
-        .register(registry);
-    this.deleted = Counter.builder("kamerstukken.index.deleted")
-        .description("search documents removed by tombstones").register(registry);
+    this.documents =
+        Counter.builder("kamerstukken.index.documents")
+            .description("Kamerstukken indexed (document and all its Q&A written)")
+            .register(registry);
+    this.qa =
+        Counter.builder("kamerstukken.index.qa")
+            .description("Q&A search documents written")
+            .register(registry);
+    this.superseded =
+        Counter.builder("kamerstukken.index.superseded")
+            .description("events skipped because a newer version of the Kamerstuk is indexed")
+            .register(registry);
+    this.tombstones =
+        Counter.builder("kamerstukken.index.tombstones")
+            .description("tombstones applied")
+            .register(registry);
+    this.deleted =
+        Counter.builder("kamerstukken.index.deleted")
+            .description("search documents removed by tombstones")
+            .register(registry);
   }
 
   void indexed(int qaDocuments) {
@@ -47,7 +60,10 @@ final class IndexMetrics {
 
   /** A Kamerstuk (or event) given up on, by dead-letter reason code. */
   void failed(String reasonCode) {
-    Counter.builder("kamerstukken.index.failures").tag("reason", reasonCode)
-        .description("search documents or events that failed, by reason").register(registry).increment();
+    Counter.builder("kamerstukken.index.failures")
+        .tag("reason", reasonCode)
+        .description("search documents or events that failed, by reason")
+        .register(registry)
+        .increment();
   }
 }

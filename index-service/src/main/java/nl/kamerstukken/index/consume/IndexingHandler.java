@@ -15,9 +15,10 @@ import org.slf4j.MDC;
 
 /**
  * Turns a batch of parsed-document events into search documents. Returns only when every effect is
- * durable: written and acknowledged by Elasticsearch, or dead-lettered; so the worker commits the offsets
- * only then. Elasticsearch being unreachable or overloaded surfaces as {@link RetryableException}: the
- * worker pauses and offers the same batch again, which is harmless because every write is idempotent.
+ * durable: written and acknowledged by Elasticsearch, or dead-lettered; so the worker commits the
+ * offsets only then. Elasticsearch being unreachable or overloaded surfaces as {@link
+ * RetryableException}: the worker pauses and offers the same batch again, which is harmless because
+ * every write is idempotent.
  */
 public final class IndexingHandler implements BatchHandler<DocumentParsed> {
 
@@ -39,7 +40,13 @@ public final class IndexingHandler implements BatchHandler<DocumentParsed> {
     BatchPlan plan = BatchPlan.of(batch);
     for (BatchPlan.Unusable unusable : plan.unusable()) {
       Incoming<DocumentParsed> event = unusable.event();
-      deadLetters.publish(event.key(), unusable.reasonCode(), unusable.message(), 1, event.topic(), event.key(),
+      deadLetters.publish(
+          event.key(),
+          unusable.reasonCode(),
+          unusable.message(),
+          1,
+          event.topic(),
+          event.key(),
           event.value());
       metrics.failed(unusable.reasonCode());
     }
@@ -49,7 +56,8 @@ public final class IndexingHandler implements BatchHandler<DocumentParsed> {
       LOG.info("tombstones for {} removed [{}] search document(s)", plan.tombstones(), removed);
     }
     metrics.superseded(plan.supersededInBatch());
-    List<DocumentOutcome> outcomes = indexer.index(plan.documents().stream().map(BatchPlan.Work::indexed).toList());
+    List<DocumentOutcome> outcomes =
+        indexer.index(plan.documents().stream().map(BatchPlan.Work::indexed).toList());
     for (int i = 0; i < outcomes.size(); i++) {
       Incoming<DocumentParsed> event = plan.documents().get(i).event();
       MDC.put("documentId", outcomes.get(i).documentId());
@@ -61,33 +69,53 @@ public final class IndexingHandler implements BatchHandler<DocumentParsed> {
     }
   }
 
-  private void report(DocumentOutcome outcome, Incoming<DocumentParsed> event) throws RetryableException {
+  private void report(DocumentOutcome outcome, Incoming<DocumentParsed> event)
+      throws RetryableException {
     switch (outcome.status()) {
       case INDEXED -> {
         metrics.indexed(outcome.qaIndexed());
         if (outcome.replacedDocumentId() != null) {
-          LOG.info("document [{}] replaced [{}] as the version of [{}]", outcome.documentId(),
-              outcome.replacedDocumentId(), outcome.key());
+          LOG.info(
+              "document [{}] replaced [{}] as the version of [{}]",
+              outcome.documentId(),
+              outcome.replacedDocumentId(),
+              outcome.key());
         }
         LOG.debug("indexed [{}] with [{}] Q&A document(s)", outcome.key(), outcome.qaIndexed());
       }
       case SUPERSEDED -> {
         metrics.superseded(1);
-        LOG.info("skipped document [{}]: a newer version of [{}] is indexed", outcome.documentId(), outcome.key());
+        LOG.info(
+            "skipped document [{}]: a newer version of [{}] is indexed",
+            outcome.documentId(),
+            outcome.key());
       }
       case REJECTED -> {
         metrics.partlyIndexed(outcome.qaIndexed());
         metrics.failed("INDEX_REJECTED");
-        deadLetters.publish(outcome.documentId(), "INDEX_REJECTED", rejection(outcome), 1, event.topic(),
-            event.key(), event.value());
+        deadLetters.publish(
+            outcome.documentId(),
+            "INDEX_REJECTED",
+            rejection(outcome),
+            1,
+            event.topic(),
+            event.key(),
+            event.value());
       }
     }
   }
 
   private static String rejection(DocumentOutcome outcome) {
     List<String> problems = outcome.problems();
-    String shown = String.join("; ", problems.subList(0, Math.min(MAX_PROBLEMS_SHOWN, problems.size())));
-    return "Elasticsearch refused " + problems.size() + " search document(s) of [" + outcome.key() + "]"
-        + " (the others are indexed): " + shown + (problems.size() > MAX_PROBLEMS_SHOWN ? "; ..." : "");
+    String shown =
+        String.join("; ", problems.subList(0, Math.min(MAX_PROBLEMS_SHOWN, problems.size())));
+    return "Elasticsearch refused "
+        + problems.size()
+        + " search document(s) of ["
+        + outcome.key()
+        + "]"
+        + " (the others are indexed): "
+        + shown
+        + (problems.size() > MAX_PROBLEMS_SHOWN ? "; ..." : "");
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * One Kamerstuk as a search document in the documents index.
  *
  * @param shared metadata and links, written as top-level fields
- * @param qaCount how many Q&A documents this Kamerstuk has: they are stored at positions 1..qaCount, which
- *     is how a later version knows which of them it must remove
+ * @param qaCount how many Q&A documents this Kamerstuk has: they are stored at positions
+ *     1..qaCount, which is how a later version knows which of them it must remove
  */
 public record DocumentDoc(
     @JsonUnwrapped SharedFields shared,

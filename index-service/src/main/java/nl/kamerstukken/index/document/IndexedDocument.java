@@ -5,18 +5,19 @@ import java.util.List;
 /**
  * What one parsed Kamerstuk becomes in the search indices.
  *
- * <p>Id scheme: every search document of a Kamerstuk is stored under its {@link #key}: the publisher's
- * identifier (e.g. {@code kst-26643-1522}) when the parser found one, else the document id (the content's
- * SHA-256). The document itself has id {@code key}; its Q&A pairs {@code key-qa-<position>}. So a
- * re-delivery overwrites instead of duplicating, and a new version of the same Kamerstuk (same identifier,
- * other content) replaces the old one in place. {@link #version} orders versions: it is written as an
- * external version, so an older event that arrives late (a replay reads partitions in any order) is refused
- * by Elasticsearch instead of overwriting the newer one.
+ * <p>Id scheme: every search document of a Kamerstuk is stored under its {@link #key}: the
+ * publisher's identifier (e.g. {@code kst-26643-1522}) when the parser found one, else the document
+ * id (the content's SHA-256). The document itself has id {@code key}; its Q&A pairs {@code
+ * key-qa-<position>}. So a re-delivery overwrites instead of duplicating, and a new version of the
+ * same Kamerstuk (same identifier, other content) replaces the old one in place. {@link #version}
+ * orders versions: it is written as an external version, so an older event that arrives late (a
+ * replay reads partitions in any order) is refused by Elasticsearch instead of overwriting the
+ * newer one.
  *
  * @param key the storage key (identifier, else document id)
- * @param version external version: the event's {@code receivedAt} (else {@code parsedAt}) in milliseconds
- *     times 1000, plus a tie-breaker from the document id so two contents received in the same millisecond
- *     still have a fixed order
+ * @param version external version: the event's {@code receivedAt} (else {@code parsedAt}) in
+ *     milliseconds times 1000, plus a tie-breaker from the document id so two contents received in
+ *     the same millisecond still have a fixed order
  * @param document the document itself
  * @param qa its question/answer pairs, positions 1..n
  */
@@ -30,7 +31,10 @@ public record IndexedDocument(String key, long version, DocumentDoc document, Li
     return document.shared().documentId();
   }
 
-  /** The id of the Q&A document at {@code position} (from 1) of the Kamerstuk stored under {@code key}. */
+  /**
+   * The id of the Q&A document at {@code position} (from 1) of the Kamerstuk stored under {@code
+   * key}.
+   */
   public static String qaId(String key, int position) {
     return key + "-qa-" + position;
   }

@@ -10,26 +10,32 @@ import java.util.regex.Pattern;
 
 /**
  * Derives the ministry (or portfolio) from who answered and to whom the questions were put, so that
- * "minister van Klimaat en Groene Groei" and "staatssecretaris van Klimaat en Groene Groei" are one filter
- * value: {@code Klimaat en Groene Groei}. A value that names no office ("Voorzitter van de Tweede Kamer",
- * a person's name) gives nothing: the raw values stay searchable in {@code answeredBy}/{@code addressedTo}.
+ * "minister van Klimaat en Groene Groei" and "staatssecretaris van Klimaat en Groene Groei" are one
+ * filter value: {@code Klimaat en Groene Groei}. A value that names no office ("Voorzitter van de
+ * Tweede Kamer", a person's name) gives nothing: the raw values stay searchable in {@code
+ * answeredBy}/{@code addressedTo}.
  */
 public final class Ministries {
 
   /**
-   * "minister van X", "Staatssecretaris voor X", "de minister van X": group 2 is X. "van"/"voor" in lower
-   * case only: "Staatssecretaris Van Ooijen" is a person.
+   * "minister van X", "Staatssecretaris voor X", "de minister van X": group 2 is X. "van"/"voor" in
+   * lower case only: "Staatssecretaris Van Ooijen" is a person.
    */
-  private static final Pattern OFFICE = Pattern.compile(
-      "^(?:[Dd]e\\s+)?((?iu:minister|ministers|staatssecretaris|staatssecretarissen))\\s+(?:van|voor)\\s+(?:de\\s+)?(.+)$");
+  private static final Pattern OFFICE =
+      Pattern.compile(
+          "^(?:[Dd]e\\s+)?((?iu:minister|ministers|staatssecretaris|staatssecretarissen))\\s+(?:van|voor)\\s+(?:de\\s+)?(.+)$");
+
   /** A portfolio after a dash: "staatssecretaris van VWS – Jeugd, Preventie en Sport". */
   private static final Pattern PORTFOLIO = Pattern.compile("\\s+[–—-]\\s+.*$");
+
   private static final String PRIME_MINISTER = "minister-president";
   private static final String GENERAL_AFFAIRS = "Algemene Zaken";
 
   private Ministries() {}
 
-  /** The distinct ministries named in {@code answeredBy} then {@code addressedTo}, in that order. */
+  /**
+   * The distinct ministries named in {@code answeredBy} then {@code addressedTo}, in that order.
+   */
   public static List<String> of(List<String> answeredBy, List<String> addressedTo) {
     Set<String> found = new LinkedHashSet<>();
     for (List<String> values : List.of(answeredBy, addressedTo)) {
@@ -56,7 +62,8 @@ public final class Ministries {
     if (!matcher.matches()) {
       return null;
     }
-    String ministry = PORTFOLIO.matcher(matcher.group(2)).replaceFirst("").replaceAll("[.,;:]+$", "").strip();
+    String ministry =
+        PORTFOLIO.matcher(matcher.group(2)).replaceFirst("").replaceAll("[.,;:]+$", "").strip();
     if (ministry.isEmpty()) {
       return null;
     }

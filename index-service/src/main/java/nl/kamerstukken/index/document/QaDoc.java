@@ -4,13 +4,15 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 
 /**
- * One question with its answer as a search document in the Q&A index: each Kamervraag is its own hit.
+ * One question with its answer as a search document in the Q&A index: each Kamervraag is its own
+ * hit.
  *
  * @param shared the Kamerstuk's metadata and links, written as top-level fields
  * @param position ordinal of this pair within the Kamerstuk, from 1
- * @param questionNumbers the numbers of the question's label ("Vraag 3, 4 en 5" gives 3, 4, 5); empty for
- *     an answer whose question was not found
- * @param answerNumbers the numbers of the answer labels that answer it ("Antwoord 5 en 6" gives 5, 6)
+ * @param questionNumbers the numbers of the question's label ("Vraag 3, 4 en 5" gives 3, 4, 5);
+ *     empty for an answer whose question was not found
+ * @param answerNumbers the numbers of the answer labels that answer it ("Antwoord 5 en 6" gives 5,
+ *     6)
  * @param questionText the question, null if not found
  * @param answerText the answer (several answers joined by a blank line), null if not answered
  * @param answered whether an answer was found

@@ -16,15 +16,18 @@ import nl.kamerstukken.model.Segment;
  * Pairs numbered questions with the answers that carry their numbers.
  *
  * <p>Rules, chosen so that every Kamervraag is its own search hit:
+ *
  * <ul>
- *   <li>One pair per question segment, in document order. A grouped question ("Vraag 3, 4 en 5", one text)
- *       stays one pair with three numbers: its text cannot be split reliably.
- *   <li>An answer covering several question segments ("Antwoord 5 en 6" after "Vraag 5" and "Vraag 6") is
- *       copied into each of their pairs, so each question has its full answer.
- *   <li>A question whose numbers are answered by several answer segments gets them all, joined by a blank line.
- *   <li>When a number occurs more than once (two rounds of questions both numbered from 1), the k-th
- *       question with that number is paired with the k-th answer carrying it.
- *   <li>An answer no question claims becomes a pair of its own without question text, after the questions.
+ *   <li>One pair per question segment, in document order. A grouped question ("Vraag 3, 4 en 5",
+ *       one text) stays one pair with three numbers: its text cannot be split reliably.
+ *   <li>An answer covering several question segments ("Antwoord 5 en 6" after "Vraag 5" and "Vraag
+ *       6") is copied into each of their pairs, so each question has its full answer.
+ *   <li>A question whose numbers are answered by several answer segments gets them all, joined by a
+ *       blank line.
+ *   <li>When a number occurs more than once (two rounds of questions both numbered from 1), the
+ *       k-th question with that number is paired with the k-th answer carrying it.
+ *   <li>An answer no question claims becomes a pair of its own without question text, after the
+ *       questions.
  * </ul>
  */
 final class QaPairing {
@@ -32,7 +35,11 @@ final class QaPairing {
   private QaPairing() {}
 
   /** A question with its answer(s), before the document's metadata is attached. */
-  record Pair(List<String> questionNumbers, List<String> answerNumbers, String questionText, String answerText) {}
+  record Pair(
+      List<String> questionNumbers,
+      List<String> answerNumbers,
+      String questionText,
+      String answerText) {}
 
   static List<Pair> pair(List<Segment> questions, List<Segment> answers) {
     Map<String, Deque<Integer>> answersByNumber = indexByNumber(answers);

@@ -16,17 +16,36 @@ public final class SearchDocuments {
     SharedFields shared = SharedFields.of(key, parsed);
     List<QaDoc> qa = new ArrayList<>();
     for (QaPairing.Pair pair : QaPairing.pair(parsed.questions(), parsed.answers())) {
-      qa.add(new QaDoc(shared, qa.size() + 1, pair.questionNumbers(), pair.answerNumbers(), pair.questionText(),
-          pair.answerText(), pair.answerText() != null));
+      qa.add(
+          new QaDoc(
+              shared,
+              qa.size() + 1,
+              pair.questionNumbers(),
+              pair.answerNumbers(),
+              pair.questionText(),
+              pair.answerText(),
+              pair.answerText() != null));
     }
     List<String> footnotes = parsed.footnotes().stream().map(SearchDocuments::footnote).toList();
-    DocumentDoc document = new DocumentDoc(shared, parsed.metadata().signatory(), parsed.metadata().seeAlso(),
-        parsed.pageCount(), parsed.text(), parsed.questions().size(), parsed.answers().size(), qa.size(),
-        footnotes, parsed.warnings());
+    DocumentDoc document =
+        new DocumentDoc(
+            shared,
+            parsed.metadata().signatory(),
+            parsed.metadata().seeAlso(),
+            parsed.pageCount(),
+            parsed.text(),
+            parsed.questions().size(),
+            parsed.answers().size(),
+            qa.size(),
+            footnotes,
+            parsed.warnings());
     return new IndexedDocument(key, version(parsed), document, qa);
   }
 
-  /** The publisher's identifier when known (so versions of one Kamerstuk share it), else the content id. */
+  /**
+   * The publisher's identifier when known (so versions of one Kamerstuk share it), else the content
+   * id.
+   */
   static String key(DocumentParsed parsed) {
     String identifier = parsed.metadata().identifier();
     return identifier == null || identifier.isBlank() ? parsed.documentId() : identifier.trim();

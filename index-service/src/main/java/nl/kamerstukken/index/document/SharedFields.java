@@ -7,14 +7,15 @@ import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.model.DocumentParsed;
 
 /**
- * The fields every search document of one Kamerstuk carries, the document itself and each of its Q&A
- * pairs, so a Q&A hit can be filtered by party or date and links back to its document and file without a
- * join. Serialised flat (see {@code @JsonUnwrapped} where it is used).
+ * The fields every search document of one Kamerstuk carries, the document itself and each of its
+ * Q&A pairs, so a Q&A hit can be filtered by party or date and links back to its document and file
+ * without a join. Serialised flat (see {@code @JsonUnwrapped} where it is used).
  *
- * @param documentKey the key the search documents of this Kamerstuk are stored under (see {@link IndexedDocument})
+ * @param documentKey the key the search documents of this Kamerstuk are stored under (see {@link
+ *     IndexedDocument})
  * @param documentId the content's id (SHA-256), the key of the event
- * @param ministry the ministries {@code answeredBy} and {@code addressedTo} name (see {@link Ministries}), for
- *     filtering and dashboards
+ * @param ministry the ministries {@code answeredBy} and {@code addressedTo} name (see {@link
+ *     Ministries}), for filtering and dashboards
  */
 public record SharedFields(
     String documentKey,
@@ -42,11 +43,28 @@ public record SharedFields(
 
   static SharedFields of(String documentKey, DocumentParsed parsed) {
     DocumentMetadata m = parsed.metadata();
-    return new SharedFields(documentKey, parsed.documentId(), m.identifier(), m.documentType(),
-        m.parliamentaryYear(), m.dossierNumber(), m.documentNumber(), m.title(), m.date(), m.askedBy(),
-        m.parties(), m.addressedTo(), m.answeredBy(), Ministries.of(m.answeredBy(), m.addressedTo()),
-        m.submittedDate(), m.receivedDate(), m.zaakNumbers(),
-        m.documentNumbers(), m.committee(), SourceLink.of(parsed.source()), parsed.receivedAt(),
+    return new SharedFields(
+        documentKey,
+        parsed.documentId(),
+        m.identifier(),
+        m.documentType(),
+        m.parliamentaryYear(),
+        m.dossierNumber(),
+        m.documentNumber(),
+        m.title(),
+        m.date(),
+        m.askedBy(),
+        m.parties(),
+        m.addressedTo(),
+        m.answeredBy(),
+        Ministries.of(m.answeredBy(), m.addressedTo()),
+        m.submittedDate(),
+        m.receivedDate(),
+        m.zaakNumbers(),
+        m.documentNumbers(),
+        m.committee(),
+        SourceLink.of(parsed.source()),
+        parsed.receivedAt(),
         parsed.parsedAt());
   }
 }

@@ -13,10 +13,20 @@ import nl.kamerstukken.model.SourceFile;
  * @param blobUri where the bytes are stored (null when parsed offline)
  */
 public record SourceLink(
-    String fileName, String sha256, String mediaType, long sizeBytes, String sourcePath, String blobUri) {
+    String fileName,
+    String sha256,
+    String mediaType,
+    long sizeBytes,
+    String sourcePath,
+    String blobUri) {
 
   static SourceLink of(SourceFile source) {
-    return new SourceLink(source.fileName(), source.sha256(), source.mediaType(), source.sizeBytes(),
-        source.sourcePath(), source.blobUri());
+    return new SourceLink(
+        source.fileName(),
+        source.sha256(),
+        source.mediaType(),
+        source.sizeBytes(),
+        source.sourcePath(),
+        source.blobUri());
   }
 }

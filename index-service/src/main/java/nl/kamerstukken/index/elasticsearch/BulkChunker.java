@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
- * Splits operations into bulk requests of at most {@code maxActions} operations and {@code maxBytes} bytes,
- * keeping their order. An operation larger than {@code maxBytes} on its own goes alone in its request
- * (Elasticsearch's own limit, {@code http.max_content_length}, is far higher than our bound).
+ * Splits operations into bulk requests of at most {@code maxActions} operations and {@code
+ * maxBytes} bytes, keeping their order. An operation larger than {@code maxBytes} on its own goes
+ * alone in its request (Elasticsearch's own limit, {@code http.max_content_length}, is far higher
+ * than our bound).
  */
 final class BulkChunker {
 
   private BulkChunker() {}
 
-  static <T> List<List<T>> split(List<T> items, ToLongFunction<T> bytes, int maxActions, long maxBytes) {
+  static <T> List<List<T>> split(
+      List<T> items, ToLongFunction<T> bytes, int maxActions, long maxBytes) {
     List<List<T>> chunks = new ArrayList<>();
     List<T> current = new ArrayList<>();
     long currentBytes = 0;

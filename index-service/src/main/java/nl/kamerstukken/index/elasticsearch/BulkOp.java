@@ -1,8 +1,9 @@
 package nl.kamerstukken.index.elasticsearch;
 
 /**
- * One operation of a bulk request. Every write carries an external version ({@code external_gte}), so a
- * late, older event cannot overwrite a newer version and a re-delivery of the same event is accepted.
+ * One operation of a bulk request. Every write carries an external version ({@code external_gte}),
+ * so a late, older event cannot overwrite a newer version and a re-delivery of the same event is
+ * accepted.
  *
  * @param action index or delete
  * @param target the alias written to
@@ -11,14 +12,19 @@ package nl.kamerstukken.index.elasticsearch;
  * @param source the document as JSON (null for a delete)
  * @param documentId the Kamerstuk this operation is for (to report per Kamerstuk)
  */
-record BulkOp(Action action, SearchIndex target, String id, long version, byte[] source, String documentId) {
+record BulkOp(
+    Action action, SearchIndex target, String id, long version, byte[] source, String documentId) {
 
   /** Bytes of the action line and its metadata, roughly: what a bulk request adds per operation. */
   private static final int ACTION_OVERHEAD = 160;
 
-  enum Action { INDEX, DELETE }
+  enum Action {
+    INDEX,
+    DELETE
+  }
 
-  static BulkOp index(SearchIndex target, String id, long version, byte[] source, String documentId) {
+  static BulkOp index(
+      SearchIndex target, String id, long version, byte[] source, String documentId) {
     return new BulkOp(Action.INDEX, target, id, version, source, documentId);
   }
 

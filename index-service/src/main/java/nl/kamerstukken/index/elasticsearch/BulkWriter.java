@@ -21,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends operations as bounded bulk requests and sorts every item's answer. Items that failed for a reason
- * that passes (429, 5xx, rejected execution) are sent again, alone, after an exponential backoff with jitter;
- * when they still fail after {@link BulkLimits#maxItemAttempts()} sends, the whole batch is handed back to
- * the worker as a {@link RetryableException} (everything is idempotent, so redoing it is harmless). No
- * refresh is forced: the indices' refresh interval makes writes searchable within a second.
+ * Sends operations as bounded bulk requests and sorts every item's answer. Items that failed for a
+ * reason that passes (429, 5xx, rejected execution) are sent again, alone, after an exponential
+ * backoff with jitter; when they still fail after {@link BulkLimits#maxItemAttempts()} sends, the
+ * whole batch is handed back to the worker as a {@link RetryableException} (everything is
+ * idempotent, so redoing it is harmless). No refresh is forced: the indices' refresh interval makes
+ * writes searchable within a second.
  */
 final class BulkWriter {
 
@@ -45,20 +46,33 @@ final class BulkWriter {
   private final Timer latency;
   private final Counter retriedItems;
 
-  BulkWriter(ElasticsearchClient client, IndexTargets targets, BulkLimits limits, Backoff backoff, Pause pause,
+  BulkWriter(
+      ElasticsearchClient client,
+      IndexTargets targets,
+      BulkLimits limits,
+      Backoff backoff,
+      Pause pause,
       MeterRegistry registry) {
     this.client = client;
     this.targets = targets;
     this.limits = limits;
     this.backoff = backoff;
     this.pause = pause;
-    this.latency = Timer.builder("kamerstukken.index.bulk").description("latency of one bulk request")
-        .publishPercentileHistogram().register(registry);
-    this.retriedItems = Counter.builder("kamerstukken.index.failures").tag("reason", "RETRYABLE_ITEM")
-        .description("search documents that failed and were sent again").register(registry);
+    this.latency =
+        Timer.builder("kamerstukken.index.bulk")
+            .description("latency of one bulk request")
+            .publishPercentileHistogram()
+            .register(registry);
+    this.retriedItems =
+        Counter.builder("kamerstukken.index.failures")
+            .tag("reason", "RETRYABLE_ITEM")
+            .description("search documents that failed and were sent again")
+            .register(registry);
   }
 
-  /** Writes {@code ops}; returns their results in the same order (never {@link ItemOutcome#RETRY}). */
+  /**
+   * Writes {@code ops}; returns their results in the same order (never {@link ItemOutcome#RETRY}).
+   */
   List<ItemResult> write(List<BulkOp> ops) throws RetryableException {
     ItemResult[] results = new ItemResult[ops.size()];
     List<Integer> pending = IntStream.range(0, ops.size()).boxed().toList();
@@ -67,12 +81,21 @@ final class BulkWriter {
       if (!retry.isEmpty()) {
         ItemResult last = results[retry.get(retry.size() - 1)];
         if (attempt >= limits.maxItemAttempts()) {
-          throw new RetryableException(retry.size() + " bulk item(s) still failing after " + attempt
-              + " attempts, last: " + last.errorType() + ": " + last.reason());
+          throw new RetryableException(
+              retry.size()
+                  + " bulk item(s) still failing after "
+                  + attempt
+                  + " attempts, last: "
+                  + last.errorType()
+                  + ": "
+                  + last.reason());
         }
         Duration delay = backoff.delay(attempt);
-        LOG.warn("[{}] bulk item(s) failed with a retryable error ([{}]), sending them again in [{}] ms",
-            retry.size(), last.errorType(), delay.toMillis());
+        LOG.warn(
+            "[{}] bulk item(s) failed with a retryable error ([{}]), sending them again in [{}] ms",
+            retry.size(),
+            last.errorType(),
+            delay.toMillis());
         waitFor(delay);
       }
       pending = retry;
@@ -80,12 +103,16 @@ final class BulkWriter {
     return Arrays.asList(results);
   }
 
-  /** Sends the pending operations in bounded chunks; returns those to retry (their result holds the error). */
+  /**
+   * Sends the pending operations in bounded chunks; returns those to retry (their result holds the
+   * error).
+   */
   private List<Integer> sendAll(List<BulkOp> ops, List<Integer> pending, ItemResult[] results)
       throws RetryableException {
     List<Integer> retry = new ArrayList<>();
-    for (List<Integer> chunk : BulkChunker.split(pending, i -> ops.get(i).bytes(), limits.maxActions(),
-        limits.maxBytes())) {
+    for (List<Integer> chunk :
+        BulkChunker.split(
+            pending, i -> ops.get(i).bytes(), limits.maxActions(), limits.maxBytes())) {
       List<BulkResponseItem> items = send(chunk.stream().map(ops::get).toList());
       for (int k = 0; k < chunk.size(); k++) {
         ItemResult result = result(items.get(k));
@@ -102,11 +129,14 @@ final class BulkWriter {
   private List<BulkResponseItem> send(List<BulkOp> chunk) throws RetryableException {
     List<BulkOperation> operations = chunk.stream().map(this::operation).toList();
     Timer.Sample sample = Timer.start();
-    BulkResponse response = Failures.call("bulk of " + chunk.size() + " operations",
-        () -> client.bulk(b -> b.operations(operations)));
+    BulkResponse response =
+        Failures.call(
+            "bulk of " + chunk.size() + " operations",
+            () -> client.bulk(b -> b.operations(operations)));
     sample.stop(latency);
     if (response.items().size() != chunk.size()) {
-      throw new IllegalStateException("bulk answered " + response.items().size() + " items for " + chunk.size());
+      throw new IllegalStateException(
+          "bulk answered " + response.items().size() + " items for " + chunk.size());
     }
     return response.items();
   }
@@ -114,13 +144,28 @@ final class BulkWriter {
   private BulkOperation operation(BulkOp op) {
     String target = targets.name(op.target());
     if (op.action() == BulkOp.Action.DELETE) {
-      return BulkOperation.of(b -> b.delete(d -> d.index(target).id(op.id()).version(op.version())
-          .versionType(VersionType.ExternalGte)));
+      return BulkOperation.of(
+          b ->
+              b.delete(
+                  d ->
+                      d.index(target)
+                          .id(op.id())
+                          .version(op.version())
+                          .versionType(VersionType.ExternalGte)));
     }
     BinaryData source = BinaryData.of(op.source(), "application/json");
-    // require_alias: if the alias vanished, fail instead of auto-creating an index with guessed mappings.
-    return BulkOperation.of(b -> b.index(i -> i.index(target).id(op.id()).version(op.version())
-        .versionType(VersionType.ExternalGte).requireAlias(targets.aliases()).document(source)));
+    // require_alias: if the alias vanished, fail instead of auto-creating an index with guessed
+    // mappings.
+    return BulkOperation.of(
+        b ->
+            b.index(
+                i ->
+                    i.index(target)
+                        .id(op.id())
+                        .version(op.version())
+                        .versionType(VersionType.ExternalGte)
+                        .requireAlias(targets.aliases())
+                        .document(source)));
   }
 
   private static ItemResult result(BulkResponseItem item) {
@@ -128,8 +173,12 @@ final class BulkWriter {
     String reason = item.error() == null ? null : item.error().reason();
     ItemOutcome outcome = Failures.classify(item.operationType(), item.status(), type);
     if (outcome == ItemOutcome.FATAL) {
-      throw new IllegalStateException("Elasticsearch: " + item.index() + " is gone (" + reason
-          + "); restart the service to re-create the aliases");
+      throw new IllegalStateException(
+          "Elasticsearch: "
+              + item.index()
+              + " is gone ("
+              + reason
+              + "); restart the service to re-create the aliases");
     }
     return outcome == ItemOutcome.DONE ? ItemResult.DONE : new ItemResult(outcome, type, reason);
   }

@@ -9,11 +9,17 @@ import java.util.List;
  * @param key the key its search documents are stored under
  * @param status the category
  * @param qaIndexed Q&A documents written
- * @param problems for {@link Status#REJECTED}: each refused search document with Elasticsearch's reason
+ * @param problems for {@link Status#REJECTED}: each refused search document with Elasticsearch's
+ *     reason
  * @param replacedDocumentId the other content it replaced under the same key, or null
  */
 public record DocumentOutcome(
-    String documentId, String key, Status status, int qaIndexed, List<String> problems, String replacedDocumentId) {
+    String documentId,
+    String key,
+    Status status,
+    int qaIndexed,
+    List<String> problems,
+    String replacedDocumentId) {
 
   public DocumentOutcome {
     problems = List.copyOf(problems);
@@ -24,7 +30,10 @@ public record DocumentOutcome(
     INDEXED,
     /** A newer version of the same Kamerstuk is stored; nothing was written. */
     SUPERSEDED,
-    /** Elasticsearch refused some of its search documents for good; the rest is written. Dead-letter it. */
+    /**
+     * Elasticsearch refused some of its search documents for good; the rest is written. Dead-letter
+     * it.
+     */
     REJECTED
   }
 }

@@ -4,8 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,7 +16,9 @@ import nl.kamerstukken.kit.kafka.RetryableException;
 /** Reads what is stored before writing, and removes Kamerstukken by document id. */
 final class DocumentStore {
 
-  /** Most search documents found for deletion in one round (Elasticsearch's default result window). */
+  /**
+   * Most search documents found for deletion in one round (Elasticsearch's default result window).
+   */
   static final int MAX_HITS = 10_000;
 
   private final ElasticsearchClient client;
@@ -28,36 +30,52 @@ final class DocumentStore {
   }
 
   /**
-   * The documents stored under {@code ids}, read with a real-time multi-get: it sees writes of a moment ago
-   * that search does not see yet, which is what makes replacing a version exact without forcing a refresh.
+   * The documents stored under {@code ids}, read with a real-time multi-get: it sees writes of a
+   * moment ago that search does not see yet, which is what makes replacing a version exact without
+   * forcing a refresh.
    */
   Map<String, StoredDocument> stored(Collection<String> ids) throws RetryableException {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    MgetResponse<StoredDocument.Source> response = Failures.call("read stored documents",
-        () -> client.mget(m -> m.index(targets.name(SearchIndex.DOCUMENTS)).ids(List.copyOf(ids))
-            .sourceIncludes("documentId", "qaCount"), StoredDocument.Source.class));
+    MgetResponse<StoredDocument.Source> response =
+        Failures.call(
+            "read stored documents",
+            () ->
+                client.mget(
+                    m ->
+                        m.index(targets.name(SearchIndex.DOCUMENTS))
+                            .ids(List.copyOf(ids))
+                            .sourceIncludes("documentId", "qaCount"),
+                    StoredDocument.Source.class));
     Map<String, StoredDocument> stored = new HashMap<>();
     for (MultiGetResponseItem<StoredDocument.Source> item : response.docs()) {
       if (item.isFailure()) {
-        throw new RetryableException("cannot read stored document " + item.failure().id() + ": "
-            + item.failure().error().reason());
+        throw new RetryableException(
+            "cannot read stored document "
+                + item.failure().id()
+                + ": "
+                + item.failure().error().reason());
       }
       var found = item.result();
       if (found.found() && found.source() != null) {
-        stored.put(found.id(), new StoredDocument(found.id(), found.source().documentId(),
-            found.source().qaCount(), found.version() == null ? 0 : found.version()));
+        stored.put(
+            found.id(),
+            new StoredDocument(
+                found.id(),
+                found.source().documentId(),
+                found.source().qaCount(),
+                found.version() == null ? 0 : found.version()));
       }
     }
     return stored;
   }
 
   /**
-   * Every search document (the document and its Q&A) of the given contents, as versioned deletes. Search
-   * sees only refreshed documents, so both aliases are refreshed first: a tombstone may follow its document
-   * closely. (Delete-by-query would be shorter, but it lives in the reindex module, which not every
-   * distribution has.)
+   * Every search document (the document and its Q&A) of the given contents, as versioned deletes.
+   * Search sees only refreshed documents, so both aliases are refreshed first: a tombstone may
+   * follow its document closely. (Delete-by-query would be shorter, but it lives in the reindex
+   * module, which not every distribution has.)
    */
   List<BulkOp> findByDocumentIds(Collection<String> documentIds) throws RetryableException {
     if (documentIds.isEmpty()) {
@@ -72,11 +90,24 @@ final class DocumentStore {
     return deletes;
   }
 
-  private List<BulkOp> find(SearchIndex index, Collection<String> documentIds) throws RetryableException {
+  private List<BulkOp> find(SearchIndex index, Collection<String> documentIds)
+      throws RetryableException {
     List<FieldValue> values = documentIds.stream().map(FieldValue::of).toList();
-    SearchResponse<Void> response = Failures.call("find documents to delete", () -> client.search(s -> s
-        .index(targets.name(index)).size(MAX_HITS).version(true).source(src -> src.fetch(false))
-        .query(q -> q.terms(t -> t.field("documentId").terms(v -> v.value(values)))), Void.class));
+    SearchResponse<Void> response =
+        Failures.call(
+            "find documents to delete",
+            () ->
+                client.search(
+                    s ->
+                        s.index(targets.name(index))
+                            .size(MAX_HITS)
+                            .version(true)
+                            .source(src -> src.fetch(false))
+                            .query(
+                                q ->
+                                    q.terms(
+                                        t -> t.field("documentId").terms(v -> v.value(values)))),
+                    Void.class));
     List<BulkOp> deletes = new ArrayList<>();
     for (Hit<Void> hit : response.hits().hits()) {
       deletes.add(BulkOp.delete(index, hit.id(), hit.version() == null ? 0 : hit.version(), null));

@@ -17,19 +17,20 @@ public final class ElasticsearchClients {
   /** A client that maps documents with the project's {@link Json#mapper()} (ISO dates, records). */
   public static ElasticsearchClient create(ElasticsearchSettings settings) {
     SSLContext tls = tls(settings);
-    return ElasticsearchClient.of(b -> {
-      b.host(settings.url().toString()).jsonMapper(new JacksonJsonpMapper(Json.mapper()));
-      if (settings.hasBasicAuth()) {
-        b.usernameAndPassword(settings.username(), settings.password());
-      }
-      if (settings.hasApiKey()) {
-        b.apiKey(settings.apiKey());
-      }
-      if (tls != null) {
-        b.sslContext(tls);
-      }
-      return b;
-    });
+    return ElasticsearchClient.of(
+        b -> {
+          b.host(settings.url().toString()).jsonMapper(new JacksonJsonpMapper(Json.mapper()));
+          if (settings.hasBasicAuth()) {
+            b.usernameAndPassword(settings.username(), settings.password());
+          }
+          if (settings.hasApiKey()) {
+            b.apiKey(settings.apiKey());
+          }
+          if (tls != null) {
+            b.sslContext(tls);
+          }
+          return b;
+        });
   }
 
   /** The cluster's own CA, when one is configured; null = the JVM's trusted CAs. */
@@ -38,10 +39,15 @@ public final class ElasticsearchClients {
       try {
         return TransportUtils.sslContextFromHttpCaCrt(settings.caCertificate().toFile());
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the CA certificate " + settings.caCertificate()
-            + " (INDEX_ELASTICSEARCH_CA_CERT)", e);
+        throw new UncheckedIOException(
+            "cannot read the CA certificate "
+                + settings.caCertificate()
+                + " (INDEX_ELASTICSEARCH_CA_CERT)",
+            e);
       }
     }
-    return settings.caFingerprint() == null ? null : TransportUtils.sslContextFromCaFingerprint(settings.caFingerprint());
+    return settings.caFingerprint() == null
+        ? null
+        : TransportUtils.sslContextFromCaFingerprint(settings.caFingerprint());
   }
 }

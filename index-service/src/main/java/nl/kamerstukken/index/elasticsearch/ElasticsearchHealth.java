@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.kit.http.HealthCheck;
 
 /**
- * Readiness check "Elasticsearch reachable": the cluster health, asked at most every few seconds and
- * answered within a bound (the cluster has no {@code GET /} on every distribution, health it has). Red
- * (a primary shard missing) is down: writes would fail.
+ * Readiness check "Elasticsearch reachable": the cluster health, asked at most every few seconds
+ * and answered within a bound (the cluster has no {@code GET /} on every distribution, health it
+ * has). Red (a primary shard missing) is down: writes would fail.
  */
 public final class ElasticsearchHealth implements HealthCheck {
 
@@ -35,9 +35,17 @@ public final class ElasticsearchHealth implements HealthCheck {
       return last;
     }
     try {
-      HealthResponse health = client.cluster().health().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      String detail = "cluster [" + health.clusterName() + "] status [" + health.status().jsonValue() + "], "
-          + health.numberOfNodes() + " node(s) at " + url;
+      HealthResponse health =
+          client.cluster().health().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      String detail =
+          "cluster ["
+              + health.clusterName()
+              + "] status ["
+              + health.status().jsonValue()
+              + "], "
+              + health.numberOfNodes()
+              + " node(s) at "
+              + url;
       last = health.status() == HealthStatus.Red ? Status.down(detail) : Status.up(detail);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -11,8 +11,12 @@ import nl.kamerstukken.kit.kafka.RetryableException;
 final class Failures {
 
   private static final Set<String> RETRYABLE_TYPES =
-      Set.of("es_rejected_execution_exception", "circuit_breaking_exception", "unavailable_shards_exception",
-          "no_shard_available_action_exception", "process_cluster_event_timeout_exception");
+      Set.of(
+          "es_rejected_execution_exception",
+          "circuit_breaking_exception",
+          "unavailable_shards_exception",
+          "no_shard_available_action_exception",
+          "process_cluster_event_timeout_exception");
 
   private Failures() {}
 
@@ -43,9 +47,9 @@ final class Failures {
   }
 
   /**
-   * Runs a whole request. Unreachable, 429 and 5xx become {@link RetryableException} (the worker pauses and
-   * offers the batch again); refused credentials and other client errors are not going to pass by waiting
-   * and become {@link IllegalStateException}, which stops the service loudly.
+   * Runs a whole request. Unreachable, 429 and 5xx become {@link RetryableException} (the worker
+   * pauses and offers the batch again); refused credentials and other client errors are not going
+   * to pass by waiting and become {@link IllegalStateException}, which stops the service loudly.
    */
   static <T> T call(String what, Call<T> call) throws RetryableException {
     try {
@@ -65,10 +69,16 @@ final class Failures {
       throw new RetryableException(what + ": Elasticsearch answered " + status + ": " + message, e);
     }
     if (status == 401 || status == 403) {
-      return new IllegalStateException(what + ": Elasticsearch refused the credentials (" + status + "): check "
-          + "INDEX_ELASTICSEARCH_USERNAME/_PASSWORD or INDEX_ELASTICSEARCH_API_KEY and their privileges", e);
+      return new IllegalStateException(
+          what
+              + ": Elasticsearch refused the credentials ("
+              + status
+              + "): check "
+              + "INDEX_ELASTICSEARCH_USERNAME/_PASSWORD or INDEX_ELASTICSEARCH_API_KEY and their privileges",
+          e);
     }
-    return new IllegalStateException(what + ": Elasticsearch refused the request (" + status + "): " + message, e);
+    return new IllegalStateException(
+        what + ": Elasticsearch refused the request (" + status + "): " + message, e);
   }
 
   static boolean isRetryableStatus(int status) {

@@ -7,14 +7,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import nl.kamerstukken.model.Json;
 
-/** The JSON bodies of the index templates and mappings; mappings come from resources beside this class. */
+/**
+ * The JSON bodies of the index templates and mappings; mappings come from resources beside this
+ * class.
+ */
 final class IndexBodies {
 
   private IndexBodies() {}
 
   /**
-   * Mappings: explicit and strict, so a field the code writes but the mapping lacks is a rejected document
-   * (visible in the dead-letter topic), not a silently guessed type.
+   * Mappings: explicit and strict, so a field the code writes but the mapping lacks is a rejected
+   * document (visible in the dead-letter topic), not a silently guessed type.
    */
   static ObjectNode mappings(SearchIndex index) {
     ObjectNode mappings = Json.mapper().createObjectNode();
@@ -50,7 +53,8 @@ final class IndexBodies {
   private static JsonNode read(String resource) {
     try (InputStream in = IndexBodies.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + resource + " is missing from the index-service jar");
+        throw new IllegalStateException(
+            "resource " + resource + " is missing from the index-service jar");
       }
       return Json.mapper().readTree(in);
     } catch (IOException e) {

@@ -2,9 +2,9 @@ package nl.kamerstukken.index.elasticsearch;
 
 /**
  * Names of aliases, indices and templates under one prefix. Everything reads and writes through the
- * aliases ({@code <prefix>kamerstukken-documents}, {@code <prefix>kamerstukken-qa}); the concrete indices
- * behind them are {@code <alias>-v<mapping version>}, so a new mapping can be built beside the old one
- * and the alias switched.
+ * aliases ({@code <prefix>kamerstukken-documents}, {@code <prefix>kamerstukken-qa}); the concrete
+ * indices behind them are {@code <alias>-v<mapping version>}, so a new mapping can be built beside
+ * the old one and the alias switched.
  *
  * @param prefix put before every name: empty in production, unique per test run
  */

@@ -4,12 +4,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Where search documents are read and written: the aliases (the service, always), or the concrete indices
- * of a version being built (a reindex, before its aliases are switched).
+ * Where search documents are read and written: the aliases (the service, always), or the concrete
+ * indices of a version being built (a reindex, before its aliases are switched).
  *
  * @param names the alias or index per collection
- * @param aliases whether {@link #names} are aliases: then writes use {@code require_alias}, so a vanished
- *     alias fails instead of auto-creating an index with guessed mappings
+ * @param aliases whether {@link #names} are aliases: then writes use {@code require_alias}, so a
+ *     vanished alias fails instead of auto-creating an index with guessed mappings
  */
 public record IndexTargets(Map<SearchIndex, String> names, boolean aliases) {
 

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The versioned indices behind the aliases ({@code <alias>-v1}, {@code -v2}, ...), for a rebuild: make the
- * next version from the templates, switch both aliases to it in one atomic {@code _aliases} call, and remove
- * versions that are no longer needed. Searches through the aliases never see a missing or half-built index.
+ * The versioned indices behind the aliases ({@code <alias>-v1}, {@code -v2}, ...), for a rebuild:
+ * make the next version from the templates, switch both aliases to it in one atomic {@code
+ * _aliases} call, and remove versions that are no longer needed. Searches through the aliases never
+ * see a missing or half-built index.
  */
 public final class IndexVersions {
 
@@ -42,7 +43,10 @@ public final class IndexVersions {
     return current;
   }
 
-  /** One more than the highest version of either collection that exists, so both get the same number. */
+  /**
+   * One more than the highest version of either collection that exists, so both get the same
+   * number.
+   */
   public int nextVersion() throws RetryableException {
     int highest = 0;
     for (SearchIndex index : SearchIndex.values()) {
@@ -54,8 +58,9 @@ public final class IndexVersions {
   }
 
   /**
-   * Creates {@code <alias>-v<version>} for both collections from the templates (their settings, analysis and
-   * mappings), without aliases. The templates must be current: {@link IndexSetup#ensure()} puts them.
+   * Creates {@code <alias>-v<version>} for both collections from the templates (their settings,
+   * analysis and mappings), without aliases. The templates must be current: {@link
+   * IndexSetup#ensure()} puts them.
    */
   public Map<SearchIndex, String> create(int version) throws RetryableException {
     Map<SearchIndex, String> created = new EnumMap<>(SearchIndex.class);
@@ -68,22 +73,30 @@ public final class IndexVersions {
     return created;
   }
 
-  /** Points both aliases at {@code to} (write index) instead of {@code from}, in one atomic request. */
-  public void switchAliases(Map<SearchIndex, String> from, Map<SearchIndex, String> to) throws RetryableException {
+  /**
+   * Points both aliases at {@code to} (write index) instead of {@code from}, in one atomic request.
+   */
+  public void switchAliases(Map<SearchIndex, String> from, Map<SearchIndex, String> to)
+      throws RetryableException {
     List<Action> actions = new ArrayList<>();
     for (SearchIndex index : SearchIndex.values()) {
       String alias = names.alias(index);
       actions.add(Action.of(a -> a.remove(r -> r.index(from.get(index)).alias(alias))));
-      actions.add(Action.of(a -> a.add(add -> add.index(to.get(index)).alias(alias).isWriteIndex(true))));
+      actions.add(
+          Action.of(a -> a.add(add -> add.index(to.get(index)).alias(alias).isWriteIndex(true))));
     }
     Failures.call("switch aliases", () -> client.indices().updateAliases(u -> u.actions(actions)));
     LOG.info("aliases switched from {} to {}", from.values(), to.values());
   }
 
-  /** Deletes indices (e.g. a half-built version after a failed rebuild); missing ones are ignored. */
+  /**
+   * Deletes indices (e.g. a half-built version after a failed rebuild); missing ones are ignored.
+   */
   public void delete(Iterable<String> indices) throws RetryableException {
     for (String name : indices) {
-      Failures.call("delete index " + name, () -> client.indices().delete(d -> d.index(name).ignoreUnavailable(true)));
+      Failures.call(
+          "delete index " + name,
+          () -> client.indices().delete(d -> d.index(name).ignoreUnavailable(true)));
       LOG.info("deleted index [{}]", name);
     }
   }
@@ -105,8 +118,19 @@ public final class IndexVersions {
   /** The version numbers of {@code <alias>-v<n>} indices that exist. */
   Set<Integer> existingVersions(SearchIndex index) throws RetryableException {
     Pattern version = Pattern.compile(Pattern.quote(names.alias(index)) + "-v(\\d+)");
-    Set<String> existing = Failures.call("list indices " + names.pattern(index), () -> client.indices()
-        .get(g -> g.index(names.pattern(index)).allowNoIndices(true).ignoreUnavailable(true))).indices().keySet();
+    Set<String> existing =
+        Failures.call(
+                "list indices " + names.pattern(index),
+                () ->
+                    client
+                        .indices()
+                        .get(
+                            g ->
+                                g.index(names.pattern(index))
+                                    .allowNoIndices(true)
+                                    .ignoreUnavailable(true)))
+            .indices()
+            .keySet();
     Set<Integer> versions = new TreeSet<>();
     for (String name : existing) {
       Matcher matcher = version.matcher(name);

@@ -9,7 +9,8 @@ import nl.kamerstukken.index.elasticsearch.SearchIndex;
 /**
  * What a rebuild did.
  *
- * @param previous the indices the aliases pointed at before (kept, to switch back by hand if needed)
+ * @param previous the indices the aliases pointed at before (kept, to switch back by hand if
+ *     needed)
  * @param current the indices they point at now
  * @param analysis the text analysis of the new indices
  * @param events parsed events read from the topic (documents and tombstones)
@@ -19,8 +20,14 @@ import nl.kamerstukken.index.elasticsearch.SearchIndex;
  * @param took how long it took
  */
 public record ReindexReport(
-    Map<SearchIndex, String> previous, Map<SearchIndex, String> current, Analysis analysis, long events,
-    long documents, long qa, List<String> deleted, Duration took) {
+    Map<SearchIndex, String> previous,
+    Map<SearchIndex, String> current,
+    Analysis analysis,
+    long events,
+    long documents,
+    long qa,
+    List<String> deleted,
+    Duration took) {
 
   public ReindexReport {
     previous = Map.copyOf(previous);

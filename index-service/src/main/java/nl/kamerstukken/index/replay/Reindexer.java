@@ -28,21 +28,27 @@ import nl.kamerstukken.model.Topics;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Rebuilds the search indices from the parsed topic, while searches and the running index-service go on.
+ * Rebuilds the search indices from the parsed topic, while searches and the running index-service
+ * go on.
  *
  * <ol>
- *   <li>Put the templates as this code and cluster want them now ({@link IndexSetup#ensure()}: analysis
- *       probed again, so a cluster that gained {@code dutch} gets it), create {@code <alias>-v<n+1>}.
- *   <li>Read the compacted parsed topic from the beginning up to the end offsets taken at the start, with
- *       a consumer outside any group, and index it with the service's own code into the new indices.
- *   <li>Catch up with what arrived meanwhile (a few rounds), then switch both aliases in one atomic request.
- *   <li>Events that arrived until the switch were written by the running service into the old indices
- *       only: read again from where step 3 stopped up to the end offsets taken after the switch. Later
- *       events the service writes through the aliases, into the new indices. Writes are idempotent and
- *       versioned, so reading an event twice is harmless.
+ *   <li>Put the templates as this code and cluster want them now ({@link IndexSetup#ensure()}:
+ *       analysis probed again, so a cluster that gained {@code dutch} gets it), create {@code
+ *       <alias>-v<n+1>}.
+ *   <li>Read the compacted parsed topic from the beginning up to the end offsets taken at the
+ *       start, with a consumer outside any group, and index it with the service's own code into the
+ *       new indices.
+ *   <li>Catch up with what arrived meanwhile (a few rounds), then switch both aliases in one atomic
+ *       request.
+ *   <li>Events that arrived until the switch were written by the running service into the old
+ *       indices only: read again from where step 3 stopped up to the end offsets taken after the
+ *       switch. Later events the service writes through the aliases, into the new indices. Writes
+ *       are idempotent and versioned, so reading an event twice is harmless.
  *   <li>Keep the previous version (to switch back by hand), delete older ones.
  * </ol>
- * If anything fails before the switch, the new indices are deleted and the aliases stay as they were.
+ *
+ * If anything fails before the switch, the new indices are deleted and the aliases stay as they
+ * were.
  */
 public final class Reindexer {
 
@@ -55,15 +61,16 @@ public final class Reindexer {
   private final KafkaSettings kafka;
   private final BulkLimits limits;
 
-  private Reindexer(ElasticsearchClient client, IndexNames names, KafkaSettings kafka, BulkLimits limits) {
+  private Reindexer(
+      ElasticsearchClient client, IndexNames names, KafkaSettings kafka, BulkLimits limits) {
     this.client = client;
     this.names = names;
     this.kafka = kafka;
     this.limits = limits;
   }
 
-  public static Reindexer create(ElasticsearchClient client, IndexNames names, KafkaSettings kafka,
-      BulkLimits limits) {
+  public static Reindexer create(
+      ElasticsearchClient client, IndexNames names, KafkaSettings kafka, BulkLimits limits) {
     return new Reindexer(client, names, kafka, limits);
   }
 
@@ -74,11 +81,18 @@ public final class Reindexer {
     IndexVersions versions = new IndexVersions(client, names);
     Map<SearchIndex, String> previous = versions.current();
     Map<SearchIndex, String> next = versions.create(versions.nextVersion());
-    progress.accept("building " + next.values() + " beside " + previous.values() + " (analysis "
-        + layout.analysis() + ")");
+    progress.accept(
+        "building "
+            + next.values()
+            + " beside "
+            + previous.values()
+            + " (analysis "
+            + layout.analysis()
+            + ")");
     long events;
     try (EventPublisher publisher = EventPublisher.create(kafka);
-        TopicReader<DocumentParsed> reader = TopicReader.open(kafka, Topics.PARSED, "reindex", BATCH)) {
+        TopicReader<DocumentParsed> reader =
+            TopicReader.open(kafka, Topics.PARSED, "reindex", BATCH)) {
       Replay replay = new Replay(reader, handler(publisher, IndexTargets.indices(next)));
       try {
         replay.fillAndCatchUp(progress);
@@ -92,10 +106,17 @@ public final class Reindexer {
       replay.readTo(reader.end());
       events = replay.events;
     }
-    List<String> deleted = versions.deleteBelow(IndexVersions.versionOf(previous.get(SearchIndex.QA)));
+    List<String> deleted =
+        versions.deleteBelow(IndexVersions.versionOf(previous.get(SearchIndex.QA)));
     refresh(next);
-    return new ReindexReport(previous, next, new IndexSetup(client, names).inspect().get(SearchIndex.QA), events,
-        count(next.get(SearchIndex.DOCUMENTS)), count(next.get(SearchIndex.QA)), deleted,
+    return new ReindexReport(
+        previous,
+        next,
+        new IndexSetup(client, names).inspect().get(SearchIndex.QA),
+        events,
+        count(next.get(SearchIndex.DOCUMENTS)),
+        count(next.get(SearchIndex.QA)),
+        deleted,
         Duration.ofNanos(System.nanoTime() - started));
   }
 
@@ -115,7 +136,8 @@ public final class Reindexer {
     /** Everything up to the end offsets of now, then a few rounds for what arrived meanwhile. */
     void fillAndCatchUp(Consumer<String> progress) throws Exception {
       readTo(reader.end());
-      progress.accept("indexed " + events + " parsed event(s) up to the end offsets taken at the start");
+      progress.accept(
+          "indexed " + events + " parsed event(s) up to the end offsets taken at the start");
       for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
         Map<TopicPartition, Long> end = reader.end();
         if (TopicReader.distance(position, end) == 0) {
@@ -148,9 +170,10 @@ public final class Reindexer {
 
   private IndexingHandler handler(EventPublisher publisher, IndexTargets targets) {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    DeadLetters deadLetters = new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.INDEX,
-        Clock.systemUTC());
-    return new IndexingHandler(DocumentIndexer.create(client, targets, limits, registry), deadLetters, registry);
+    DeadLetters deadLetters =
+        new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.INDEX, Clock.systemUTC());
+    return new IndexingHandler(
+        DocumentIndexer.create(client, targets, limits, registry), deadLetters, registry);
   }
 
   private void refresh(Map<SearchIndex, String> indices) throws Exception {

@@ -19,14 +19,15 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Has parse-service parse every stored file again (after a parser improvement): reads the compacted
- * received topic from the beginning and publishes the latest {@code DocumentReceived} of every document
- * again, skipping documents whose latest event is a tombstone. parse-service reads the blob again and
- * publishes a new parsed event; index-service replaces the search documents in place (same ids, same
- * version, so nothing doubles).
+ * received topic from the beginning and publishes the latest {@code DocumentReceived} of every
+ * document again, skipping documents whose latest event is a tombstone. parse-service reads the
+ * blob again and publishes a new parsed event; index-service replaces the search documents in place
+ * (same ids, same version, so nothing doubles).
  *
- * <p>A file removed while this runs: its tombstone may land between the read and the re-announcement,
- * which would bring the document back. So after publishing, the range in between is read again, and for
- * every such document the tombstone is published once more, after the re-announcement.
+ * <p>A file removed while this runs: its tombstone may land between the read and the
+ * re-announcement, which would bring the document back. So after publishing, the range in between
+ * is read again, and for every such document the tombstone is published once more, after the
+ * re-announcement.
  */
 public final class Reparser {
 
@@ -46,31 +47,47 @@ public final class Reparser {
     long started = System.nanoTime();
     Topic<String, DocumentReceived> topic = kafka.topic(Topics.RECEIVED);
     try (EventPublisher publisher = EventPublisher.create(kafka);
-        TopicReader<DocumentReceived> reader = TopicReader.open(kafka, Topics.RECEIVED, "reparse", BATCH)) {
+        TopicReader<DocumentReceived> reader =
+            TopicReader.open(kafka, Topics.RECEIVED, "reparse", BATCH)) {
       Map<TopicPartition, Long> end = reader.end();
       Map<String, DocumentReceived> latest = new LinkedHashMap<>();
-      reader.read(reader.beginning(), end, batch -> batch.forEach(e -> latest.put(e.key(), e.value())));
+      reader.read(
+          reader.beginning(), end, batch -> batch.forEach(e -> latest.put(e.key(), e.value())));
       long removed = latest.values().stream().filter(v -> v == null).count();
-      progress.accept("announcing " + (latest.size() - removed) + " document(s) again (" + removed
-          + " removed at the source are skipped)");
+      progress.accept(
+          "announcing "
+              + (latest.size() - removed)
+              + " document(s) again ("
+              + removed
+              + " removed at the source are skipped)");
       List<Future<RecordMetadata>> writes = new ArrayList<>();
       List<String> keys = new ArrayList<>();
-      latest.forEach((key, value) -> {
-        if (value != null) {
-          writes.add(publisher.send(topic, key, value));
-          keys.add(key);
-        }
-      });
+      latest.forEach(
+          (key, value) -> {
+            if (value != null) {
+              writes.add(publisher.send(topic, key, value));
+              keys.add(key);
+            }
+          });
       List<RecordMetadata> published = publisher.awaitAll(writes);
       long repeated = repeatLateTombstones(reader, publisher, topic, end, keys, published);
-      return new ReparseReport(keys.size(), removed, repeated, Duration.ofNanos(System.nanoTime() - started));
+      return new ReparseReport(
+          keys.size(), removed, repeated, Duration.ofNanos(System.nanoTime() - started));
     }
   }
 
-  /** Tombstones that arrived between {@code end} and our re-announcement of the same key are sent again. */
-  private static long repeatLateTombstones(TopicReader<DocumentReceived> reader, EventPublisher publisher,
-      Topic<String, DocumentReceived> topic, Map<TopicPartition, Long> end, List<String> keys,
-      List<RecordMetadata> published) throws Exception {
+  /**
+   * Tombstones that arrived between {@code end} and our re-announcement of the same key are sent
+   * again.
+   */
+  private static long repeatLateTombstones(
+      TopicReader<DocumentReceived> reader,
+      EventPublisher publisher,
+      Topic<String, DocumentReceived> topic,
+      Map<TopicPartition, Long> end,
+      List<String> keys,
+      List<RecordMetadata> published)
+      throws Exception {
     Map<String, Long> ours = new HashMap<>();
     Map<TopicPartition, Long> until = new HashMap<>(end);
     for (int i = 0; i < keys.size(); i++) {
@@ -80,14 +97,20 @@ public final class Reparser {
       until.merge(partition, meta.offset(), Math::max);
     }
     List<String> resend = new ArrayList<>();
-    reader.read(end, until, batch -> {
-      for (Incoming<DocumentReceived> event : batch) {
-        Long our = ours.get(event.key());
-        if (event.isTombstone() && our != null && event.offset() < our && !resend.contains(event.key())) {
-          resend.add(event.key());
-        }
-      }
-    });
+    reader.read(
+        end,
+        until,
+        batch -> {
+          for (Incoming<DocumentReceived> event : batch) {
+            Long our = ours.get(event.key());
+            if (event.isTombstone()
+                && our != null
+                && event.offset() < our
+                && !resend.contains(event.key())) {
+              resend.add(event.key());
+            }
+          }
+        });
     List<Future<RecordMetadata>> tombstones = new ArrayList<>();
     for (String key : resend) {
       tombstones.add(publisher.send(topic, key, null));

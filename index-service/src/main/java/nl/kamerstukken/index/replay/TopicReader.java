@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a range of a topic with its own consumer outside any consumer group (nothing is committed, no
- * running service is disturbed): every partition from given offsets up to given end offsets, in batches.
- * Records whose bytes are not a valid event are skipped (the services dead-lettered them already).
+ * Reads a range of a topic with its own consumer outside any consumer group (nothing is committed,
+ * no running service is disturbed): every partition from given offsets up to given end offsets, in
+ * batches. Records whose bytes are not a valid event are skipped (the services dead-lettered them
+ * already).
  */
 final class TopicReader<V> implements AutoCloseable {
 
@@ -41,13 +42,16 @@ final class TopicReader<V> implements AutoCloseable {
   private TopicReader(KafkaConsumer<String, byte[]> consumer, Topic<String, V> topic) {
     this.consumer = consumer;
     this.topic = topic;
-    this.partitions = consumer.partitionsFor(topic.name()).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    this.partitions =
+        consumer.partitionsFor(topic.name()).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
     consumer.assign(partitions);
   }
 
   /** A reader of {@code topic} as named in this deployment (with the topic prefix). */
-  static <V> TopicReader<V> open(KafkaSettings settings, Topic<String, V> topic, String purpose, int batchSize) {
+  static <V> TopicReader<V> open(
+      KafkaSettings settings, Topic<String, V> topic, String purpose, int batchSize) {
     Properties props = settings.consumer(purpose, batchSize);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     Topic<String, V> named = settings.topic(topic);
@@ -68,10 +72,11 @@ final class TopicReader<V> implements AutoCloseable {
   }
 
   /**
-   * Hands every record at offsets {@code [from, to)} to {@code batches}, partition positions advancing
-   * together; returns how many records were handed over.
+   * Hands every record at offsets {@code [from, to)} to {@code batches}, partition positions
+   * advancing together; returns how many records were handed over.
    */
-  long read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Batches<V> batches) throws Exception {
+  long read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Batches<V> batches)
+      throws Exception {
     for (TopicPartition partition : partitions) {
       consumer.seek(partition, from.getOrDefault(partition, 0L));
     }
@@ -97,11 +102,16 @@ final class TopicReader<V> implements AutoCloseable {
   private void decode(ConsumerRecord<String, byte[]> record, List<Incoming<V>> batch) {
     try {
       V value = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
-      batch.add(new Incoming<>(record.topic(), record.partition(), record.offset(), record.key(), value));
+      batch.add(
+          new Incoming<>(record.topic(), record.partition(), record.offset(), record.key(), value));
     } catch (SerializationException e) {
       invalid++;
-      LOG.warn("skipped record [{}-{}@{}]: not a valid event: {}", record.topic(), record.partition(),
-          record.offset(), e.getMessage());
+      LOG.warn(
+          "skipped record [{}-{}@{}]: not a valid event: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.getMessage());
     }
   }
 
@@ -125,7 +135,9 @@ final class TopicReader<V> implements AutoCloseable {
     consumer.pause(finished);
   }
 
-  /** How far {@code to} is ahead of {@code from}, in records (an upper bound on a compacted topic). */
+  /**
+   * How far {@code to} is ahead of {@code from}, in records (an upper bound on a compacted topic).
+   */
   static long distance(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
     long distance = 0;
     for (Map.Entry<TopicPartition, Long> entry : to.entrySet()) {

@@ -5,8 +5,8 @@ package nl.kamerstukken.index.search;
  *
  * @param preTag put before a matching word
  * @param postTag put after it
- * @param html whether the fragment text is HTML-escaped (for a page: then the fragments can be inserted as
- *     HTML safely, only the tags are markup)
+ * @param html whether the fragment text is HTML-escaped (for a page: then the fragments can be
+ *     inserted as HTML safely, only the tags are markup)
  */
 public record Highlighting(String preTag, String postTag, boolean html) {
 

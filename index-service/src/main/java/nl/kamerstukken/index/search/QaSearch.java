@@ -19,9 +19,9 @@ import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 
 /**
- * Searches the questions and answers as a person would: words, filters, highlighted fragments, and the
- * values each filter can take. Used by the HTTP API and page of index-service and by
- * {@code ./kamerstukken search}. Thread-safe.
+ * Searches the questions and answers as a person would: words, filters, highlighted fragments, and
+ * the values each filter can take. Used by the HTTP API and page of index-service and by {@code
+ * ./kamerstukken search}. Thread-safe.
  */
 public final class QaSearch {
 
@@ -42,19 +42,22 @@ public final class QaSearch {
    *
    * @param analysis reported back in the result (null if unknown)
    * @throws IOException Elasticsearch unreachable
-   * @throws co.elastic.clients.elasticsearch._types.ElasticsearchException Elasticsearch refused (404: the
-   *     alias does not exist yet)
+   * @throws co.elastic.clients.elasticsearch._types.ElasticsearchException Elasticsearch refused
+   *     (404: the alias does not exist yet)
    */
   public SearchResult search(SearchQuery query, String analysis) throws IOException {
     String body = QaSearchRequest.body(query, highlighting).toString();
-    SearchResponse<ObjectNode> response = client.search(SearchRequest.of(s -> s.index(alias)
-        .withJson(new StringReader(body))), ObjectNode.class);
+    SearchResponse<ObjectNode> response =
+        client.search(
+            SearchRequest.of(s -> s.index(alias).withJson(new StringReader(body))),
+            ObjectNode.class);
     List<SearchHit> hits = new ArrayList<>();
     for (Hit<ObjectNode> hit : response.hits().hits()) {
       hits.add(hit(hit));
     }
     long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-    return new SearchResult(total, response.took(), analysis, hits, facets(response.aggregations()));
+    return new SearchResult(
+        total, response.took(), analysis, hits, facets(response.aggregations()));
   }
 
   private static Map<String, List<SearchResult.Facet>> facets(Map<String, Aggregate> aggregations) {
@@ -76,16 +79,37 @@ public final class QaSearch {
     JsonNode s = hit.source();
     String documentId = text(s, "documentId");
     LocalDate date = firstDate(s, "date", "receivedDate", "submittedDate");
-    return new SearchHit(hit.id(), hit.score(), documentId, text(s, "identifier"), text(s, "documentType"),
-        text(s, "parliamentaryYear"), date, text(s, "title"), s.path("position").asInt(),
-        list(s, "questionNumbers"), list(s, "answerNumbers"), text(s, "questionText"), text(s, "answerText"),
-        list(s, "askedBy"), list(s, "parties"), list(s, "addressedTo"), list(s, "answeredBy"), list(s, "ministry"),
-        firstDate(s, "submittedDate"), firstDate(s, "receivedDate"), text(s.path("source"), "fileName"),
-        text(s.path("source"), "mediaType"), documentId == null ? null : SearchHit.originalUrl(documentId),
+    return new SearchHit(
+        hit.id(),
+        hit.score(),
+        documentId,
+        text(s, "identifier"),
+        text(s, "documentType"),
+        text(s, "parliamentaryYear"),
+        date,
+        text(s, "title"),
+        s.path("position").asInt(),
+        list(s, "questionNumbers"),
+        list(s, "answerNumbers"),
+        text(s, "questionText"),
+        text(s, "answerText"),
+        list(s, "askedBy"),
+        list(s, "parties"),
+        list(s, "addressedTo"),
+        list(s, "answeredBy"),
+        list(s, "ministry"),
+        firstDate(s, "submittedDate"),
+        firstDate(s, "receivedDate"),
+        text(s.path("source"), "fileName"),
+        text(s.path("source"), "mediaType"),
+        documentId == null ? null : SearchHit.originalUrl(documentId),
         highlights(hit.highlight()));
   }
 
-  /** Per base field the marked fragments; those of the unstemmed subfield when only it matched (a phrase). */
+  /**
+   * Per base field the marked fragments; those of the unstemmed subfield when only it matched (a
+   * phrase).
+   */
   private static Map<String, List<String>> highlights(Map<String, List<String>> raw) {
     Map<String, List<String>> highlights = new LinkedHashMap<>();
     for (String field : HIGHLIGHTED) {

@@ -9,9 +9,10 @@ import nl.kamerstukken.model.Json;
 /**
  * The Elasticsearch request body for a {@link SearchQuery} on the Q&A index.
  *
- * <p>Words: {@code simple_query_string} over question (boosted), answer and title, every word required
- * (in any of them); quoted phrases go to the unstemmed {@code .exact} subfields. Filters are a
- * {@code post_filter}, so the facets (aggregations) show every value for the words, not only the chosen one.
+ * <p>Words: {@code simple_query_string} over question (boosted), answer and title, every word
+ * required (in any of them); quoted phrases go to the unstemmed {@code .exact} subfields. Filters
+ * are a {@code post_filter}, so the facets (aggregations) show every value for the words, not only
+ * the chosen one.
  */
 final class QaSearchRequest {
 
@@ -19,8 +20,16 @@ final class QaSearchRequest {
   static final String FACET_MINISTRY = "ministry";
   static final String FACET_YEAR = "year";
   static final String FACET_TYPE = "type";
-  static final Map<String, String> FACET_FIELDS = Map.of(FACET_PARTY, "parties", FACET_MINISTRY, "ministry",
-      FACET_YEAR, "parliamentaryYear", FACET_TYPE, "documentType");
+  static final Map<String, String> FACET_FIELDS =
+      Map.of(
+          FACET_PARTY,
+          "parties",
+          FACET_MINISTRY,
+          "ministry",
+          FACET_YEAR,
+          "parliamentaryYear",
+          FACET_TYPE,
+          "documentType");
   private static final int FACET_SIZE = 100;
   private static final int FRAGMENT_SIZE = 200;
   private static final int FRAGMENTS = 3;
@@ -38,12 +47,14 @@ final class QaSearchRequest {
     body.set("sort", sort(query.text() != null));
     body.set("highlight", highlight(highlighting));
     ObjectNode aggs = body.putObject("aggs");
-    FACET_FIELDS.forEach((name, field) -> {
-      ObjectNode terms = aggs.putObject(name).putObject("terms").put("field", field).put("size", FACET_SIZE);
-      if (FACET_YEAR.equals(name)) {
-        terms.putObject("order").put("_key", "desc");
-      }
-    });
+    FACET_FIELDS.forEach(
+        (name, field) -> {
+          ObjectNode terms =
+              aggs.putObject(name).putObject("terms").put("field", field).put("size", FACET_SIZE);
+          if (FACET_YEAR.equals(name)) {
+            terms.putObject("order").put("_key", "desc");
+          }
+        });
     return body;
   }
 
@@ -53,8 +64,12 @@ final class QaSearchRequest {
       query.putObject("match_all");
       return query;
     }
-    ObjectNode simple = query.putObject("simple_query_string").put("query", text)
-        .put("default_operator", "and").put("quote_field_suffix", ".exact");
+    ObjectNode simple =
+        query
+            .putObject("simple_query_string")
+            .put("query", text)
+            .put("default_operator", "and")
+            .put("quote_field_suffix", ".exact");
     simple.putArray("fields").add("questionText^3").add("answerText").add("title^0.5");
     return query;
   }
@@ -85,7 +100,10 @@ final class QaSearchRequest {
     }
   }
 
-  /** The normalised ministry, or an office exactly as printed, or a phrase within the ministry's name. */
+  /**
+   * The normalised ministry, or an office exactly as printed, or a phrase within the ministry's
+   * name.
+   */
   private static ObjectNode ministry(String value) {
     ObjectNode query = Json.mapper().createObjectNode();
     ObjectNode bool = query.putObject("bool").put("minimum_should_match", 1);
@@ -149,10 +167,16 @@ final class QaSearchRequest {
     if (highlighting.html()) {
       highlight.put("encoder", "html");
     }
-    // An array of one-field objects (Elasticsearch takes an object too, the Java client only this form).
+    // An array of one-field objects (Elasticsearch takes an object too, the Java client only this
+    // form).
     ArrayNode fields = highlight.putArray("fields");
-    for (String field : new String[] {"questionText", "questionText.exact", "answerText", "answerText.exact"}) {
-      fields.addObject().putObject(field).put("fragment_size", FRAGMENT_SIZE).put("number_of_fragments", FRAGMENTS);
+    for (String field :
+        new String[] {"questionText", "questionText.exact", "answerText", "answerText.exact"}) {
+      fields
+          .addObject()
+          .putObject(field)
+          .put("fragment_size", FRAGMENT_SIZE)
+          .put("number_of_fragments", FRAGMENTS);
     }
     fields.addObject().putObject("title").put("number_of_fragments", 0);
     return highlight;

@@ -12,10 +12,11 @@ import java.util.Map;
  * @param identifier the Kamerstuk's identifier, e.g. {@code ah-tk-20232024-1481} (null if unknown)
  * @param date the Kamerstuk's date: its own date, else when the answer was received, else when the
  *     questions were submitted
- * @param highlights per field ({@code questionText}, {@code answerText}, {@code title}) the fragments with
- *     the matching words marked
+ * @param highlights per field ({@code questionText}, {@code answerText}, {@code title}) the
+ *     fragments with the matching words marked
  * @param fileName the original file's name
- * @param originalUrl where index-service serves the original file ({@code /api/documents/<documentId>/original})
+ * @param originalUrl where index-service serves the original file ({@code
+ *     /api/documents/<documentId>/original})
  */
 public record SearchHit(
     String id,

@@ -10,11 +10,15 @@ import java.util.Map;
  * @param tookMillis Elasticsearch's own time for the search
  * @param analysis how the text was analysed ({@code DUTCH} or {@code FALLBACK}); null if unknown
  * @param hits the page
- * @param facets per filter ({@code party}, {@code ministry}, {@code year}, {@code type}) the values found for the
- *     words (ignoring the filters, so a choice can be changed), most frequent first
+ * @param facets per filter ({@code party}, {@code ministry}, {@code year}, {@code type}) the values
+ *     found for the words (ignoring the filters, so a choice can be changed), most frequent first
  */
 public record SearchResult(
-    long total, long tookMillis, String analysis, List<SearchHit> hits, Map<String, List<Facet>> facets) {
+    long total,
+    long tookMillis,
+    String analysis,
+    List<SearchHit> hits,
+    Map<String, List<Facet>> facets) {
 
   public SearchResult {
     hits = List.copyOf(hits);

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The query parameters of a request URI, decoded as UTF-8; the first value of a repeated name counts. */
+/**
+ * The query parameters of a request URI, decoded as UTF-8; the first value of a repeated name
+ * counts.
+ */
 final class HttpParameters {
 
   private HttpParameters() {}

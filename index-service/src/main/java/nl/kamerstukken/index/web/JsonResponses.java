@@ -6,7 +6,10 @@ import java.io.IOException;
 import nl.kamerstukken.kit.http.AdminServer;
 import nl.kamerstukken.model.Json;
 
-/** JSON answers of the search API; errors are {@code {"error": "..."}} with a message that says what to do. */
+/**
+ * JSON answers of the search API; errors are {@code {"error": "..."}} with a message that says what
+ * to do.
+ */
 final class JsonResponses {
 
   static final String JSON = "application/json; charset=utf-8";
@@ -20,10 +23,14 @@ final class JsonResponses {
 
   static void error(HttpExchange exchange, int status, String message) throws IOException {
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    AdminServer.respond(exchange, status, JSON, Json.mapper().createObjectNode().put("error", message).toString());
+    AdminServer.respond(
+        exchange, status, JSON, Json.mapper().createObjectNode().put("error", message).toString());
   }
 
-  /** Only GET is served (HEAD too where {@code head} is true); answers 405 otherwise and returns false. */
+  /**
+   * Only GET is served (HEAD too where {@code head} is true); answers 405 otherwise and returns
+   * false.
+   */
   static boolean requireGet(HttpExchange exchange, boolean head) throws IOException {
     String method = exchange.getRequestMethod();
     if ("GET".equals(method) || (head && "HEAD".equals(method))) {

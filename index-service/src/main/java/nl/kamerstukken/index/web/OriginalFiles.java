@@ -22,11 +22,11 @@ import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 
 /**
- * {@code GET /api/documents/{documentId}/original}: the original file of an indexed Kamerstuk, read from
- * the blob store where ingest put it ({@code source.blobUri} of the indexed document), with its media type
- * and file name. Only files that an indexed document points at are served, so this is no general file
- * server. {@code file:} blob URIs are served (the blob store must be mounted at the same path as for
- * ingest and parse); other schemes answer 501.
+ * {@code GET /api/documents/{documentId}/original}: the original file of an indexed Kamerstuk, read
+ * from the blob store where ingest put it ({@code source.blobUri} of the indexed document), with
+ * its media type and file name. Only files that an indexed document points at are served, so this
+ * is no general file server. {@code file:} blob URIs are served (the blob store must be mounted at
+ * the same path as for ingest and parse); other schemes answer 501.
  */
 final class OriginalFiles implements HttpHandler {
 
@@ -47,14 +47,16 @@ final class OriginalFiles implements HttpHandler {
     }
     Matcher matcher = PATH.matcher(exchange.getRequestURI().getPath());
     if (!matcher.matches()) {
-      JsonResponses.error(exchange, 404, "expected /api/documents/<documentId: 64 hex digits>/original");
+      JsonResponses.error(
+          exchange, 404, "expected /api/documents/<documentId: 64 hex digits>/original");
       return;
     }
     JsonNode source;
     try {
       source = find(matcher.group(1));
     } catch (ElasticsearchException | IOException e) {
-      JsonResponses.error(exchange, 503, "cannot look the document up in Elasticsearch: " + e.getMessage());
+      JsonResponses.error(
+          exchange, 503, "cannot look the document up in Elasticsearch: " + e.getMessage());
       return;
     }
     if (source == null) {
@@ -64,43 +66,67 @@ final class OriginalFiles implements HttpHandler {
     try {
       serve(exchange, source);
     } catch (IllegalArgumentException e) {
-      // URI.create / Path.of refuse a malformed blob URI: the indexed document is wrong, not the request.
+      // URI.create / Path.of refuse a malformed blob URI: the indexed document is wrong, not the
+      // request.
       JsonResponses.error(exchange, 500, "the stored blob URI cannot be read: " + e.getMessage());
     }
   }
 
   /** The {@code source} object of the indexed document with this content id, or null. */
   private JsonNode find(String documentId) throws IOException {
-    List<Hit<ObjectNode>> hits = client.search(s -> s.index(alias).size(1)
-        .source(src -> src.filter(f -> f.includes("source")))
-        .query(q -> q.term(t -> t.field("documentId").value(documentId))), ObjectNode.class).hits().hits();
-    return hits.isEmpty() || hits.get(0).source() == null ? null : hits.get(0).source().path("source");
+    List<Hit<ObjectNode>> hits =
+        client
+            .search(
+                s ->
+                    s.index(alias)
+                        .size(1)
+                        .source(src -> src.filter(f -> f.includes("source")))
+                        .query(q -> q.term(t -> t.field("documentId").value(documentId))),
+                ObjectNode.class)
+            .hits()
+            .hits();
+    return hits.isEmpty() || hits.get(0).source() == null
+        ? null
+        : hits.get(0).source().path("source");
   }
 
   private static void serve(HttpExchange exchange, JsonNode source) throws IOException {
     String blobUri = source.path("blobUri").asText(null);
     if (blobUri == null) {
-      JsonResponses.error(exchange, 404, "the document was indexed without a stored file (parsed offline)");
+      JsonResponses.error(
+          exchange, 404, "the document was indexed without a stored file (parsed offline)");
       return;
     }
     URI uri = URI.create(blobUri);
     if (!"file".equals(uri.getScheme())) {
-      JsonResponses.error(exchange, 501, "the original is stored at " + uri.getScheme() + ": blob URIs, which "
-          + "this service cannot read yet; fetch it from the blob store directly");
+      JsonResponses.error(
+          exchange,
+          501,
+          "the original is stored at "
+              + uri.getScheme()
+              + ": blob URIs, which "
+              + "this service cannot read yet; fetch it from the blob store directly");
       return;
     }
     Path file = Path.of(uri);
     if (!Files.isRegularFile(file)) {
-      JsonResponses.error(exchange, 410, "the stored file is gone from the blob store (" + file + ")");
+      JsonResponses.error(
+          exchange, 410, "the stored file is gone from the blob store (" + file + ")");
       return;
     }
     String mediaType = source.path("mediaType").asText("application/octet-stream");
     String fileName = source.path("fileName").asText("original");
-    // A PDF opens in the browser; anything else (HTML, XML: it could carry scripts) is a download, sandboxed.
+    // A PDF opens in the browser; anything else (HTML, XML: it could carry scripts) is a download,
+    // sandboxed.
     boolean pdf = "application/pdf".equals(mediaType);
     exchange.getResponseHeaders().set("Content-Type", mediaType);
-    exchange.getResponseHeaders().set("Content-Disposition", (pdf ? "inline" : "attachment")
-        + "; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Disposition",
+            (pdf ? "inline" : "attachment")
+                + "; filename*=UTF-8''"
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     if (!pdf) {
       exchange.getResponseHeaders().set("Content-Security-Policy", "sandbox");
@@ -108,7 +134,8 @@ final class OriginalFiles implements HttpHandler {
     long size = Files.size(file);
     boolean head = "HEAD".equals(exchange.getRequestMethod());
     exchange.sendResponseHeaders(200, head || size == 0 ? -1 : size);
-    try (OutputStream out = exchange.getResponseBody(); InputStream in = Files.newInputStream(file)) {
+    try (OutputStream out = exchange.getResponseBody();
+        InputStream in = Files.newInputStream(file)) {
       if (!head) {
         in.transferTo(out);
       }

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/search?q=...&party=&ministry=&year=&type=&from=&to=&size=&offset=}: one page of Q&A hits
- * as JSON ({@link SearchResult}). 400 for a bad parameter, 503 while Elasticsearch or the index is not there.
+ * {@code GET /api/search?q=...&party=&ministry=&year=&type=&from=&to=&size=&offset=}: one page of
+ * Q&A hits as JSON ({@link SearchResult}). 400 for a bad parameter, 503 while Elasticsearch or the
+ * index is not there.
  */
 final class SearchApi implements HttpHandler {
 
@@ -47,9 +48,11 @@ final class SearchApi implements HttpHandler {
       JsonResponses.ok(exchange, search.search(query, analysis.get()));
     } catch (ElasticsearchException e) {
       if (e.status() == 404) {
-        JsonResponses.error(exchange, 503, "nothing is indexed yet: the search index does not exist");
+        JsonResponses.error(
+            exchange, 503, "nothing is indexed yet: the search index does not exist");
       } else if (e.status() == 400) {
-        JsonResponses.error(exchange, 400, "Elasticsearch cannot run this query: " + e.error().reason());
+        JsonResponses.error(
+            exchange, 400, "Elasticsearch cannot run this query: " + e.error().reason());
       } else {
         LOG.warn("search [{}] failed: {}", query.text(), e.getMessage());
         JsonResponses.error(exchange, 503, "search failed, try again: " + e.getMessage());

@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import nl.kamerstukken.kit.http.AdminServer;
 
 /**
- * The search page at {@code /}: one HTML file with its script and style, no front-end build. It calls
- * {@code /api/search} and links each hit to {@code /api/documents/<id>/original}. Any other path is 404.
+ * The search page at {@code /}: one HTML file with its script and style, no front-end build. It
+ * calls {@code /api/search} and links each hit to {@code /api/documents/<id>/original}. Any other
+ * path is 404.
  */
 final class SearchPage implements HttpHandler {
 
@@ -39,8 +40,11 @@ final class SearchPage implements HttpHandler {
       return;
     }
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-    exchange.getResponseHeaders().set("Content-Security-Policy",
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'");
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'");
     AdminServer.respond(exchange, 200, "text/html; charset=utf-8", html);
   }
 }

@@ -8,8 +8,9 @@ import nl.kamerstukken.index.search.QaSearch;
 import nl.kamerstukken.kit.http.AdminServer;
 
 /**
- * What people use instead of Kibana, on the service's HTTP server: the search page ({@code /}), the search
- * API ({@code /api/search}) and the originals ({@code /api/documents/<documentId>/original}).
+ * What people use instead of Kibana, on the service's HTTP server: the search page ({@code /}), the
+ * search API ({@code /api/search}) and the originals ({@code
+ * /api/documents/<documentId>/original}).
  */
 public final class SearchRoutes {
 
@@ -20,9 +21,11 @@ public final class SearchRoutes {
    *
    * @param analysis the active text analysis, reported with every result
    */
-  public static void install(AdminServer admin, ElasticsearchClient client, IndexNames names,
-      Supplier<String> analysis) {
-    admin.route("/api/search", new SearchApi(new QaSearch(client, names, Highlighting.HTML), analysis))
+  public static void install(
+      AdminServer admin, ElasticsearchClient client, IndexNames names, Supplier<String> analysis) {
+    admin
+        .route(
+            "/api/search", new SearchApi(new QaSearch(client, names, Highlighting.HTML), analysis))
         .route("/api/documents/", new OriginalFiles(client, names))
         .route("/", new SearchPage());
   }

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 /**
- * Credentials given to index-service (Elasticsearch basic auth, a Kafka SASL login passed through as a client
- * property) appear in no log line, even with the Kafka clients logging their whole configuration at INFO.
+ * Credentials given to index-service (Elasticsearch basic auth, a Kafka SASL login passed through
+ * as a client property) appear in no log line, even with the Kafka clients logging their whole
+ * configuration at INFO.
  */
 @ExtendWith(LocalStackExtension.class)
 class SecretsNotLoggedIT {
@@ -44,22 +45,37 @@ class SecretsNotLoggedIT {
     root.addAppender(logs);
     kafkaLogger.setLevel(Level.INFO);
     String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    IndexService service = IndexService.create(IndexConfig.load(Map.of(
-        "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-        "KAFKA_TOPIC_PREFIX", prefix,
-        // Not used on a PLAINTEXT listener, but handed to every Kafka client like any pass-through property.
-        "KAFKA_PROPERTY_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required "
-            + "username=\"indexer\" password=\"" + KAFKA_PASSWORD + "\";",
-        "INDEX_ELASTICSEARCH_URL", stack.elasticsearchUrl(),
-        "INDEX_ELASTICSEARCH_USERNAME", "indexer",
-        "INDEX_ELASTICSEARCH_PASSWORD", ES_PASSWORD,
-        "INDEX_ALIAS_PREFIX", prefix,
-        "INDEX_HTTP_PORT", "0")));
+    IndexService service =
+        IndexService.create(
+            IndexConfig.load(
+                Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    stack.kafkaBootstrapServers(),
+                    "KAFKA_TOPIC_PREFIX",
+                    prefix,
+                    // Not used on a PLAINTEXT listener, but handed to every Kafka client like any
+                    // pass-through property.
+                    "KAFKA_PROPERTY_SASL_JAAS_CONFIG",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                        + "username=\"indexer\" password=\""
+                        + KAFKA_PASSWORD
+                        + "\";",
+                    "INDEX_ELASTICSEARCH_URL",
+                    stack.elasticsearchUrl(),
+                    "INDEX_ELASTICSEARCH_USERNAME",
+                    "indexer",
+                    "INDEX_ELASTICSEARCH_PASSWORD",
+                    ES_PASSWORD,
+                    "INDEX_ALIAS_PREFIX",
+                    prefix,
+                    "INDEX_HTTP_PORT",
+                    "0")));
     Supervisor supervisor = new Supervisor("index-service-it");
     try {
       // When the service starts and runs
       service.start(supervisor);
-      await().atMost(Duration.ofSeconds(60))
+      await()
+          .atMost(Duration.ofSeconds(60))
           .until(() -> service.workerState() == ConsumerWorker.State.RUNNING);
     } finally {
       supervisor.stopping();
@@ -70,10 +86,13 @@ class SecretsNotLoggedIT {
 
     // Then the logs say what is configured, never the secrets
     List<String> lines = logs.list.stream().map(SecretsNotLoggedIT::render).toList();
-    assertThat(lines).as("the Kafka configuration was logged, so the check means something")
+    assertThat(lines)
+        .as("the Kafka configuration was logged, so the check means something")
         .anySatisfy(line -> assertThat(line).contains("sasl.jaas.config"));
     assertThat(lines).anySatisfy(line -> assertThat(line).contains("basic user [indexer]"));
-    String basicHeader = Base64.getEncoder().encodeToString(("indexer:" + ES_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String basicHeader =
+        Base64.getEncoder()
+            .encodeToString(("indexer:" + ES_PASSWORD).getBytes(StandardCharsets.UTF_8));
     assertThat(lines).noneSatisfy(line -> assertThat(line).contains(ES_PASSWORD));
     assertThat(lines).noneSatisfy(line -> assertThat(line).contains(KAFKA_PASSWORD));
     assertThat(lines).noneSatisfy(line -> assertThat(line).contains(basicHeader));
@@ -81,7 +100,10 @@ class SecretsNotLoggedIT {
   }
 
   private static String render(ILoggingEvent event) {
-    String thrown = event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy());
+    String thrown =
+        event.getThrowableProxy() == null
+            ? ""
+            : ThrowableProxyUtil.asString(event.getThrowableProxy());
     return event.getFormattedMessage() + thrown;
   }
 }

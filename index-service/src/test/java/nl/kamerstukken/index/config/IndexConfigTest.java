@@ -24,17 +24,30 @@ class IndexConfigTest {
 
   @Test
   void theSharedElasticsearchUrlIsAcceptedAndTheOwnWins() {
-    assertThat(IndexConfig.load(Map.of("ELASTICSEARCH_URL", "http://es:9200")).elasticsearch().url())
+    assertThat(
+            IndexConfig.load(Map.of("ELASTICSEARCH_URL", "http://es:9200")).elasticsearch().url())
         .hasToString("http://es:9200");
-    assertThat(IndexConfig.load(Map.of("ELASTICSEARCH_URL", "http://es:9200",
-            "INDEX_ELASTICSEARCH_URL", "https://mine:9243")).elasticsearch().url())
+    assertThat(
+            IndexConfig.load(
+                    Map.of(
+                        "ELASTICSEARCH_URL",
+                        "http://es:9200",
+                        "INDEX_ELASTICSEARCH_URL",
+                        "https://mine:9243"))
+                .elasticsearch()
+                .url())
         .hasToString("https://mine:9243");
   }
 
   @Test
   void credentialsAreNeverShown() {
-    IndexConfig config = IndexConfig.load(Map.of("INDEX_ELASTICSEARCH_USERNAME", "indexer",
-        "INDEX_ELASTICSEARCH_PASSWORD", "s3cret-pw"));
+    IndexConfig config =
+        IndexConfig.load(
+            Map.of(
+                "INDEX_ELASTICSEARCH_USERNAME",
+                "indexer",
+                "INDEX_ELASTICSEARCH_PASSWORD",
+                "s3cret-pw"));
     IndexConfig keyed = IndexConfig.load(Map.of("INDEX_ELASTICSEARCH_API_KEY", "c2VjcmV0LWtleQ=="));
 
     assertThat(config.toString()).doesNotContain("s3cret-pw").contains("indexer");
@@ -43,12 +56,13 @@ class IndexConfigTest {
 
   @Test
   void everyBadVariableIsNamed() {
-    Map<String, String> env = Map.of(
-        "INDEX_ELASTICSEARCH_URL", "es:9200",
-        "INDEX_ELASTICSEARCH_USERNAME", "indexer",
-        "INDEX_ALIAS_PREFIX", "IT_Upper",
-        "INDEX_BULK_MAX_ACTIONS", "0",
-        "INDEX_HTTP_PORT", "http");
+    Map<String, String> env =
+        Map.of(
+            "INDEX_ELASTICSEARCH_URL", "es:9200",
+            "INDEX_ELASTICSEARCH_USERNAME", "indexer",
+            "INDEX_ALIAS_PREFIX", "IT_Upper",
+            "INDEX_BULK_MAX_ACTIONS", "0",
+            "INDEX_HTTP_PORT", "http");
 
     assertThatThrownBy(() -> IndexConfig.load(env))
         .isInstanceOf(ConfigException.class)
@@ -61,8 +75,14 @@ class IndexConfigTest {
 
   @Test
   void anApiKeyAndAPasswordTogetherAreRefusedWithoutShowingTheKey() {
-    Map<String, String> env = Map.of("INDEX_ELASTICSEARCH_USERNAME", "u", "INDEX_ELASTICSEARCH_PASSWORD", "p",
-        "INDEX_ELASTICSEARCH_API_KEY", "topsecret");
+    Map<String, String> env =
+        Map.of(
+            "INDEX_ELASTICSEARCH_USERNAME",
+            "u",
+            "INDEX_ELASTICSEARCH_PASSWORD",
+            "p",
+            "INDEX_ELASTICSEARCH_API_KEY",
+            "topsecret");
 
     assertThatThrownBy(() -> IndexConfig.load(env))
         .hasMessageContaining("INDEX_ELASTICSEARCH_API_KEY")

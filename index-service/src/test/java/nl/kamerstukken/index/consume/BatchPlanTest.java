@@ -59,7 +59,9 @@ class BatchPlanTest {
   void aTombstoneWithoutKeyIsUnusable() {
     BatchPlan plan = BatchPlan.of(List.of(tombstone(7, null)));
 
-    assertThat(plan.unusable()).extracting(BatchPlan.Unusable::reasonCode).containsExactly("INVALID_TOMBSTONE");
+    assertThat(plan.unusable())
+        .extracting(BatchPlan.Unusable::reasonCode)
+        .containsExactly("INVALID_TOMBSTONE");
     assertThat(plan.tombstones()).isEmpty();
   }
 }

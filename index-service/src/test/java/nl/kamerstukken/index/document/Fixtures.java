@@ -17,19 +17,52 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static DocumentMetadata metadata(String identifier) {
-    return new DocumentMetadata(identifier, "aanhangsel-antwoord", "2023-2024", null, "1481",
-        "het bericht over wachttijden in de jeugdzorg", LocalDate.of(2024, 2, 20), List.of("Van der Plas"),
-        List.of("BBB"), List.of("Staatssecretaris van Volksgezondheid, Welzijn en Sport"),
-        List.of("Staatssecretaris Van Ooijen"), LocalDate.of(2024, 1, 10), LocalDate.of(2024, 2, 20),
-        List.of("2024Z00123"), List.of("2024D04567"), null, null, List.of());
+    return new DocumentMetadata(
+        identifier,
+        "aanhangsel-antwoord",
+        "2023-2024",
+        null,
+        "1481",
+        "het bericht over wachttijden in de jeugdzorg",
+        LocalDate.of(2024, 2, 20),
+        List.of("Van der Plas"),
+        List.of("BBB"),
+        List.of("Staatssecretaris van Volksgezondheid, Welzijn en Sport"),
+        List.of("Staatssecretaris Van Ooijen"),
+        LocalDate.of(2024, 1, 10),
+        LocalDate.of(2024, 2, 20),
+        List.of("2024Z00123"),
+        List.of("2024D04567"),
+        null,
+        null,
+        List.of());
   }
 
-  public static DocumentParsed parsed(String documentId, String identifier, List<Segment> questions,
-      List<Segment> answers, Instant receivedAt) {
-    SourceFile source = new SourceFile(documentId + ".pdf", documentId, "application/pdf", 1234,
-        "inbox/" + documentId + ".pdf", "file:///blobs/" + documentId);
-    return new DocumentParsed(documentId, source, metadata(identifier), 3, "Vraag 1 Wat is ... Antwoord 1 ...",
-        questions, answers, List.of(new Footnote("1", "Zie kamerstuk 31839")), List.of(), receivedAt,
+  public static DocumentParsed parsed(
+      String documentId,
+      String identifier,
+      List<Segment> questions,
+      List<Segment> answers,
+      Instant receivedAt) {
+    SourceFile source =
+        new SourceFile(
+            documentId + ".pdf",
+            documentId,
+            "application/pdf",
+            1234,
+            "inbox/" + documentId + ".pdf",
+            "file:///blobs/" + documentId);
+    return new DocumentParsed(
+        documentId,
+        source,
+        metadata(identifier),
+        3,
+        "Vraag 1 Wat is ... Antwoord 1 ...",
+        questions,
+        answers,
+        List.of(new Footnote("1", "Zie kamerstuk 31839")),
+        List.of(),
+        receivedAt,
         receivedAt == null ? null : receivedAt.plusSeconds(5));
   }
 

@@ -9,10 +9,12 @@ class MinistriesTest {
 
   @Test
   void anOfficeNamesItsMinistryWhateverTheRank() {
-    assertThat(Ministries.ministry("minister van Klimaat en Groene Groei")).isEqualTo("Klimaat en Groene Groei");
+    assertThat(Ministries.ministry("minister van Klimaat en Groene Groei"))
+        .isEqualTo("Klimaat en Groene Groei");
     assertThat(Ministries.ministry("Staatssecretaris van Volksgezondheid, Welzijn en Sport"))
         .isEqualTo("Volksgezondheid, Welzijn en Sport");
-    assertThat(Ministries.ministry("minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"))
+    assertThat(
+            Ministries.ministry("minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"))
         .isEqualTo("Buitenlandse Handel en Ontwikkelingssamenwerking");
     assertThat(Ministries.ministry("de minister van Financiën")).isEqualTo("Financiën");
     assertThat(Ministries.ministry("Minister-President")).isEqualTo("Algemene Zaken");
@@ -20,7 +22,9 @@ class MinistriesTest {
 
   @Test
   void aPortfolioAfterADashIsDropped() {
-    assertThat(Ministries.ministry("staatssecretaris van Volksgezondheid, Welzijn en Sport – Jeugd, Preventie en Sport"))
+    assertThat(
+            Ministries.ministry(
+                "staatssecretaris van Volksgezondheid, Welzijn en Sport – Jeugd, Preventie en Sport"))
         .isEqualTo("Volksgezondheid, Welzijn en Sport");
   }
 
@@ -33,10 +37,15 @@ class MinistriesTest {
 
   @Test
   void answeredByComesFirstAndEachMinistryOnce() {
-    List<String> ministries = Ministries.of(
-        List.of("staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties", "minister van Financiën"),
-        List.of("minister van Financiën", "Voorzitter van de Tweede Kamer der Staten-Generaal"));
+    List<String> ministries =
+        Ministries.of(
+            List.of(
+                "staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+                "minister van Financiën"),
+            List.of(
+                "minister van Financiën", "Voorzitter van de Tweede Kamer der Staten-Generaal"));
 
-    assertThat(ministries).containsExactly("Binnenlandse Zaken en Koninkrijksrelaties", "Financiën");
+    assertThat(ministries)
+        .containsExactly("Binnenlandse Zaken en Koninkrijksrelaties", "Financiën");
   }
 }

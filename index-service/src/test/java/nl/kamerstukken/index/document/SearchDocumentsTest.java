@@ -19,34 +19,56 @@ class SearchDocumentsTest {
   @Test
   void eachQuestionBecomesOneQaDocumentWithItsAnswer() {
     // Given questions 1 and 2 and their answers
-    DocumentParsed parsed = parsed(ID, "ah-tk-20232024-1481",
-        List.of(segment("Kent u het bericht?", "1"), segment("Hoe lang zijn de wachttijden?", "2")),
-        List.of(segment("Ja.", "1"), segment("Gemiddeld twaalf weken.", "2")), RECEIVED);
+    DocumentParsed parsed =
+        parsed(
+            ID,
+            "ah-tk-20232024-1481",
+            List.of(
+                segment("Kent u het bericht?", "1"), segment("Hoe lang zijn de wachttijden?", "2")),
+            List.of(segment("Ja.", "1"), segment("Gemiddeld twaalf weken.", "2")),
+            RECEIVED);
 
     // When
     IndexedDocument indexed = SearchDocuments.of(parsed);
 
     // Then
-    assertThat(indexed.qa()).extracting(QaDoc::position, QaDoc::questionNumbers, QaDoc::questionText,
-            QaDoc::answerNumbers, QaDoc::answerText, QaDoc::answered)
+    assertThat(indexed.qa())
+        .extracting(
+            QaDoc::position,
+            QaDoc::questionNumbers,
+            QaDoc::questionText,
+            QaDoc::answerNumbers,
+            QaDoc::answerText,
+            QaDoc::answered)
         .containsExactly(
             tuple(1, List.of("1"), "Kent u het bericht?", List.of("1"), "Ja.", true),
-            tuple(2, List.of("2"), "Hoe lang zijn de wachttijden?", List.of("2"), "Gemiddeld twaalf weken.", true));
+            tuple(
+                2,
+                List.of("2"),
+                "Hoe lang zijn de wachttijden?",
+                List.of("2"),
+                "Gemiddeld twaalf weken.",
+                true));
     assertThat(indexed.document().qaCount()).isEqualTo(2);
   }
 
   @Test
   void anAnswerCoveringTwoQuestionsIsCopiedIntoBothPairs() {
     // Given questions 5 and 6, answered together by "Antwoord 5 en 6"
-    DocumentParsed parsed = parsed(ID, "ah-tk-20232024-1481",
-        List.of(segment("Vraag vijf?", "5"), segment("Vraag zes?", "6")),
-        List.of(segment("Antwoord op beide.", "5", "6")), RECEIVED);
+    DocumentParsed parsed =
+        parsed(
+            ID,
+            "ah-tk-20232024-1481",
+            List.of(segment("Vraag vijf?", "5"), segment("Vraag zes?", "6")),
+            List.of(segment("Antwoord op beide.", "5", "6")),
+            RECEIVED);
 
     // When
     List<QaDoc> qa = SearchDocuments.of(parsed).qa();
 
     // Then each question is its own hit with the full shared answer
-    assertThat(qa).extracting(QaDoc::questionNumbers, QaDoc::answerNumbers, QaDoc::answerText)
+    assertThat(qa)
+        .extracting(QaDoc::questionNumbers, QaDoc::answerNumbers, QaDoc::answerText)
         .containsExactly(
             tuple(List.of("5"), List.of("5", "6"), "Antwoord op beide."),
             tuple(List.of("6"), List.of("5", "6"), "Antwoord op beide."));
@@ -55,15 +77,20 @@ class SearchDocumentsTest {
   @Test
   void aGroupedQuestionStaysOnePairWithAllItsNumbers() {
     // Given "Vraag 3, 4 en 5" (one text) answered by "Antwoord 3, 4 en 5"
-    DocumentParsed parsed = parsed(ID, "ah-tk-20232024-1314",
-        List.of(segment("Drie vragen in een.", "3", "4", "5"), segment("Nog een vraag.", "6")),
-        List.of(segment("Een antwoord op drie.", "3", "4", "5"), segment("Antwoord zes.", "6")), RECEIVED);
+    DocumentParsed parsed =
+        parsed(
+            ID,
+            "ah-tk-20232024-1314",
+            List.of(segment("Drie vragen in een.", "3", "4", "5"), segment("Nog een vraag.", "6")),
+            List.of(segment("Een antwoord op drie.", "3", "4", "5"), segment("Antwoord zes.", "6")),
+            RECEIVED);
 
     // When
     List<QaDoc> qa = SearchDocuments.of(parsed).qa();
 
     // Then
-    assertThat(qa).extracting(QaDoc::questionNumbers, QaDoc::answerNumbers, QaDoc::answerText)
+    assertThat(qa)
+        .extracting(QaDoc::questionNumbers, QaDoc::answerNumbers, QaDoc::answerText)
         .containsExactly(
             tuple(List.of("3", "4", "5"), List.of("3", "4", "5"), "Een antwoord op drie."),
             tuple(List.of("6"), List.of("6"), "Antwoord zes."));
@@ -71,8 +98,13 @@ class SearchDocumentsTest {
 
   @Test
   void aGroupedQuestionAnsweredSeparatelyGetsAllItsAnswersInOrder() {
-    DocumentParsed parsed = parsed(ID, null, List.of(segment("Twee vragen.", "1", "2")),
-        List.of(segment("Eerste.", "1"), segment("Tweede.", "2")), RECEIVED);
+    DocumentParsed parsed =
+        parsed(
+            ID,
+            null,
+            List.of(segment("Twee vragen.", "1", "2")),
+            List.of(segment("Eerste.", "1"), segment("Tweede.", "2")),
+            RECEIVED);
 
     QaDoc qa = SearchDocuments.of(parsed).qa().get(0);
 
@@ -83,24 +115,36 @@ class SearchDocumentsTest {
   @Test
   void repeatedNumbersArePairedInTheirOrder() {
     // Given two rounds of questions both numbered from 1
-    DocumentParsed parsed = parsed(ID, null,
-        List.of(segment("Eerste ronde.", "1"), segment("Tweede ronde.", "1")),
-        List.of(segment("Antwoord ronde een.", "1"), segment("Antwoord ronde twee.", "1")), RECEIVED);
+    DocumentParsed parsed =
+        parsed(
+            ID,
+            null,
+            List.of(segment("Eerste ronde.", "1"), segment("Tweede ronde.", "1")),
+            List.of(segment("Antwoord ronde een.", "1"), segment("Antwoord ronde twee.", "1")),
+            RECEIVED);
 
     List<QaDoc> qa = SearchDocuments.of(parsed).qa();
 
-    assertThat(qa).extracting(QaDoc::answerText).containsExactly("Antwoord ronde een.", "Antwoord ronde twee.");
+    assertThat(qa)
+        .extracting(QaDoc::answerText)
+        .containsExactly("Antwoord ronde een.", "Antwoord ronde twee.");
   }
 
   @Test
   void unansweredQuestionsAndUnclaimedAnswersAreKept() {
     // Given question 2 has no answer and answer 9 answers no known question
-    DocumentParsed parsed = parsed(ID, null, List.of(segment("Een?", "1"), segment("Twee?", "2")),
-        List.of(segment("Antwoord een.", "1"), segment("Losse mededeling.", "9")), RECEIVED);
+    DocumentParsed parsed =
+        parsed(
+            ID,
+            null,
+            List.of(segment("Een?", "1"), segment("Twee?", "2")),
+            List.of(segment("Antwoord een.", "1"), segment("Losse mededeling.", "9")),
+            RECEIVED);
 
     List<QaDoc> qa = SearchDocuments.of(parsed).qa();
 
-    assertThat(qa).extracting(QaDoc::position, QaDoc::questionText, QaDoc::answerText, QaDoc::answered)
+    assertThat(qa)
+        .extracting(QaDoc::position, QaDoc::questionText, QaDoc::answerText, QaDoc::answered)
         .containsExactly(
             tuple(1, "Een?", "Antwoord een.", true),
             tuple(2, "Twee?", null, false),
@@ -111,8 +155,13 @@ class SearchDocumentsTest {
 
   @Test
   void everyQaDocumentCarriesTheMetadataAndTheWayBackToTheFile() {
-    DocumentParsed parsed = parsed(ID, "ah-tk-20232024-1481", List.of(segment("Vraag?", "1")),
-        List.of(segment("Antwoord.", "1")), RECEIVED);
+    DocumentParsed parsed =
+        parsed(
+            ID,
+            "ah-tk-20232024-1481",
+            List.of(segment("Vraag?", "1")),
+            List.of(segment("Antwoord.", "1")),
+            RECEIVED);
 
     SharedFields shared = SearchDocuments.of(parsed).qa().get(0).shared();
 
@@ -120,7 +169,8 @@ class SearchDocumentsTest {
     assertThat(shared.identifier()).isEqualTo("ah-tk-20232024-1481");
     assertThat(shared.parties()).containsExactly("BBB");
     assertThat(shared.askedBy()).containsExactly("Van der Plas");
-    assertThat(shared.addressedTo()).containsExactly("Staatssecretaris van Volksgezondheid, Welzijn en Sport");
+    assertThat(shared.addressedTo())
+        .containsExactly("Staatssecretaris van Volksgezondheid, Welzijn en Sport");
     assertThat(shared.zaakNumbers()).containsExactly("2024Z00123");
     assertThat(shared.source().fileName()).isEqualTo(ID + ".pdf");
     assertThat(shared.source().blobUri()).isEqualTo("file:///blobs/" + ID);
@@ -128,9 +178,12 @@ class SearchDocumentsTest {
 
   @Test
   void theKeyIsTheIdentifierElseTheDocumentId() {
-    assertThat(SearchDocuments.of(parsed(ID, " kst-26643-1522 ", List.of(), List.of(), RECEIVED)).key())
+    assertThat(
+            SearchDocuments.of(parsed(ID, " kst-26643-1522 ", List.of(), List.of(), RECEIVED))
+                .key())
         .isEqualTo("kst-26643-1522");
-    assertThat(SearchDocuments.of(parsed(ID, null, List.of(), List.of(), RECEIVED)).key()).isEqualTo(ID);
+    assertThat(SearchDocuments.of(parsed(ID, null, List.of(), List.of(), RECEIVED)).key())
+        .isEqualTo(ID);
     assertThat(IndexedDocument.qaId("kst-26643-1522", 3)).isEqualTo("kst-26643-1522-qa-3");
   }
 
@@ -138,8 +191,10 @@ class SearchDocumentsTest {
   void aLaterReceivedVersionHasAHigherVersionAndTheSameEventAlwaysTheSame() {
     long first = SearchDocuments.of(parsed(ID, "k", List.of(), List.of(), RECEIVED)).version();
     long again = SearchDocuments.of(parsed(ID, "k", List.of(), List.of(), RECEIVED)).version();
-    long later = SearchDocuments.of(parsed("b".repeat(64), "k", List.of(), List.of(), RECEIVED.plusMillis(1)))
-        .version();
+    long later =
+        SearchDocuments.of(
+                parsed("b".repeat(64), "k", List.of(), List.of(), RECEIVED.plusMillis(1)))
+            .version();
 
     assertThat(again).isEqualTo(first);
     assertThat(later).isGreaterThan(first);
@@ -147,8 +202,13 @@ class SearchDocumentsTest {
 
   @Test
   void searchDocumentsAreWrittenFlatWithIsoDates() {
-    DocumentParsed parsed = parsed(ID, "ah-tk-20232024-1481", List.of(segment("Vraag?", "1")),
-        List.of(segment("Antwoord.", "1")), RECEIVED);
+    DocumentParsed parsed =
+        parsed(
+            ID,
+            "ah-tk-20232024-1481",
+            List.of(segment("Vraag?", "1")),
+            List.of(segment("Antwoord.", "1")),
+            RECEIVED);
     IndexedDocument indexed = SearchDocuments.of(parsed);
 
     JsonNode qa = Json.mapper().valueToTree(indexed.qa().get(0));

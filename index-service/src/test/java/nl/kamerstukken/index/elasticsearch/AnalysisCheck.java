@@ -16,14 +16,15 @@ import nl.kamerstukken.index.search.QaSearch;
 import nl.kamerstukken.index.search.SearchQuery;
 
 /**
- * What a person notices of the text analysis, through the real search path: sets up the indices on a
- * cluster (the analysis is probed), indexes a singular and a plural, and searches. Shared by the IT on the
- * local distribution (no {@code dutch}) and the one on the official image (with it).
+ * What a person notices of the text analysis, through the real search path: sets up the indices on
+ * a cluster (the analysis is probed), indexes a singular and a plural, and searches. Shared by the
+ * IT on the local distribution (no {@code dutch}) and the one on the official image (with it).
  */
 final class AnalysisCheck {
 
   private final ElasticsearchClient client;
-  private final IndexNames names = new IndexNames("an-" + UUID.randomUUID().toString().substring(0, 8) + "-");
+  private final IndexNames names =
+      new IndexNames("an-" + UUID.randomUUID().toString().substring(0, 8) + "-");
   private QaSearch search;
 
   AnalysisCheck(ElasticsearchClient client) {
@@ -33,13 +34,25 @@ final class AnalysisCheck {
   /** Sets up the indices and indexes one question with "wachtlijst" and one with "wachtlijsten". */
   Analysis indexSingularAndPlural() throws Exception {
     Analysis analysis = new IndexSetup(client, names).ensure().analysis();
-    DocumentIndexer indexer = DocumentIndexer.create(client, names, new BulkLimits(100, 1 << 20, 3),
-        new SimpleMeterRegistry());
-    indexer.index(List.of(
-        SearchDocuments.of(parsed(id(), "kst-1-1", List.of(segment("Hoe lang is de wachtlijst voor jeugdzorg?", "1")),
-            List.of(segment("Twaalf weken.", "1")), RECEIVED)),
-        SearchDocuments.of(parsed(id(), "kst-1-2", List.of(segment("Waarom zijn de wachtlijsten zo lang?", "1")),
-            List.of(segment("Door tekorten.", "1")), RECEIVED))));
+    DocumentIndexer indexer =
+        DocumentIndexer.create(
+            client, names, new BulkLimits(100, 1 << 20, 3), new SimpleMeterRegistry());
+    indexer.index(
+        List.of(
+            SearchDocuments.of(
+                parsed(
+                    id(),
+                    "kst-1-1",
+                    List.of(segment("Hoe lang is de wachtlijst voor jeugdzorg?", "1")),
+                    List.of(segment("Twaalf weken.", "1")),
+                    RECEIVED)),
+            SearchDocuments.of(
+                parsed(
+                    id(),
+                    "kst-1-2",
+                    List.of(segment("Waarom zijn de wachtlijsten zo lang?", "1")),
+                    List.of(segment("Door tekorten.", "1")),
+                    RECEIVED))));
     client.indices().refresh(r -> r.index(names.alias(SearchIndex.QA)));
     search = new QaSearch(client, names, Highlighting.HTML);
     return analysis;
@@ -49,10 +62,16 @@ final class AnalysisCheck {
     return search.search(SearchQuery.of(words), null).total();
   }
 
-  /** Stop words are dropped, quoted phrases match the unstemmed text: the same with either analysis. */
+  /**
+   * Stop words are dropped, quoted phrases match the unstemmed text: the same with either analysis.
+   */
   void assertStopWordsAndPhrases() throws Exception {
-    assertThat(total("de wachtlijst")).as("a stop word does not have to match").isEqualTo(total("wachtlijst"));
-    assertThat(total("\"zijn de wachtlijsten\"")).as("a phrase with a stop word, on the exact subfield").isEqualTo(1);
+    assertThat(total("de wachtlijst"))
+        .as("a stop word does not have to match")
+        .isEqualTo(total("wachtlijst"));
+    assertThat(total("\"zijn de wachtlijsten\""))
+        .as("a phrase with a stop word, on the exact subfield")
+        .isEqualTo(1);
     assertThat(total("\"de wachtlijsten voor\"")).isZero();
   }
 

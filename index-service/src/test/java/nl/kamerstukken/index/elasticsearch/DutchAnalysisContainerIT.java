@@ -12,8 +12,9 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * On the official Elasticsearch image (which has analysis-common) the {@code dutch} analyzer is chosen and
- * stems: the singular finds the plural and back. Needs a Docker engine; skipped cleanly without one.
+ * On the official Elasticsearch image (which has analysis-common) the {@code dutch} analyzer is
+ * chosen and stems: the singular finds the plural and back. Needs a Docker engine; skipped cleanly
+ * without one.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class DutchAnalysisContainerIT {
@@ -27,16 +28,21 @@ class DutchAnalysisContainerIT {
 
   @Test
   void withTheDutchAnalyzerItIsChosenAndInflectedFormsFindEachOther() throws Exception {
-    try (ElasticsearchClient client = ElasticsearchClients.create(new ElasticsearchSettings(
-        URI.create("http://" + ELASTICSEARCH.getHttpHostAddress()), null, null, null))) {
+    try (ElasticsearchClient client =
+        ElasticsearchClients.create(
+            new ElasticsearchSettings(
+                URI.create("http://" + ELASTICSEARCH.getHttpHostAddress()), null, null, null))) {
       AnalysisCheck check = new AnalysisCheck(client);
       try {
-        // When the indices are set up on a cluster with the dutch analyzer, and a singular and a plural are indexed
+        // When the indices are set up on a cluster with the dutch analyzer, and a singular and a
+        // plural are indexed
         Analysis analysis = check.indexSingularAndPlural();
 
-        // Then dutch was chosen, each form finds both, and stop words and phrases work as with the fallback
+        // Then dutch was chosen, each form finds both, and stop words and phrases work as with the
+        // fallback
         assertThat(analysis).isEqualTo(Analysis.DUTCH);
-        assertThat(new IndexSetup(client, new IndexNames("probe-")).probeAnalysis()).isEqualTo(Analysis.DUTCH);
+        assertThat(new IndexSetup(client, new IndexNames("probe-")).probeAnalysis())
+            .isEqualTo(Analysis.DUTCH);
         assertThat(check.total("wachtlijst")).isEqualTo(2);
         assertThat(check.total("wachtlijsten")).isEqualTo(2);
         check.assertStopWordsAndPhrases();

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * TLS to Elasticsearch with the cluster's own CA, as a secured cluster (Docker, Elastic Cloud on premises) has it.
- * The server is a small HTTPS endpoint with a certificate made by the JDK's keytool: it answers like
- * Elasticsearch does to {@code HEAD /<index>}, which is all this test asks; what matters is the handshake.
+ * TLS to Elasticsearch with the cluster's own CA, as a secured cluster (Docker, Elastic Cloud on
+ * premises) has it. The server is a small HTTPS endpoint with a certificate made by the JDK's
+ * keytool: it answers like Elasticsearch does to {@code HEAD /<index>}, which is all this test
+ * asks; what matters is the handshake.
  */
 class ElasticsearchTlsTest {
 
@@ -47,11 +48,39 @@ class ElasticsearchTlsTest {
   static void makeTheClusterCertificate() throws Exception {
     Path keystore = dir.resolve("node.p12");
     caPem = dir.resolve("http_ca.crt");
-    keytool("-genkeypair", "-alias", "node", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit");
-    keytool("-exportcert", "-rfc", "-alias", "node", "-keystore", keystore.toString(), "-storepass", "changeit",
-        "-file", caPem.toString());
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "node",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=ip:127.0.0.1,dns:localhost",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-keypass",
+        "changeit");
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "node",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        caPem.toString());
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
       store.load(in, PASSWORD);
@@ -66,13 +95,16 @@ class ElasticsearchTlsTest {
   void startAnHttpsServerWithItsOwnCa() throws Exception {
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
-    server.createContext("/", exchange -> {
-      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-      exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          authorizations.add(
+              String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+          exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -82,11 +114,20 @@ class ElasticsearchTlsTest {
   }
 
   @Test
-  void theClusterCaCertificateFromTheEnvironmentIsTrustedAndCredentialsTravelOverTls() throws Exception {
+  void theClusterCaCertificateFromTheEnvironmentIsTrustedAndCredentialsTravelOverTls()
+      throws Exception {
     // Given the CA certificate and credentials in the environment
-    IndexConfig config = IndexConfig.load(Map.of("INDEX_ELASTICSEARCH_URL", url(),
-        "INDEX_ELASTICSEARCH_CA_CERT", caPem.toString(),
-        "INDEX_ELASTICSEARCH_USERNAME", "elastic", "INDEX_ELASTICSEARCH_PASSWORD", "geheim"));
+    IndexConfig config =
+        IndexConfig.load(
+            Map.of(
+                "INDEX_ELASTICSEARCH_URL",
+                url(),
+                "INDEX_ELASTICSEARCH_CA_CERT",
+                caPem.toString(),
+                "INDEX_ELASTICSEARCH_USERNAME",
+                "elastic",
+                "INDEX_ELASTICSEARCH_PASSWORD",
+                "geheim"));
 
     // When the client talks to the cluster
     try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
@@ -102,8 +143,13 @@ class ElasticsearchTlsTest {
     // Given only the CA's SHA-256 fingerprint, written with colons as openssl does
     String fingerprint = fingerprint(caPem);
     String withColons = String.join(":", fingerprint.toUpperCase().split("(?<=\\G..)"));
-    IndexConfig config = IndexConfig.load(Map.of("INDEX_ELASTICSEARCH_URL", url(),
-        "INDEX_ELASTICSEARCH_CA_FINGERPRINT", withColons));
+    IndexConfig config =
+        IndexConfig.load(
+            Map.of(
+                "INDEX_ELASTICSEARCH_URL",
+                url(),
+                "INDEX_ELASTICSEARCH_CA_FINGERPRINT",
+                withColons));
 
     // When the client talks to the cluster, Then the handshake succeeds
     try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
@@ -128,12 +174,26 @@ class ElasticsearchTlsTest {
 
   @Test
   void aCaForPlainHttpOrAnUnreadableOneIsRefusedAtStart() {
-    assertThatThrownBy(() -> IndexConfig.load(Map.of("INDEX_ELASTICSEARCH_URL", "http://es:9200",
-        "INDEX_ELASTICSEARCH_CA_CERT", caPem.toString())))
-        .hasMessageContaining("INDEX_ELASTICSEARCH_CA_CERT").hasMessageContaining("https");
-    assertThatThrownBy(() -> IndexConfig.load(Map.of("INDEX_ELASTICSEARCH_URL", "https://es:9200",
-        "INDEX_ELASTICSEARCH_CA_CERT", dir.resolve("missing.crt").toString(),
-        "INDEX_ELASTICSEARCH_CA_FINGERPRINT", "not-hex")))
+    assertThatThrownBy(
+            () ->
+                IndexConfig.load(
+                    Map.of(
+                        "INDEX_ELASTICSEARCH_URL",
+                        "http://es:9200",
+                        "INDEX_ELASTICSEARCH_CA_CERT",
+                        caPem.toString())))
+        .hasMessageContaining("INDEX_ELASTICSEARCH_CA_CERT")
+        .hasMessageContaining("https");
+    assertThatThrownBy(
+            () ->
+                IndexConfig.load(
+                    Map.of(
+                        "INDEX_ELASTICSEARCH_URL",
+                        "https://es:9200",
+                        "INDEX_ELASTICSEARCH_CA_CERT",
+                        dir.resolve("missing.crt").toString(),
+                        "INDEX_ELASTICSEARCH_CA_FINGERPRINT",
+                        "not-hex")))
         .hasMessageContaining("INDEX_ELASTICSEARCH_CA_CERT=" + dir.resolve("missing.crt"))
         .hasMessageContaining("INDEX_ELASTICSEARCH_CA_FINGERPRINT=not-hex");
   }

@@ -25,7 +25,8 @@ class FailuresTest {
         .isEqualTo(ItemOutcome.RETRY);
     assertThat(Failures.classify(OperationType.Index, 503, "unavailable_shards_exception"))
         .isEqualTo(ItemOutcome.RETRY);
-    assertThat(Failures.classify(OperationType.Index, 500, "exception")).isEqualTo(ItemOutcome.RETRY);
+    assertThat(Failures.classify(OperationType.Index, 500, "exception"))
+        .isEqualTo(ItemOutcome.RETRY);
     assertThat(Failures.classify(OperationType.Index, 400, "es_rejected_execution_exception"))
         .isEqualTo(ItemOutcome.RETRY);
   }
@@ -52,29 +53,57 @@ class FailuresTest {
 
   @Test
   void anUnreachableClusterIsRetryable() {
-    assertThatThrownBy(() -> Failures.call("bulk", () -> {
-      throw new ConnectException("Connection refused");
-    })).isInstanceOf(RetryableException.class).hasMessageContaining("unreachable");
+    assertThatThrownBy(
+            () ->
+                Failures.call(
+                    "bulk",
+                    () -> {
+                      throw new ConnectException("Connection refused");
+                    }))
+        .isInstanceOf(RetryableException.class)
+        .hasMessageContaining("unreachable");
   }
 
   @Test
   void wholeRequestStatusesAreSorted() {
-    assertThatThrownBy(() -> Failures.call("bulk", () -> {
-      throw error(429, "es_rejected_execution_exception");
-    })).isInstanceOf(RetryableException.class);
-    assertThatThrownBy(() -> Failures.call("bulk", () -> {
-      throw error(503, "cluster_block_exception");
-    })).isInstanceOf(RetryableException.class);
-    assertThatThrownBy(() -> Failures.call("bulk", () -> {
-      throw error(401, "security_exception");
-    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("INDEX_ELASTICSEARCH_API_KEY");
-    assertThatThrownBy(() -> Failures.call("bulk", () -> {
-      throw error(400, "illegal_argument_exception");
-    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("refused the request");
+    assertThatThrownBy(
+            () ->
+                Failures.call(
+                    "bulk",
+                    () -> {
+                      throw error(429, "es_rejected_execution_exception");
+                    }))
+        .isInstanceOf(RetryableException.class);
+    assertThatThrownBy(
+            () ->
+                Failures.call(
+                    "bulk",
+                    () -> {
+                      throw error(503, "cluster_block_exception");
+                    }))
+        .isInstanceOf(RetryableException.class);
+    assertThatThrownBy(
+            () ->
+                Failures.call(
+                    "bulk",
+                    () -> {
+                      throw error(401, "security_exception");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("INDEX_ELASTICSEARCH_API_KEY");
+    assertThatThrownBy(
+            () ->
+                Failures.call(
+                    "bulk",
+                    () -> {
+                      throw error(400, "illegal_argument_exception");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("refused the request");
   }
 
   private static ElasticsearchException error(int status, String type) {
-    return new ElasticsearchException("bulk", ErrorResponse.of(e -> e.status(status)
-        .error(c -> c.type(type).reason("test"))));
+    return new ElasticsearchException(
+        "bulk", ErrorResponse.of(e -> e.status(status).error(c -> c.type(type).reason("test"))));
   }
 }

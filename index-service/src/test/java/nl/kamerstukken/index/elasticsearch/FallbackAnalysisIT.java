@@ -12,26 +12,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * On the local distribution (integ-test zip, no analysis-common, so no {@code dutch} analyzer) the fallback
- * is chosen and works: stop words dropped, phrases exact, but no stemming.
+ * On the local distribution (integ-test zip, no analysis-common, so no {@code dutch} analyzer) the
+ * fallback is chosen and works: stop words dropped, phrases exact, but no stemming.
  */
 @ExtendWith(LocalStackExtension.class)
 class FallbackAnalysisIT {
 
   @Test
-  void withoutTheDutchAnalyzerTheFallbackIsChosenAndFindsExactWordsOnly(LocalStack stack) throws Exception {
-    try (ElasticsearchClient client = ElasticsearchClients.create(
-        new ElasticsearchSettings(URI.create(stack.elasticsearchUrl()), null, null, null))) {
+  void withoutTheDutchAnalyzerTheFallbackIsChosenAndFindsExactWordsOnly(LocalStack stack)
+      throws Exception {
+    try (ElasticsearchClient client =
+        ElasticsearchClients.create(
+            new ElasticsearchSettings(URI.create(stack.elasticsearchUrl()), null, null, null))) {
       // Given the local distribution, which lacks the dutch analyzer
       IndexSetup setup = new IndexSetup(client, new IndexNames("probe-"));
-      Assumptions.assumeTrue(setup.probeAnalysis() == Analysis.FALLBACK,
+      Assumptions.assumeTrue(
+          setup.probeAnalysis() == Analysis.FALLBACK,
           "this cluster has the dutch analyzer: DutchAnalysisContainerIT covers it");
       AnalysisCheck check = new AnalysisCheck(client);
       try {
         // When the indices are set up and a singular and a plural are indexed
         Analysis analysis = check.indexSingularAndPlural();
 
-        // Then the fallback was chosen, a word finds only its own form, and stop words and phrases work
+        // Then the fallback was chosen, a word finds only its own form, and stop words and phrases
+        // work
         assertThat(analysis).isEqualTo(Analysis.FALLBACK);
         assertThat(check.total("wachtlijst")).isEqualTo(1);
         assertThat(check.total("wachtlijsten")).isEqualTo(1);

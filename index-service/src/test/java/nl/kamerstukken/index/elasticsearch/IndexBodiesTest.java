@@ -17,15 +17,27 @@ import org.junit.jupiter.api.Test;
 
 class IndexBodiesTest {
 
-  private final IndexedDocument indexed = SearchDocuments.of(parsed("a".repeat(64), "kst-1-1",
-      List.of(segment("Vraag?", "1")), List.of(segment("Antwoord.", "1")), RECEIVED));
+  private final IndexedDocument indexed =
+      SearchDocuments.of(
+          parsed(
+              "a".repeat(64),
+              "kst-1-1",
+              List.of(segment("Vraag?", "1")),
+              List.of(segment("Antwoord.", "1")),
+              RECEIVED));
 
   @Test
   void everyFieldTheServiceWritesIsMapped() {
     // The mappings are strict: a field written but not mapped would be a rejected document.
-    assertThat(unmapped(Json.mapper().valueToTree(indexed.document()), IndexBodies.mappings(SearchIndex.DOCUMENTS)))
+    assertThat(
+            unmapped(
+                Json.mapper().valueToTree(indexed.document()),
+                IndexBodies.mappings(SearchIndex.DOCUMENTS)))
         .isEmpty();
-    assertThat(unmapped(Json.mapper().valueToTree(indexed.qa().get(0)), IndexBodies.mappings(SearchIndex.QA)))
+    assertThat(
+            unmapped(
+                Json.mapper().valueToTree(indexed.qa().get(0)),
+                IndexBodies.mappings(SearchIndex.QA)))
         .isEmpty();
   }
 
@@ -47,14 +59,17 @@ class IndexBodiesTest {
 
   @Test
   void theTextAnalyzerIsDutchWhereAvailableElseStandardWithDutchStopWords() {
-    assertThat(Analysis.DUTCH.settings().at("/analyzer/kamerstukken_text/type").asText()).isEqualTo("dutch");
+    assertThat(Analysis.DUTCH.settings().at("/analyzer/kamerstukken_text/type").asText())
+        .isEqualTo("dutch");
 
     ObjectNode fallback = Analysis.FALLBACK.settings();
     assertThat(fallback.at("/analyzer/kamerstukken_text/tokenizer").asText()).isEqualTo("standard");
     assertThat(fallback.at("/analyzer/kamerstukken_text/filter").toString())
         .isEqualTo("[\"lowercase\",\"kamerstukken_dutch_stop\"]");
-    assertThat(fallback.at("/filter/kamerstukken_dutch_stop/stopwords").asText()).isEqualTo("_dutch_");
-    assertThat(fallback.at("/analyzer/kamerstukken_exact/filter").toString()).isEqualTo("[\"lowercase\"]");
+    assertThat(fallback.at("/filter/kamerstukken_dutch_stop/stopwords").asText())
+        .isEqualTo("_dutch_");
+    assertThat(fallback.at("/analyzer/kamerstukken_exact/filter").toString())
+        .isEqualTo("[\"lowercase\"]");
   }
 
   @Test
@@ -67,7 +82,8 @@ class IndexBodiesTest {
     assertThat(names.concreteIndex(SearchIndex.QA, 1)).isEqualTo("it-42-kamerstukken-qa-v1");
     assertThat(template.at("/index_patterns/0").asText()).isEqualTo("it-42-kamerstukken-qa-v*");
     assertThat(template.at("/template/settings/number_of_replicas").asInt()).isZero();
-    assertThat(template.at("/template/mappings/properties/answerText/type").asText()).isEqualTo("text");
+    assertThat(template.at("/template/mappings/properties/answerText/type").asText())
+        .isEqualTo("text");
   }
 
   /** Paths of fields in {@code document} that have no mapping. */
@@ -78,7 +94,8 @@ class IndexBodiesTest {
       if (mapped == null) {
         missing.add(field.getKey());
       } else if (field.getValue().isObject()) {
-        unmapped(field.getValue(), mapped).forEach(inner -> missing.add(field.getKey() + "." + inner));
+        unmapped(field.getValue(), mapped)
+            .forEach(inner -> missing.add(field.getKey() + "." + inner));
       }
     }
     return missing;

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kibana saved objects in {@code kibana/saved-objects.ndjson} (imported by docker-compose) are valid
- * NDJSON, reference only objects of the file, and use only fields the Q&A mapping has.
+ * The Kibana saved objects in {@code kibana/saved-objects.ndjson} (imported by docker-compose) are
+ * valid NDJSON, reference only objects of the file, and use only fields the Q&A mapping has.
  */
 class KibanaSavedObjectsTest {
 
@@ -38,8 +38,12 @@ class KibanaSavedObjectsTest {
 
   @Test
   void thereAreDataViewsForBothAliasesASavedSearchAndADashboard() {
-    assertThat(OBJECTS.keySet()).contains("index-pattern:kamerstukken-documents", "index-pattern:kamerstukken-qa",
-        "search:kamerstukken-qa-newest", "dashboard:kamerstukken-dashboard");
+    assertThat(OBJECTS.keySet())
+        .contains(
+            "index-pattern:kamerstukken-documents",
+            "index-pattern:kamerstukken-qa",
+            "search:kamerstukken-qa-newest",
+            "dashboard:kamerstukken-dashboard");
     assertThat(OBJECTS.get("index-pattern:kamerstukken-qa").at("/attributes/title").asText())
         .isEqualTo(new IndexNames("").alias(SearchIndex.QA));
     assertThat(OBJECTS.get("index-pattern:kamerstukken-documents").at("/attributes/title").asText())
@@ -50,14 +54,16 @@ class KibanaSavedObjectsTest {
   void everyReferenceNamesAnObjectOfTheFileOfTheRightType() {
     for (JsonNode object : OBJECTS.values()) {
       for (JsonNode reference : object.get("references")) {
-        assertThat(OBJECTS).as("reference %s of %s", reference, object.get("id"))
+        assertThat(OBJECTS)
+            .as("reference %s of %s", reference, object.get("id"))
             .containsKey(reference.get("type").asText() + ":" + reference.get("id").asText());
       }
     }
   }
 
   @Test
-  void theDashboardShowsQuestionsPerMinistryAndPerMonthAndEveryPanelIsReferenced() throws IOException {
+  void theDashboardShowsQuestionsPerMinistryAndPerMonthAndEveryPanelIsReferenced()
+      throws IOException {
     JsonNode dashboard = OBJECTS.get("dashboard:kamerstukken-dashboard");
     JsonNode panels = Json.mapper().readTree(dashboard.at("/attributes/panelsJSON").asText());
     Set<String> referenceNames = new HashSet<>();
@@ -66,46 +72,57 @@ class KibanaSavedObjectsTest {
     for (JsonNode panel : panels) {
       String name = panel.get("panelIndex").asText() + ":" + panel.get("panelRefName").asText();
       assertThat(referenceNames).as("panel %s has a reference", name).contains(name);
-      dashboard.get("references").forEach(r -> {
-        if (r.get("name").asText().equals(name)) {
-          shown.add(r.get("type").asText() + ":" + r.get("id").asText());
-        }
-      });
+      dashboard
+          .get("references")
+          .forEach(
+              r -> {
+                if (r.get("name").asText().equals(name)) {
+                  shown.add(r.get("type").asText() + ":" + r.get("id").asText());
+                }
+              });
     }
-    assertThat(shown).containsExactlyInAnyOrder("lens:kamerstukken-qa-per-ministry", "lens:kamerstukken-qa-per-month",
-        "search:kamerstukken-qa-newest");
+    assertThat(shown)
+        .containsExactlyInAnyOrder(
+            "lens:kamerstukken-qa-per-ministry",
+            "lens:kamerstukken-qa-per-month",
+            "search:kamerstukken-qa-newest");
     assertThat(columns(OBJECTS.get("lens:kamerstukken-qa-per-ministry")))
         .anySatisfy(c -> assertThat(c.get("sourceField").asText()).isEqualTo("ministry"));
     assertThat(columns(OBJECTS.get("lens:kamerstukken-qa-per-month")))
-        .anySatisfy(c -> {
-          assertThat(c.get("operationType").asText()).isEqualTo("date_histogram");
-          assertThat(c.at("/params/interval").asText()).isEqualTo("M");
-        });
+        .anySatisfy(
+            c -> {
+              assertThat(c.get("operationType").asText()).isEqualTo("date_histogram");
+              assertThat(c.at("/params/interval").asText()).isEqualTo("M");
+            });
   }
 
   @Test
   void everyFieldTheObjectsUseIsInTheQaMapping() throws IOException {
     JsonNode properties = IndexBodies.mappings(SearchIndex.QA).get("properties");
     List<String> fields = new ArrayList<>();
-    fields.add(OBJECTS.get("index-pattern:kamerstukken-qa").at("/attributes/timeFieldName").asText());
+    fields.add(
+        OBJECTS.get("index-pattern:kamerstukken-qa").at("/attributes/timeFieldName").asText());
     JsonNode search = OBJECTS.get("search:kamerstukken-qa-newest").get("attributes");
     search.get("columns").forEach(c -> fields.add(c.asText()));
     search.get("sort").forEach(s -> fields.add(s.get(0).asText()));
-    for (String lens : List.of("lens:kamerstukken-qa-per-ministry", "lens:kamerstukken-qa-per-month")) {
+    for (String lens :
+        List.of("lens:kamerstukken-qa-per-ministry", "lens:kamerstukken-qa-per-month")) {
       for (JsonNode column : columns(OBJECTS.get(lens))) {
         if (!"___records___".equals(column.get("sourceField").asText())) {
           fields.add(column.get("sourceField").asText());
         }
       }
     }
-    assertThat(fields).isNotEmpty().allSatisfy(field -> assertThat(properties.has(field))
-        .as("field %s is mapped", field).isTrue());
+    assertThat(fields)
+        .isNotEmpty()
+        .allSatisfy(
+            field -> assertThat(properties.has(field)).as("field %s is mapped", field).isTrue());
   }
 
   private static List<JsonNode> columns(JsonNode lens) {
     List<JsonNode> columns = new ArrayList<>();
-    lens.at("/attributes/state/datasourceStates/formBased/layers").forEach(layer ->
-        layer.get("columns").forEach(columns::add));
+    lens.at("/attributes/state/datasourceStates/formBased/layers")
+        .forEach(layer -> layer.get("columns").forEach(columns::add));
     assertThat(columns).isNotEmpty();
     return columns;
   }

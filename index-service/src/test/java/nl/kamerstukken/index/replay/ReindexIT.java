@@ -38,9 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A rebuild from the parsed topic on a real broker and search node, while the index service runs and a
- * search loop keeps asking: the loop never fails nor sees fewer questions, events published meanwhile are
- * not lost, and the rebuilt index reproduces deletes and replacements.
+ * A rebuild from the parsed topic on a real broker and search node, while the index service runs
+ * and a search loop keeps asking: the loop never fails nor sees fewer questions, events published
+ * meanwhile are not lost, and the rebuilt index reproduces deletes and replacements.
  */
 @ExtendWith(LocalStackExtension.class)
 class ReindexIT {
@@ -57,15 +57,28 @@ class ReindexIT {
 
   @BeforeAll
   static void start(LocalStack stack) {
-    config = IndexConfig.load(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-        "KAFKA_TOPIC_PREFIX", PREFIX, "INDEX_ELASTICSEARCH_URL", stack.elasticsearchUrl(),
-        "INDEX_ALIAS_PREFIX", PREFIX, "INDEX_HTTP_PORT", "0"));
+    config =
+        IndexConfig.load(
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                stack.kafkaBootstrapServers(),
+                "KAFKA_TOPIC_PREFIX",
+                PREFIX,
+                "INDEX_ELASTICSEARCH_URL",
+                stack.elasticsearchUrl(),
+                "INDEX_ALIAS_PREFIX",
+                PREFIX,
+                "INDEX_HTTP_PORT",
+                "0"));
     service = IndexService.create(config);
     supervisor = new Supervisor("reindex-it");
     service.start(supervisor);
     elasticsearch = ElasticsearchClients.create(config.elasticsearch());
-    producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
-        new StringSerializer(), Topics.PARSED.valueSerde().serializer());
+    producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+            new StringSerializer(),
+            Topics.PARSED.valueSerde().serializer());
   }
 
   @AfterAll
@@ -75,7 +88,9 @@ class ReindexIT {
     producer.close();
     versions().deleteBelow(Integer.MAX_VALUE);
     for (SearchIndex index : SearchIndex.values()) {
-      elasticsearch.indices().deleteIndexTemplate(d -> d.name(service.names().alias(index) + "-template"));
+      elasticsearch
+          .indices()
+          .deleteIndexTemplate(d -> d.name(service.names().alias(index) + "-template"));
     }
     elasticsearch.close();
     assertThat(supervisor.failure()).isEmpty();
@@ -83,26 +98,37 @@ class ReindexIT {
 
   @Test
   void aRebuildSwitchesTheAliasesWhileSearchesKeepWorkingAndLosesNothing() throws Exception {
-    // Given 30 Kamerstukken with 3 questions each, one of them replaced by a version with 1 question,
+    // Given 30 Kamerstukken with 3 questions each, one of them replaced by a version with 1
+    // question,
     // and one removed by a tombstone
     List<String> ids = publishKamerstukken(30);
     String identifier = "ah-tk-20232024-" + ids.get(0).substring(0, 6);
     String replacement = id();
-    publish(replacement, parsed(replacement, identifier, List.of(segment("Zijn de wachttijden korter?", "1")),
-        List.of(segment("Ja.", "1")), RECEIVED.plusSeconds(3600)));
+    publish(
+        replacement,
+        parsed(
+            replacement,
+            identifier,
+            List.of(segment("Zijn de wachttijden korter?", "1")),
+            List.of(segment("Ja.", "1")),
+            RECEIVED.plusSeconds(3600)));
     publish(ids.get(1), null);
     long expected = 28 * 3 + 1;
     await().atMost(WAIT).untilAsserted(() -> assertThat(qaMatching()).isEqualTo(expected));
     Map<SearchIndex, String> before = versions().current();
 
-    // When a search loop runs, the index is rebuilt, and 10 more Kamerstukken arrive during the rebuild
+    // When a search loop runs, the index is rebuilt, and 10 more Kamerstukken arrive during the
+    // rebuild
     SearchLoop loop = SearchLoop.start(expected);
     List<String> live = new ArrayList<>();
     ReindexReport report;
     try {
-      report = Reindexer.create(elasticsearch, service.names(), config.kafka(), config.bulk())
-          .run(line -> live.addAll(publishQuietly(5)));
-      await().atMost(WAIT).untilAsserted(() -> assertThat(qaMatching()).isEqualTo(expected + live.size() * 3L));
+      report =
+          Reindexer.create(elasticsearch, service.names(), config.kafka(), config.bulk())
+              .run(line -> live.addAll(publishQuietly(5)));
+      await()
+          .atMost(WAIT)
+          .untilAsserted(() -> assertThat(qaMatching()).isEqualTo(expected + live.size() * 3L));
     } finally {
       loop.stop();
     }
@@ -116,20 +142,25 @@ class ReindexIT {
     assertThat(loop.failures).as("searches that failed during the rebuild").isEmpty();
     assertThat(loop.searches.get()).as("searches during the rebuild").isGreaterThan(5);
     assertThat(live).isNotEmpty();
-    // And the rebuilt index has the replacement only once, with its one question, and not the removed one
-    assertThat(count(SearchIndex.QA, "{\"term\":{\"identifier\":\"" + identifier + "\"}}")).isEqualTo(1);
-    assertThat(count(SearchIndex.QA, "{\"term\":{\"documentId\":\"" + ids.get(1) + "\"}}")).isZero();
-    assertThat(count(SearchIndex.DOCUMENTS, "{\"term\":{\"documentId\":\"" + ids.get(1) + "\"}}")).isZero();
+    // And the rebuilt index has the replacement only once, with its one question, and not the
+    // removed one
+    assertThat(count(SearchIndex.QA, "{\"term\":{\"identifier\":\"" + identifier + "\"}}"))
+        .isEqualTo(1);
+    assertThat(count(SearchIndex.QA, "{\"term\":{\"documentId\":\"" + ids.get(1) + "\"}}"))
+        .isZero();
+    assertThat(count(SearchIndex.DOCUMENTS, "{\"term\":{\"documentId\":\"" + ids.get(1) + "\"}}"))
+        .isZero();
   }
 
   @Test
   void aSecondRebuildKeepsOnlyThePreviousVersion() throws Exception {
     // Given a rebuilt index (the test above, or this one's own first rebuild)
-    Reindexer reindexer = Reindexer.create(elasticsearch, service.names(), config.kafka(), config.bulk());
-    int first = IndexVersions.versionOf(reindexer.run(line -> { }).current().get(SearchIndex.QA));
+    Reindexer reindexer =
+        Reindexer.create(elasticsearch, service.names(), config.kafka(), config.bulk());
+    int first = IndexVersions.versionOf(reindexer.run(line -> {}).current().get(SearchIndex.QA));
 
     // When it is rebuilt again
-    ReindexReport report = reindexer.run(line -> { });
+    ReindexReport report = reindexer.run(line -> {});
 
     // Then the new version is current, the one before is kept, older ones are gone
     assertThat(IndexVersions.versionOf(report.current().get(SearchIndex.QA))).isEqualTo(first + 1);
@@ -138,7 +169,10 @@ class ReindexIT {
     assertThat(report.deleted()).contains(PREFIX + "kamerstukken-qa-v" + (first - 1));
   }
 
-  /** Counts the questions with {@link #WORD} every 20 ms; records every failure and every short count. */
+  /**
+   * Counts the questions with {@link #WORD} every 20 ms; records every failure and every short
+   * count.
+   */
   private static final class SearchLoop {
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -146,17 +180,21 @@ class ReindexIT {
 
     static SearchLoop start(long atLeast) {
       SearchLoop loop = new SearchLoop();
-      loop.executor.scheduleWithFixedDelay(() -> {
-        try {
-          long found = qaMatching();
-          if (found < atLeast) {
-            loop.failures.add("found " + found + " < " + atLeast);
-          }
-          loop.searches.incrementAndGet();
-        } catch (Exception e) {
-          loop.failures.add(e.toString());
-        }
-      }, 0, 20, TimeUnit.MILLISECONDS);
+      loop.executor.scheduleWithFixedDelay(
+          () -> {
+            try {
+              long found = qaMatching();
+              if (found < atLeast) {
+                loop.failures.add("found " + found + " < " + atLeast);
+              }
+              loop.searches.incrementAndGet();
+            } catch (Exception e) {
+              loop.failures.add(e.toString());
+            }
+          },
+          0,
+          20,
+          TimeUnit.MILLISECONDS);
       return loop;
     }
 
@@ -167,19 +205,37 @@ class ReindexIT {
   }
 
   private static long qaMatching() throws IOException {
-    return elasticsearch.search(s -> s.index(service.names().alias(SearchIndex.QA)).size(0).trackTotalHits(t -> t
-        .enabled(true)).query(q -> q.match(m -> m.field("questionText").query(WORD))), Void.class)
-        .hits().total().value();
+    return elasticsearch
+        .search(
+            s ->
+                s.index(service.names().alias(SearchIndex.QA))
+                    .size(0)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .query(q -> q.match(m -> m.field("questionText").query(WORD))),
+            Void.class)
+        .hits()
+        .total()
+        .value();
   }
 
   private static List<String> publishKamerstukken(int count) throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String id = id();
-      publish(id, parsed(id, "ah-tk-20232024-" + id.substring(0, 6), List.of(segment("Hoe lang zijn de " + WORD + "?", "1"),
-          segment("Waarom nemen de " + WORD + " toe?", "2"), segment("Wat doet u aan de " + WORD + "?", "3")),
-          List.of(segment("Twaalf weken.", "1"), segment("Door tekorten.", "2"), segment("Wij investeren.", "3")),
-          RECEIVED));
+      publish(
+          id,
+          parsed(
+              id,
+              "ah-tk-20232024-" + id.substring(0, 6),
+              List.of(
+                  segment("Hoe lang zijn de " + WORD + "?", "1"),
+                  segment("Waarom nemen de " + WORD + " toe?", "2"),
+                  segment("Wat doet u aan de " + WORD + "?", "3")),
+              List.of(
+                  segment("Twaalf weken.", "1"),
+                  segment("Door tekorten.", "2"),
+                  segment("Wij investeren.", "3")),
+              RECEIVED));
       ids.add(id);
     }
     return ids;
@@ -194,7 +250,9 @@ class ReindexIT {
   }
 
   private static void publish(String key, DocumentParsed value) throws Exception {
-    producer.send(new ProducerRecord<>(config.kafka().topic(Topics.PARSED).name(), key, value)).get();
+    producer
+        .send(new ProducerRecord<>(config.kafka().topic(Topics.PARSED).name(), key, value))
+        .get();
   }
 
   private static IndexVersions versions() {
@@ -207,8 +265,12 @@ class ReindexIT {
 
   private static long count(SearchIndex index, String query) throws IOException {
     elasticsearch.indices().refresh(r -> r.index(service.names().alias(index)));
-    return elasticsearch.count(c -> c.index(service.names().alias(index))
-        .withJson(new java.io.StringReader("{\"query\":" + query + "}"))).count();
+    return elasticsearch
+        .count(
+            c ->
+                c.index(service.names().alias(index))
+                    .withJson(new java.io.StringReader("{\"query\":" + query + "}")))
+        .count();
   }
 
   private static String id() {

@@ -10,7 +10,9 @@ class QaSearchRequestTest {
 
   @Test
   void wordsAreAllRequiredOverQuestionAnswerAndTitleAndPhrasesUseTheUnstemmedFields() {
-    JsonNode body = QaSearchRequest.body(SearchQuery.of("wachttijden \"gemiddeld twaalf weken\""), Highlighting.HTML);
+    JsonNode body =
+        QaSearchRequest.body(
+            SearchQuery.of("wachttijden \"gemiddeld twaalf weken\""), Highlighting.HTML);
 
     JsonNode simple = body.at("/query/simple_query_string");
     assertThat(simple.get("default_operator").asText()).isEqualTo("and");
@@ -30,16 +32,31 @@ class QaSearchRequestTest {
 
   @Test
   void filtersArePostFiltersSoTheFacetsKeepEveryChoice() {
-    SearchQuery query = new SearchQuery("stikstof", "BBB", "Klimaat", "2023-2024", "aanhangsel-antwoord",
-        LocalDate.of(2024, 1, 1), null, 10, 0);
+    SearchQuery query =
+        new SearchQuery(
+            "stikstof",
+            "BBB",
+            "Klimaat",
+            "2023-2024",
+            "aanhangsel-antwoord",
+            LocalDate.of(2024, 1, 1),
+            null,
+            10,
+            0);
 
     JsonNode body = QaSearchRequest.body(query, Highlighting.HTML);
 
     String filters = body.at("/post_filter/bool/filter").toString();
-    assertThat(filters).contains("{\"term\":{\"parties\":\"BBB\"}}", "{\"term\":{\"parliamentaryYear\":\"2023-2024\"}}",
-        "{\"term\":{\"documentType\":\"aanhangsel-antwoord\"}}", "{\"term\":{\"ministry\":\"Klimaat\"}}",
-        "{\"term\":{\"answeredBy\":\"Klimaat\"}}", "{\"match_phrase\":{\"ministry.text\":\"Klimaat\"}}",
-        "{\"range\":{\"date\":{\"gte\":\"2024-01-01\"}}}", "{\"range\":{\"submittedDate\":{\"gte\":\"2024-01-01\"}}}");
+    assertThat(filters)
+        .contains(
+            "{\"term\":{\"parties\":\"BBB\"}}",
+            "{\"term\":{\"parliamentaryYear\":\"2023-2024\"}}",
+            "{\"term\":{\"documentType\":\"aanhangsel-antwoord\"}}",
+            "{\"term\":{\"ministry\":\"Klimaat\"}}",
+            "{\"term\":{\"answeredBy\":\"Klimaat\"}}",
+            "{\"match_phrase\":{\"ministry.text\":\"Klimaat\"}}",
+            "{\"range\":{\"date\":{\"gte\":\"2024-01-01\"}}}",
+            "{\"range\":{\"submittedDate\":{\"gte\":\"2024-01-01\"}}}");
     assertThat(body.at("/aggs/party/terms/field").asText()).isEqualTo("parties");
     assertThat(body.at("/aggs/ministry/terms/field").asText()).isEqualTo("ministry");
     assertThat(body.at("/aggs/year/terms/field").asText()).isEqualTo("parliamentaryYear");
@@ -48,7 +65,8 @@ class QaSearchRequestTest {
   @Test
   void highlightsMarkWordsInEscapedTextForThePageAndPlainTextForATerminal() {
     JsonNode html = QaSearchRequest.body(SearchQuery.of("x"), Highlighting.HTML).get("highlight");
-    JsonNode plain = QaSearchRequest.body(SearchQuery.of("x"), Highlighting.plain("**", "**")).get("highlight");
+    JsonNode plain =
+        QaSearchRequest.body(SearchQuery.of("x"), Highlighting.plain("**", "**")).get("highlight");
 
     assertThat(html.get("encoder").asText()).isEqualTo("html");
     assertThat(html.at("/pre_tags/0").asText()).isEqualTo("<mark>");

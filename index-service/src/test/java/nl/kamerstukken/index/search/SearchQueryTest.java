@@ -11,8 +11,23 @@ class SearchQueryTest {
 
   @Test
   void parametersBecomeAQueryBlankMeaningNoFilter() {
-    SearchQuery query = SearchQuery.fromParameters(Map.of("q", " wachttijden ", "party", "BBB", "ministry", "",
-        "from", "2024-01-01", "to", "2024-12-31", "size", "20", "offset", "40"));
+    SearchQuery query =
+        SearchQuery.fromParameters(
+            Map.of(
+                "q",
+                " wachttijden ",
+                "party",
+                "BBB",
+                "ministry",
+                "",
+                "from",
+                "2024-01-01",
+                "to",
+                "2024-12-31",
+                "size",
+                "20",
+                "offset",
+                "40"));
 
     assertThat(query.text()).isEqualTo("wachttijden");
     assertThat(query.party()).isEqualTo("BBB");
@@ -26,11 +41,16 @@ class SearchQueryTest {
   @Test
   void aBadParameterIsRefusedWithItsName() {
     assertThatThrownBy(() -> SearchQuery.fromParameters(Map.of("from", "1 januari")))
-        .hasMessageContaining("from").hasMessageContaining("2024-01-31");
-    assertThatThrownBy(() -> SearchQuery.fromParameters(Map.of("size", "1000"))).hasMessageContaining("size");
-    assertThatThrownBy(() -> SearchQuery.fromParameters(Map.of("size", "tien"))).hasMessageContaining("size");
-    assertThatThrownBy(() -> SearchQuery.fromParameters(Map.of("from", "2024-02-01", "to", "2024-01-01")))
+        .hasMessageContaining("from")
+        .hasMessageContaining("2024-01-31");
+    assertThatThrownBy(() -> SearchQuery.fromParameters(Map.of("size", "1000")))
+        .hasMessageContaining("size");
+    assertThatThrownBy(() -> SearchQuery.fromParameters(Map.of("size", "tien")))
+        .hasMessageContaining("size");
+    assertThatThrownBy(
+            () -> SearchQuery.fromParameters(Map.of("from", "2024-02-01", "to", "2024-01-01")))
         .hasMessageContaining("before it starts");
-    assertThatThrownBy(() -> SearchQuery.fromParameters(Map.of("offset", "9995"))).hasMessageContaining("offset");
+    assertThatThrownBy(() -> SearchQuery.fromParameters(Map.of("offset", "9995")))
+        .hasMessageContaining("offset");
   }
 }

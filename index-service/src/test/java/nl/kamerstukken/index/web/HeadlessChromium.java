@@ -28,9 +28,9 @@ import java.util.stream.Stream;
 import nl.kamerstukken.model.Json;
 
 /**
- * Debian's {@code chromium}, headless, driven over the DevTools protocol with the JDK's WebSocket client:
- * open a page, type, click, read the DOM. Nothing is downloaded: the browser must be installed
- * ({@code apt-get install chromium}); {@link #find()} says whether it is.
+ * Debian's {@code chromium}, headless, driven over the DevTools protocol with the JDK's WebSocket
+ * client: open a page, type, click, read the DOM. Nothing is downloaded: the browser must be
+ * installed ({@code apt-get install chromium}); {@link #find()} says whether it is.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -43,7 +43,8 @@ final class HeadlessChromium implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-  private HeadlessChromium(Process process, Path profile, WebSocket.Builder builder, URI page) throws Exception {
+  private HeadlessChromium(Process process, Path profile, WebSocket.Builder builder, URI page)
+      throws Exception {
     this.process = process;
     this.profile = profile;
     this.socket = builder.buildAsync(page, new Listener()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -69,19 +70,41 @@ final class HeadlessChromium implements AutoCloseable {
 
   static HeadlessChromium start(Path binary) throws Exception {
     Path profile = Files.createTempDirectory("kamerstukken-chromium-");
-    Process process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--no-first-run",
-        "--no-default-browser-check", "--disable-extensions", "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank")
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                binary.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-extensions",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--remote-debugging-port=0",
+                "about:blank")
+            .redirectErrorStream(true)
+            .start();
     try {
       URI browser = devtoolsUri(process);
       int port = browser.getPort();
       HttpClient http = HttpClient.newHttpClient();
-      JsonNode target = Json.mapper().readTree(http.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + port + "/json/new?about:blank")).PUT(HttpRequest.BodyPublishers.noBody())
-          .build(), HttpResponse.BodyHandlers.ofString()).body());
-      return new HeadlessChromium(process, profile, http.newWebSocketBuilder(),
+      JsonNode target =
+          Json.mapper()
+              .readTree(
+                  http.send(
+                          HttpRequest.newBuilder(
+                                  URI.create("http://127.0.0.1:" + port + "/json/new?about:blank"))
+                              .PUT(HttpRequest.BodyPublishers.noBody())
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body());
+      return new HeadlessChromium(
+          process,
+          profile,
+          http.newWebSocketBuilder(),
           URI.create(target.get("webSocketDebuggerUrl").asText()));
     } catch (Exception e) {
       process.destroyForcibly();
@@ -89,14 +112,18 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  /** Reads the browser's output until it says where DevTools listens (the rest of its output is drained). */
+  /**
+   * Reads the browser's output until it says where DevTools listens (the rest of its output is
+   * drained).
+   */
   private static URI devtoolsUri(Process process) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     for (String line; (line = reader.readLine()) != null; ) {
       Matcher matcher = DEVTOOLS.matcher(line);
       if (matcher.find()) {
-        Thread drain = new Thread(() -> reader.lines().forEach(l -> { }), "chromium-output");
+        Thread drain = new Thread(() -> reader.lines().forEach(l -> {}), "chromium-output");
         drain.setDaemon(true);
         drain.start();
         return URI.create(matcher.group(1));
@@ -113,8 +140,12 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** The value of a JavaScript expression in the page (promises awaited). */
   JsonNode evaluate(String expression) throws Exception {
-    ObjectNode params = Json.mapper().createObjectNode().put("expression", expression).put("returnByValue", true)
-        .put("awaitPromise", true);
+    ObjectNode params =
+        Json.mapper()
+            .createObjectNode()
+            .put("expression", expression)
+            .put("returnByValue", true)
+            .put("awaitPromise", true);
     JsonNode result = call("Runtime.evaluate", params);
     if (result.has("exceptionDetails")) {
       throw new IllegalStateException("script failed: " + result.get("exceptionDetails"));
@@ -129,12 +160,22 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** A real mouse click in the middle of the element {@code selector} selects. */
   void click(String selector) throws Exception {
-    JsonNode box = evaluate("(() => { const r = document.querySelector('" + selector + "').getBoundingClientRect();"
-        + " return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
+    JsonNode box =
+        evaluate(
+            "(() => { const r = document.querySelector('"
+                + selector
+                + "').getBoundingClientRect();"
+                + " return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
     for (String type : List.of("mousePressed", "mouseReleased")) {
-      call("Input.dispatchMouseEvent", Json.mapper().createObjectNode().put("type", type)
-          .put("x", box.get("x").asDouble()).put("y", box.get("y").asDouble()).put("button", "left")
-          .put("clickCount", 1));
+      call(
+          "Input.dispatchMouseEvent",
+          Json.mapper()
+              .createObjectNode()
+              .put("type", type)
+              .put("x", box.get("x").asDouble())
+              .put("y", box.get("y").asDouble())
+              .put("button", "left")
+              .put("clickCount", 1));
     }
   }
 

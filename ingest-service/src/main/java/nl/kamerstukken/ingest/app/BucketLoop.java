@@ -15,19 +15,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loop of ingest when the inbox is a bucket: list it completely, ingest what is new or changed, release
- * what is gone, wait for the poll interval (or an early {@link #trigger()} from the bucket's notifications),
- * repeat. New and changed objects are handled before gone keys, so a move (copy, then delete) is known under
- * its new key before the old key is let go and never becomes a delete.
+ * The loop of ingest when the inbox is a bucket: list it completely, ingest what is new or changed,
+ * release what is gone, wait for the poll interval (or an early {@link #trigger()} from the
+ * bucket's notifications), repeat. New and changed objects are handled before gone keys, so a move
+ * (copy, then delete) is known under its new key before the old key is let go and never becomes a
+ * delete.
  *
- * <p>A listing that fails (S3 unreachable, bucket missing) makes the loop wait with backoff and {@code /health}
- * DOWN; nothing is removed on an incomplete listing.
+ * <p>A listing that fails (S3 unreachable, bucket missing) makes the loop wait with backoff and
+ * {@code /health} DOWN; nothing is removed on an incomplete listing.
  */
 final class BucketLoop implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BucketLoop.class);
 
-  enum State { STARTING, RUNNING, STOPPED }
+  enum State {
+    STARTING,
+    RUNNING,
+    STOPPED
+  }
 
   private final BucketSource source;
   private final Ingestion ingestion;
@@ -147,7 +152,15 @@ final class BucketLoop implements Runnable {
     if (waiting.isEmpty() && idleMillis > staleAfter.toMillis()) {
       return HealthCheck.Status.down("no listing for " + idleMillis + " ms: the loop seems stuck");
     }
-    String detail = "watching " + source.location() + ", " + listings + " listing(s), last " + idleMillis + " ms ago";
-    return HealthCheck.Status.up(waiting.isEmpty() ? detail : detail + "; waiting for Kafka: " + waiting);
+    String detail =
+        "watching "
+            + source.location()
+            + ", "
+            + listings
+            + " listing(s), last "
+            + idleMillis
+            + " ms ago";
+    return HealthCheck.Status.up(
+        waiting.isEmpty() ? detail : detail + "; waiting for Kafka: " + waiting);
   }
 }

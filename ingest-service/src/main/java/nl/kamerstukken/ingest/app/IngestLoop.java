@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one loop of ingest: take what the inbox has ready, handle it file by file, repeat. Refusals are
- * dead-lettered first, then complete files are ingested, and only then are vanished paths released, so
- * that a renamed file is known under its new name before its old name is let go.
+ * The one loop of ingest: take what the inbox has ready, handle it file by file, repeat. Refusals
+ * are dead-lettered first, then complete files are ingested, and only then are vanished paths
+ * released, so that a renamed file is known under its new name before its old name is let go.
  *
  * <p>{@link #stop()} lets the file in hand finish (or stay unrecorded if Kafka does not acknowledge
  * it), then the loop ends; what it did not get to is found again at the next start.
@@ -27,10 +27,15 @@ import org.slf4j.LoggerFactory;
 final class IngestLoop implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestLoop.class);
+
   /** Longest wait for inbox changes, so the heartbeat stays fresh while nothing happens. */
   private static final Duration MAX_WAIT = Duration.ofSeconds(1);
 
-  enum State { STARTING, RUNNING, STOPPED }
+  enum State {
+    STARTING,
+    RUNNING,
+    STOPPED
+  }
 
   private final FolderSource source;
   private final Ingestion ingestion;
@@ -102,7 +107,7 @@ final class IngestLoop implements Runnable {
       switch (outcome.status()) {
         case REFUSED -> source.skip(file);
         case RETRY -> source.retry(file);
-        default -> { }
+        default -> {}
       }
     }
     for (String path : batch.gone()) {
@@ -154,7 +159,8 @@ final class IngestLoop implements Runnable {
       return HealthCheck.Status.down("no round for " + idleMillis + " ms: the loop seems stuck");
     }
     String detail = pending + " file(s) settling, last round " + idleMillis + " ms ago";
-    return HealthCheck.Status.up(waiting.isEmpty() ? detail : detail + "; waiting for Kafka: " + waiting);
+    return HealthCheck.Status.up(
+        waiting.isEmpty() ? detail : detail + "; waiting for Kafka: " + waiting);
   }
 
   int pending() {

@@ -9,6 +9,8 @@ public final class IngestMain {
   private IngestMain() {}
 
   public static void main(String[] args) {
-    System.exit(ServiceRunner.run("ingest-service", () -> IngestService.create(IngestConfig.load(System.getenv()))));
+    System.exit(
+        ServiceRunner.run(
+            "ingest-service", () -> IngestService.create(IngestConfig.load(System.getenv()))));
   }
 }

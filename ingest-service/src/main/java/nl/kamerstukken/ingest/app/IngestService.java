@@ -37,17 +37,22 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * ingest-service: files dropped in the inbox folder (or objects put in the inbox bucket) in,
- * {@code DocumentReceived} events (and tombstones) out.
+ * ingest-service: files dropped in the inbox folder (or objects put in the inbox bucket) in, {@code
+ * DocumentReceived} events (and tombstones) out.
  */
 public final class IngestService implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-  /** Time for the file in hand (hashing 200 MB takes about a second); after it, a pending Kafka write is aborted. */
+
+  /**
+   * Time for the file in hand (hashing 200 MB takes about a second); after it, a pending Kafka
+   * write is aborted.
+   */
   private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
   private final IngestConfig config;
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private Ledger ledger;
   private FolderSource source;
   private EventPublisher publisher;
@@ -76,8 +81,12 @@ public final class IngestService implements Service {
   public void start(Supervisor supervisor) {
     this.supervisor = supervisor;
     KafkaSettings kafka = config.kafka();
-    LOG.info("ingest-service: inbox [{}], blobs [{}], state [{}], Kafka {}", inboxName(), blobsName(),
-        config.stateDir(), kafka.describe());
+    LOG.info(
+        "ingest-service: inbox [{}], blobs [{}], state [{}], Kafka {}",
+        inboxName(),
+        blobsName(),
+        config.stateDir(),
+        kafka.describe());
     warnUnlessUtf8FileNames();
     TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
     try {
@@ -86,16 +95,23 @@ public final class IngestService implements Service {
       publisher = EventPublisher.create(kafka);
       IngestMetrics metrics = new IngestMetrics(registry);
       DeadLetters deadLetters =
-          new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.INGEST, Clock.systemUTC());
-      Announcer announcer = new Announcer(publisher, kafka.topic(Topics.RECEIVED), deadLetters,
-          Backoff.standard(), metrics.retries());
+          new DeadLetters(
+              publisher, kafka.topic(Topics.DEAD_LETTER), Stage.INGEST, Clock.systemUTC());
+      Announcer announcer =
+          new Announcer(
+              publisher,
+              kafka.topic(Topics.RECEIVED),
+              deadLetters,
+              Backoff.standard(),
+              metrics.retries());
       if (config.source() == IngestConfig.Kind.S3) {
         prepareBucket(blobs, announcer, metrics);
       } else {
         prepareFolder(blobs, announcer, metrics);
       }
       Gauge.builder("kamerstukken.ingest.paths.known", ledger, Ledger::size)
-          .description("inbox paths in the ledger").register(registry);
+          .description("inbox paths in the ledger")
+          .register(registry);
       LOG.info("ingest-service: ledger knows [{}] path(s)", ledger.size());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare ingest: " + e.getMessage(), e);
@@ -112,30 +128,55 @@ public final class IngestService implements Service {
     }
   }
 
-  private void prepareFolder(BlobStore blobs, Announcer announcer, IngestMetrics metrics) throws IOException {
-    source = FolderSource.open(config.inbox(), config.settleTime(), config.rescanInterval(), ledger);
-    Ingestion ingestion = new Ingestion(source, blobs, new MediaTypeDetector(), ledger, announcer, metrics,
-        Clock.systemUTC(), config.maxFileSizeBytes());
-    loop = new IngestLoop(source, ingestion, announcer, Duration.ofMinutes(2).plus(config.rescanInterval()));
+  private void prepareFolder(BlobStore blobs, Announcer announcer, IngestMetrics metrics)
+      throws IOException {
+    source =
+        FolderSource.open(config.inbox(), config.settleTime(), config.rescanInterval(), ledger);
+    Ingestion ingestion =
+        new Ingestion(
+            source,
+            blobs,
+            new MediaTypeDetector(),
+            ledger,
+            announcer,
+            metrics,
+            Clock.systemUTC(),
+            config.maxFileSizeBytes());
+    loop =
+        new IngestLoop(
+            source, ingestion, announcer, Duration.ofMinutes(2).plus(config.rescanInterval()));
     Gauge.builder("kamerstukken.ingest.files.pending", loop, IngestLoop::pending)
-        .description("files seen but not yet complete").register(registry);
+        .description("files seen but not yet complete")
+        .register(registry);
   }
 
   private void prepareBucket(BlobStore blobs, Announcer announcer, IngestMetrics metrics) {
     S3Settings settings = config.s3();
     BucketSource bucket = new BucketSource(s3Client(), settings.inbox(), ledger);
-    Ingestion ingestion = new Ingestion(bucket, blobs, new MediaTypeDetector(), ledger, announcer, metrics,
-        Clock.systemUTC(), config.maxFileSizeBytes());
+    Ingestion ingestion =
+        new Ingestion(
+            bucket,
+            blobs,
+            new MediaTypeDetector(),
+            ledger,
+            announcer,
+            metrics,
+            Clock.systemUTC(),
+            config.maxFileSizeBytes());
     bucketLoop = new BucketLoop(bucket, ingestion, announcer, settings.pollInterval());
     if (!settings.eventsTopic().isEmpty()) {
-      bucketEvents = new BucketEvents(config.kafka().consumer("ingest-service-bucket-events", 100),
-          settings.eventsTopic(), bucketLoop::trigger);
+      bucketEvents =
+          new BucketEvents(
+              config.kafka().consumer("ingest-service-bucket-events", 100),
+              settings.eventsTopic(),
+              bucketLoop::trigger);
     }
   }
 
   private BlobStore blobStore() throws IOException {
     if (config.blobStore() == IngestConfig.Kind.S3) {
-      return S3BlobStore.create(s3Client(), config.s3().blobs(), config.stateDir().resolve("blob-staging"));
+      return S3BlobStore.create(
+          s3Client(), config.s3().blobs(), config.stateDir().resolve("blob-staging"));
     }
     return FolderBlobStore.create(config.blobDir());
   }
@@ -149,12 +190,19 @@ public final class IngestService implements Service {
 
   private String inboxName() {
     return config.source() == IngestConfig.Kind.S3
-        ? config.s3().inbox() + " (" + config.s3().connection() + ", listed every " + config.s3().pollInterval() + ")"
+        ? config.s3().inbox()
+            + " ("
+            + config.s3().connection()
+            + ", listed every "
+            + config.s3().pollInterval()
+            + ")"
         : config.inbox().toString();
   }
 
   private String blobsName() {
-    return config.blobStore() == IngestConfig.Kind.S3 ? config.s3().blobs().toString() : config.blobDir().toString();
+    return config.blobStore() == IngestConfig.Kind.S3
+        ? config.s3().blobs().toString()
+        : config.blobDir().toString();
   }
 
   private AdminServer startAdmin() {
@@ -163,8 +211,13 @@ public final class IngestService implements Service {
           .check("kafka", kafkaHealth)
           .check("watcher", bucketLoop != null ? bucketLoop::health : loop::health);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve /health on " + config.httpHost() + ":" + config.httpPort()
-          + " (set INGEST_HTTP_PORT)", e);
+      throw new UncheckedIOException(
+          "cannot serve /health on "
+              + config.httpHost()
+              + ":"
+              + config.httpPort()
+              + " (set INGEST_HTTP_PORT)",
+          e);
     }
   }
 
@@ -172,8 +225,10 @@ public final class IngestService implements Service {
   private static void warnUnlessUtf8FileNames() {
     String encoding = System.getProperty("sun.jnu.encoding", StandardCharsets.UTF_8.name());
     if (!encoding.equalsIgnoreCase("UTF-8")) {
-      LOG.warn("file names are decoded as [{}]: names with accents or other non-ASCII characters cannot be "
-          + "read. Run with a UTF-8 locale, e.g. LANG=C.UTF-8", encoding);
+      LOG.warn(
+          "file names are decoded as [{}]: names with accents or other non-ASCII characters cannot be "
+              + "read. Run with a UTF-8 locale, e.g. LANG=C.UTF-8",
+          encoding);
     }
   }
 
@@ -185,7 +240,8 @@ public final class IngestService implements Service {
   @Override
   public void close() {
     if (supervisor != null) {
-      // The loop ends because we ask it to: not a failure (ServiceRunner says so too; tests close directly).
+      // The loop ends because we ask it to: not a failure (ServiceRunner says so too; tests close
+      // directly).
       supervisor.stopping();
     }
     if (loop != null) {
@@ -198,12 +254,16 @@ public final class IngestService implements Service {
       bucketEvents.stop();
     }
     if (!loopEnded(STOP_WAIT)) {
-      // Most likely blocked on a Kafka write that cannot complete: closing the producer aborts it, and the
+      // Most likely blocked on a Kafka write that cannot complete: closing the producer aborts it,
+      // and the
       // file stays unrecorded (it is announced at the next start).
-      LOG.warn("ingest-service: the loop did not stop within {}; aborting its pending Kafka write", STOP_WAIT);
+      LOG.warn(
+          "ingest-service: the loop did not stop within {}; aborting its pending Kafka write",
+          STOP_WAIT);
       closeQuietly(publisher);
       if (!loopEnded(Duration.ofSeconds(10))) {
-        LOG.warn("ingest-service: the loop still runs; stopping anyway (the file in hand is done again at start)");
+        LOG.warn(
+            "ingest-service: the loop still runs; stopping anyway (the file in hand is done again at start)");
       }
     }
     closeQuietly(admin);

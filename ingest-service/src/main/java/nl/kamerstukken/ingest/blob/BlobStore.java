@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.net.URI;
 
 /**
- * Content-addressed storage for the bytes of dropped files (the claim check behind
- * {@code DocumentReceived.blobUri}). Content is stored once under its SHA-256; storing the same bytes
+ * Content-addressed storage for the bytes of dropped files (the claim check behind {@code
+ * DocumentReceived.blobUri}). Content is stored once under its SHA-256; storing the same bytes
  * again returns the same blob. Implementations: {@link FolderBlobStore} now, an S3 store later.
  *
- * <p>Contract: when {@link #put} returns, the blob is durable and readable by other processes through
- * its {@link StoredBlob#uri()}; a failed or interrupted put leaves no partial blob behind.
+ * <p>Contract: when {@link #put} returns, the blob is durable and readable by other processes
+ * through its {@link StoredBlob#uri()}; a failed or interrupted put leaves no partial blob behind.
  */
 public interface BlobStore {
 

@@ -11,18 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 
 /**
  * A {@link BlobStore} in a local folder: {@code <dir>/<aa>/<bb>/<sha256>}, where {@code aa} and
  * {@code bb} are the first two byte pairs of the hash (so no folder holds more than a few thousand
- * entries). The bytes are hashed while they are copied to {@code <dir>/.incoming/} (same file system),
- * flushed to disk, then renamed into place atomically: a reader never sees a partial blob, and a crash
- * leaves at most a stray file in {@code .incoming}.
+ * entries). The bytes are hashed while they are copied to {@code <dir>/.incoming/} (same file
+ * system), flushed to disk, then renamed into place atomically: a reader never sees a partial blob,
+ * and a crash leaves at most a stray file in {@code .incoming}.
  */
 public final class FolderBlobStore implements BlobStore {
 
@@ -37,7 +37,9 @@ public final class FolderBlobStore implements BlobStore {
     this.incoming = root.resolve(".incoming");
   }
 
-  /** A store in {@code dir}, created if missing; stray temp files of crashed writers are removed. */
+  /**
+   * A store in {@code dir}, created if missing; stray temp files of crashed writers are removed.
+   */
   public static FolderBlobStore create(Path dir) throws IOException {
     Path root = Files.createDirectories(dir).toRealPath();
     FolderBlobStore store = new FolderBlobStore(root);
@@ -46,7 +48,10 @@ public final class FolderBlobStore implements BlobStore {
     return store;
   }
 
-  /** Temp files older than a day: no put takes that long, so their writer is gone (another may share the store). */
+  /**
+   * Temp files older than a day: no put takes that long, so their writer is gone (another may share
+   * the store).
+   */
   private void removeStrayTempFiles() throws IOException {
     Instant cutoff = Instant.now().minus(Duration.ofDays(1));
     try (DirectoryStream<Path> temps = Files.newDirectoryStream(incoming, "put-*.tmp")) {
@@ -80,10 +85,12 @@ public final class FolderBlobStore implements BlobStore {
     }
   }
 
-  private static long copy(InputStream content, Path temp, MessageDigest digest) throws IOException {
+  private static long copy(InputStream content, Path temp, MessageDigest digest)
+      throws IOException {
     long size = 0;
     byte[] buffer = new byte[BUFFER_BYTES];
-    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       int read;
       while ((read = content.read(buffer)) != -1) {
         digest.update(buffer, 0, read);
@@ -119,7 +126,8 @@ public final class FolderBlobStore implements BlobStore {
 
   private Path ownPath(URI uri) {
     if (!"file".equals(uri.getScheme())) {
-      throw new IllegalArgumentException("blob " + uri + " is not a file URI of the blob store in " + root);
+      throw new IllegalArgumentException(
+          "blob " + uri + " is not a file URI of the blob store in " + root);
     }
     Path path = Path.of(uri).normalize();
     if (!path.startsWith(root) || path.startsWith(incoming)) {

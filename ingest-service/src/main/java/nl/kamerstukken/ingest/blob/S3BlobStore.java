@@ -21,14 +21,14 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * A {@link BlobStore} in an S3 bucket (or a folder of one): key {@code <prefix><aa>/<bb>/<sha256>}, URI
- * {@code s3://bucket/<key>}, so parse-service instances on other machines read the same blobs. The hash is
- * only known after reading, so the bytes are staged in a local temp file while they are hashed, then
- * uploaded unless the bucket has them already. An upload is atomic (S3 shows an object only when it is
- * complete) and durable when it returns.
+ * A {@link BlobStore} in an S3 bucket (or a folder of one): key {@code <prefix><aa>/<bb>/<sha256>},
+ * URI {@code s3://bucket/<key>}, so parse-service instances on other machines read the same blobs.
+ * The hash is only known after reading, so the bytes are staged in a local temp file while they are
+ * hashed, then uploaded unless the bucket has them already. An upload is atomic (S3 shows an object
+ * only when it is complete) and durable when it returns.
  *
- * <p>S3 failures are {@link IOException}s (the caller tries again later); a blob that is not there is a
- * {@link java.nio.file.NoSuchFileException}.
+ * <p>S3 failures are {@link IOException}s (the caller tries again later); a blob that is not there
+ * is a {@link java.nio.file.NoSuchFileException}.
  */
 public final class S3BlobStore implements BlobStore {
 
@@ -44,8 +44,11 @@ public final class S3BlobStore implements BlobStore {
     this.staging = staging;
   }
 
-  /** A store in {@code location}; bytes are staged in {@code staging} (created; leftovers removed). */
-  public static S3BlobStore create(S3Client s3, BucketLocation location, Path staging) throws IOException {
+  /**
+   * A store in {@code location}; bytes are staged in {@code staging} (created; leftovers removed).
+   */
+  public static S3BlobStore create(S3Client s3, BucketLocation location, Path staging)
+      throws IOException {
     Files.createDirectories(staging);
     try (var leftovers = Files.newDirectoryStream(staging, "put-*.tmp")) {
       for (Path leftover : leftovers) {
@@ -69,10 +72,12 @@ public final class S3BlobStore implements BlobStore {
       if (!exists(sha)) {
         try {
           long length = size;
-          s3.putObject(b -> b.bucket(location.bucket()).key(key).contentLength(length),
+          s3.putObject(
+              b -> b.bucket(location.bucket()).key(key).contentLength(length),
               RequestBody.fromFile(temp));
         } catch (SdkException e) {
-          throw new IOException("cannot store blob " + location.uri(key) + ": " + e.getMessage(), e);
+          throw new IOException(
+              "cannot store blob " + location.uri(key) + ": " + e.getMessage(), e);
         }
       }
       return new StoredBlob(sha, size, URI.create(location.uri(key)));
@@ -135,7 +140,10 @@ public final class S3BlobStore implements BlobStore {
     }
   }
 
-  /** Closing before the end aborts the download instead of reading the rest (media type detection reads a few KB). */
+  /**
+   * Closing before the end aborts the download instead of reading the rest (media type detection
+   * reads a few KB).
+   */
   private static final class Aborting extends FilterInputStream {
 
     private final ResponseInputStream<GetObjectResponse> response;

@@ -13,23 +13,30 @@ import nl.kamerstukken.kit.config.EnvConfig;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 
 /**
- * Everything ingest-service reads from its environment (prefix {@code INGEST_}), validated at start.
- * Loading creates the three folders if they are missing, because "the folder can be created" is only
- * known for sure by creating it.
+ * Everything ingest-service reads from its environment (prefix {@code INGEST_}), validated at
+ * start. Loading creates the three folders if they are missing, because "the folder can be created"
+ * is only known for sure by creating it.
  *
  * @param inbox the watched folder ({@code INGEST_INBOX}, default {@code ./inbox})
- * @param blobDir where the content-addressed blobs live ({@code INGEST_BLOB_DIR}, default {@code ./.kamerstukken/blobs})
- * @param stateDir where the ledger lives ({@code INGEST_STATE_DIR}, default {@code ./.kamerstukken/ingest-state})
- * @param rescanInterval full rescan of the inbox, the safety net for lost watch events ({@code INGEST_RESCAN_INTERVAL}, 10s)
- * @param settleTime a file is complete when its size and mtime did not change for this long
- *     ({@code INGEST_SETTLE_TIME}, 500ms: long enough for a copy in progress to show growth, short enough
+ * @param blobDir where the content-addressed blobs live ({@code INGEST_BLOB_DIR}, default {@code
+ *     ./.kamerstukken/blobs})
+ * @param stateDir where the ledger lives ({@code INGEST_STATE_DIR}, default {@code
+ *     ./.kamerstukken/ingest-state})
+ * @param rescanInterval full rescan of the inbox, the safety net for lost watch events ({@code
+ *     INGEST_RESCAN_INTERVAL}, 10s)
+ * @param settleTime a file is complete when its size and mtime did not change for this long ({@code
+ *     INGEST_SETTLE_TIME}, 500ms: long enough for a copy in progress to show growth, short enough
  *     to keep drop-to-searchable low)
- * @param maxFileSizeBytes larger files are dead-lettered as FILE_TOO_LARGE ({@code INGEST_MAX_FILE_SIZE}, 200MB)
+ * @param maxFileSizeBytes larger files are dead-lettered as FILE_TOO_LARGE ({@code
+ *     INGEST_MAX_FILE_SIZE}, 200MB)
  * @param httpHost interface for /health and /metrics ({@code INGEST_HTTP_HOST}, default 127.0.0.1)
- * @param httpPort port for /health and /metrics ({@code INGEST_HTTP_PORT}, default 8081, 0 = any free port)
+ * @param httpPort port for /health and /metrics ({@code INGEST_HTTP_PORT}, default 8081, 0 = any
+ *     free port)
  * @param kafka how to reach Kafka (shared {@code KAFKA_*} variables)
- * @param source where documents come from ({@code INGEST_SOURCE}: {@code folder} (default) or {@code s3})
- * @param blobStore where their bytes are kept ({@code INGEST_BLOB_STORE}: {@code folder} (default) or {@code s3})
+ * @param source where documents come from ({@code INGEST_SOURCE}: {@code folder} (default) or
+ *     {@code s3})
+ * @param blobStore where their bytes are kept ({@code INGEST_BLOB_STORE}: {@code folder} (default)
+ *     or {@code s3})
  * @param s3 the buckets and how to reach them (used when the source or the blob store is S3)
  */
 public record IngestConfig(
@@ -47,11 +54,15 @@ public record IngestConfig(
     S3Settings s3) {
 
   /** Where the inbox or the blob store is. */
-  public enum Kind { FOLDER, S3 }
+  public enum Kind {
+    FOLDER,
+    S3
+  }
 
   public static final long DEFAULT_MAX_FILE_SIZE = 200L * 1024 * 1024;
 
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
+
   /** S3's rules for bucket names (3 to 63 lower-case letters, digits, dots and hyphens). */
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
@@ -84,7 +95,8 @@ public record IngestConfig(
       rejectInside(env, "STATE_DIR", stateDir, inbox);
     }
     env.validate();
-    return new IngestConfig(inbox, blobDir, stateDir, rescan, settle, maxSize, host, port, kafka, source, blobStore,
+    return new IngestConfig(
+        inbox, blobDir, stateDir, rescan, settle, maxSize, host, port, kafka, source, blobStore,
         s3);
   }
 
@@ -100,7 +112,8 @@ public record IngestConfig(
     };
   }
 
-  private static S3Settings s3(EnvConfig env, Map<String, String> environment, Kind source, Kind blobStore) {
+  private static S3Settings s3(
+      EnvConfig env, Map<String, String> environment, Kind source, Kind blobStore) {
     String endpointText = env.string("S3_ENDPOINT", "");
     URI endpoint = null;
     if (!endpointText.isEmpty()) {
@@ -109,32 +122,47 @@ public record IngestConfig(
       } catch (IllegalArgumentException e) {
         endpoint = null;
       }
-      if (endpoint == null || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
+      if (endpoint == null
+          || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
           || endpoint.getHost() == null) {
-        env.reject("S3_ENDPOINT", endpointText, "expected an http(s) URL like http://minio:9000, or empty for AWS");
+        env.reject(
+            "S3_ENDPOINT",
+            endpointText,
+            "expected an http(s) URL like http://minio:9000, or empty for AWS");
         endpoint = null;
       }
     }
     String region = env.string("S3_REGION", environment.getOrDefault("AWS_REGION", "us-east-1"));
     boolean pathStyle = env.bool("S3_PATH_STYLE", !endpointText.isEmpty());
     BucketLocation inbox = source == Kind.S3 ? location(env, "S3_BUCKET", "S3_PREFIX") : null;
-    BucketLocation blobs = blobStore == Kind.S3 ? location(env, "BLOB_BUCKET", "BLOB_PREFIX") : null;
+    BucketLocation blobs =
+        blobStore == Kind.S3 ? location(env, "BLOB_BUCKET", "BLOB_PREFIX") : null;
     if (inbox != null && blobs != null && inbox.overlaps(blobs)) {
-      env.reject("BLOB_PREFIX", blobs.prefix(), "the blob store " + blobs + " must not overlap the watched "
-          + inbox + " (blobs would be ingested): use another bucket or separate prefixes such as inbox/ and blobs/");
+      env.reject(
+          "BLOB_PREFIX",
+          blobs.prefix(),
+          "the blob store "
+              + blobs
+              + " must not overlap the watched "
+              + inbox
+              + " (blobs would be ingested): use another bucket or separate prefixes such as inbox/ and blobs/");
     }
     Duration poll = env.duration("S3_POLL_INTERVAL", Duration.ofSeconds(5));
     if (poll.isZero()) {
       env.reject("S3_POLL_INTERVAL", "0", "must be longer than 0, e.g. 5s");
     }
     String eventsTopic = env.string("S3_EVENTS_TOPIC", "");
-    return new S3Settings(new S3Connection(endpoint, region, pathStyle), inbox, blobs, poll, eventsTopic);
+    return new S3Settings(
+        new S3Connection(endpoint, region, pathStyle), inbox, blobs, poll, eventsTopic);
   }
 
   private static BucketLocation location(EnvConfig env, String bucketName, String prefixName) {
     String bucket = env.string(bucketName, "");
     if (!BUCKET.matcher(bucket).matches()) {
-      env.reject(bucketName, bucket, "expected a bucket name (3 to 63 lower-case letters, digits, '.' or '-')");
+      env.reject(
+          bucketName,
+          bucket,
+          "expected a bucket name (3 to 63 lower-case letters, digits, '.' or '-')");
       bucket = "invalid";
     }
     String prefix = env.string(prefixName, "");
@@ -202,7 +230,8 @@ public record IngestConfig(
     Path real = realOrSelf(folder);
     Path realInbox = realOrSelf(inbox);
     if (real.startsWith(realInbox) || realInbox.startsWith(real)) {
-      env.reject(name, folder.toString(), "must not be inside the inbox " + inbox + " nor contain it");
+      env.reject(
+          name, folder.toString(), "must not be inside the inbox " + inbox + " nor contain it");
     }
   }
 

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes ingest's events and does not give up while Kafka is unavailable: every write is awaited and
- * retried with {@link Backoff} until the broker acknowledges it or the service stops. The callers mark
- * something as done (in the {@link Ledger}) only when a method here returned {@code true}.
+ * Writes ingest's events and does not give up while Kafka is unavailable: every write is awaited
+ * and retried with {@link Backoff} until the broker acknowledges it or the service stops. The
+ * callers mark something as done (in the {@link Ledger}) only when a method here returned {@code
+ * true}.
  */
 public final class Announcer {
 
@@ -36,8 +37,12 @@ public final class Announcer {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile String problem = "";
 
-  public Announcer(EventPublisher publisher, Topic<String, DocumentReceived> received, DeadLetters deadLetters,
-      Backoff backoff, Counter retries) {
+  public Announcer(
+      EventPublisher publisher,
+      Topic<String, DocumentReceived> received,
+      DeadLetters deadLetters,
+      Backoff backoff,
+      Counter retries) {
     this.publisher = publisher;
     this.received = received;
     this.deadLetters = deadLetters;
@@ -47,7 +52,9 @@ public final class Announcer {
 
   /** Publishes the event keyed by its document id; false if the service stopped before the ack. */
   public boolean announce(DocumentReceived event) {
-    return retrying("announce " + event.documentId(), () -> publisher.publish(received, event.documentId(), event));
+    return retrying(
+        "announce " + event.documentId(),
+        () -> publisher.publish(received, event.documentId(), event));
   }
 
   /** Publishes a tombstone for the content: downstream removes the document. */
@@ -57,7 +64,8 @@ public final class Announcer {
 
   /** Records on the dead-letter topic that a file was not ingested, with the reason. */
   public boolean deadLetter(String documentId, String reasonCode, String message, Object subject) {
-    return retrying("dead letter " + reasonCode,
+    return retrying(
+        "dead letter " + reasonCode,
         () -> deadLetters.publish(documentId, reasonCode, message, 1, null, null, subject));
   }
 
@@ -80,12 +88,19 @@ public final class Announcer {
       } catch (RetryableException | KafkaException e) {
         problem = what + " failed: " + e.getMessage();
         if (stopped.getCount() == 0) {
-          LOG.warn("stopping: [{}] not acknowledged ({}); it is done again at the next start", what, e.getMessage());
+          LOG.warn(
+              "stopping: [{}] not acknowledged ({}); it is done again at the next start",
+              what,
+              e.getMessage());
           return false;
         }
         Duration delay = backoff.delay(attempt);
-        LOG.warn("Kafka did not acknowledge [{}] (attempt {}): {}; retrying in [{}] ms", what, attempt,
-            e.getMessage(), delay.toMillis());
+        LOG.warn(
+            "Kafka did not acknowledge [{}] (attempt {}): {}; retrying in [{}] ms",
+            what,
+            attempt,
+            e.getMessage(),
+            delay.toMillis());
         retries.increment();
         if (awaitStop(delay)) {
           return false;

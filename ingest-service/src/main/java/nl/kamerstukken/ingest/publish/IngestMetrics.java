@@ -17,18 +17,30 @@ public final class IngestMetrics {
 
   public IngestMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.seen = Counter.builder("kamerstukken.ingest.files.seen")
-        .description("complete new or changed files taken up").register(registry);
-    this.announced = Counter.builder("kamerstukken.ingest.files.announced")
-        .description("contents announced on the received topic").register(registry);
-    this.duplicates = Counter.builder("kamerstukken.ingest.files.duplicates")
-        .description("files whose content was announced before (not announced again)").register(registry);
-    this.removed = Counter.builder("kamerstukken.ingest.documents.removed")
-        .description("tombstones published because content left the inbox").register(registry);
-    this.retries = Counter.builder("kamerstukken.ingest.publish.retries")
-        .description("Kafka writes retried").register(registry);
-    this.hashing = Timer.builder("kamerstukken.ingest.hashing")
-        .description("hashing and storing one file in the blob store").register(registry);
+    this.seen =
+        Counter.builder("kamerstukken.ingest.files.seen")
+            .description("complete new or changed files taken up")
+            .register(registry);
+    this.announced =
+        Counter.builder("kamerstukken.ingest.files.announced")
+            .description("contents announced on the received topic")
+            .register(registry);
+    this.duplicates =
+        Counter.builder("kamerstukken.ingest.files.duplicates")
+            .description("files whose content was announced before (not announced again)")
+            .register(registry);
+    this.removed =
+        Counter.builder("kamerstukken.ingest.documents.removed")
+            .description("tombstones published because content left the inbox")
+            .register(registry);
+    this.retries =
+        Counter.builder("kamerstukken.ingest.publish.retries")
+            .description("Kafka writes retried")
+            .register(registry);
+    this.hashing =
+        Timer.builder("kamerstukken.ingest.hashing")
+            .description("hashing and storing one file in the blob store")
+            .register(registry);
   }
 
   public Counter seen() {
@@ -57,8 +69,10 @@ public final class IngestMetrics {
 
   /** Files not ingested, by reason code (FILE_TOO_LARGE, OUTSIDE_WATCHED_FOLDER, ...). */
   public Counter failed(String reasonCode) {
-    return Counter.builder("kamerstukken.ingest.files.failed").tag("reason", reasonCode)
-        .description("files dead-lettered or retried, by reason").register(registry);
+    return Counter.builder("kamerstukken.ingest.files.failed")
+        .tag("reason", reasonCode)
+        .description("files dead-lettered or retried, by reason")
+        .register(registry);
   }
 
   public MeterRegistry registry() {

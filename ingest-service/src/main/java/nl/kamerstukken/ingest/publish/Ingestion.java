@@ -22,11 +22,12 @@ import org.slf4j.MDC;
 /**
  * The work on one file or path: store, announce once per content, record; or remove. Order matters
  * for crash safety: bytes are durable in the blob store before the event, the event is acknowledged
- * before the ledger says so. A crash between two steps repeats the step at restart, which downstream
- * absorbs because the document id is the content's hash.
+ * before the ledger says so. A crash between two steps repeats the step at restart, which
+ * downstream absorbs because the document id is the content's hash.
  *
  * <p>A file's own problems (too large, unreadable, vanished, outside the inbox) become dead letters
- * and an {@link Outcome}; a failing ledger (the state folder) is thrown: the service cannot go on safely.
+ * and an {@link Outcome}; a failing ledger (the state folder) is thrown: the service cannot go on
+ * safely.
  */
 public final class Ingestion {
 
@@ -45,8 +46,15 @@ public final class Ingestion {
   private final Clock clock;
   private final long maxFileSize;
 
-  public Ingestion(SourceReader source, BlobStore blobs, MediaTypeDetector mediaTypes, Ledger ledger,
-      Announcer announcer, IngestMetrics metrics, Clock clock, long maxFileSize) {
+  public Ingestion(
+      SourceReader source,
+      BlobStore blobs,
+      MediaTypeDetector mediaTypes,
+      Ledger ledger,
+      Announcer announcer,
+      IngestMetrics metrics,
+      Clock clock,
+      long maxFileSize) {
     this.source = source;
     this.blobs = blobs;
     this.mediaTypes = mediaTypes;
@@ -57,12 +65,22 @@ public final class Ingestion {
     this.maxFileSize = maxFileSize;
   }
 
-  /** Stores a complete file (or object) and announces its content unless that was announced before. */
+  /**
+   * Stores a complete file (or object) and announces its content unless that was announced before.
+   */
   public Outcome ingest(SourceItem file) {
     metrics.seen().increment();
     if (file.stamp().size() > maxFileSize) {
-      return refuse(file.sourcePath(), file, FILE_TOO_LARGE, file.sourcePath() + " has " + file.stamp().size()
-          + " bytes, more than the limit of " + maxFileSize + " (INGEST_MAX_FILE_SIZE)");
+      return refuse(
+          file.sourcePath(),
+          file,
+          FILE_TOO_LARGE,
+          file.sourcePath()
+              + " has "
+              + file.stamp().size()
+              + " bytes, more than the limit of "
+              + maxFileSize
+              + " (INGEST_MAX_FILE_SIZE)");
     }
     StoredBlob blob;
     try (InputStream in = source.open(file)) {
@@ -70,25 +88,33 @@ public final class Ingestion {
     } catch (SourceFileException e) {
       return refuse(file.sourcePath(), file, e.reasonCode(), e.getMessage());
     } catch (Exception e) {
-      LOG.warn("cannot store [{}] in the blob store: {}; trying again when it is complete again",
-          file.sourcePath(), e.toString());
+      LOG.warn(
+          "cannot store [{}] in the blob store: {}; trying again when it is complete again",
+          file.sourcePath(),
+          e.toString());
       metrics.failed("BLOB_STORE_FAILED").increment();
       return Outcome.of(Status.RETRY, null, "BLOB_STORE_FAILED");
     }
     Optional<FileStamp> after = stampNow(file);
-    if (after.isEmpty() || !after.get().equals(file.stamp()) || blob.size() != file.stamp().size()) {
+    if (after.isEmpty()
+        || !after.get().equals(file.stamp())
+        || blob.size() != file.stamp().size()) {
       LOG.info("[{}] changed while it was read; it is read again once complete", file.sourcePath());
       return Outcome.of(Status.RETRY, blob.sha256(), "CHANGED_WHILE_READING");
     }
     return withDocumentId(blob.sha256(), () -> record(file, blob));
   }
 
-  /** What is there now; a source that cannot tell (unreachable) counts as changed: the item is tried again. */
+  /**
+   * What is there now; a source that cannot tell (unreachable) counts as changed: the item is tried
+   * again.
+   */
   private Optional<FileStamp> stampNow(SourceItem file) {
     try {
       return source.stampNow(file.sourcePath());
     } catch (IOException e) {
-      LOG.warn("cannot check [{}] after reading it: {}; trying again", file.sourcePath(), e.toString());
+      LOG.warn(
+          "cannot check [{}] after reading it: {}; trying again", file.sourcePath(), e.toString());
       return Optional.empty();
     }
   }
@@ -98,7 +124,9 @@ public final class Ingestion {
     Outcome run() throws IOException;
   }
 
-  /** Runs {@code work} with the document id in the log context; a failing ledger stops the service. */
+  /**
+   * Runs {@code work} with the document id in the log context; a failing ledger stops the service.
+   */
   private static Outcome withDocumentId(String sha256, LedgerWork work) {
     MDC.put("documentId", sha256);
     try {
@@ -120,8 +148,16 @@ public final class Ingestion {
       LOG.info("[{}] holds content that was announced before: not announced again", path);
       outcome = Outcome.of(Status.DUPLICATE, blob.sha256(), "already announced");
     } else {
-      DocumentReceived event = new DocumentReceived(blob.sha256(), path, file.fileName(), mediaType(blob, file),
-          blob.size(), blob.sha256(), blob.uri().toString(), clock.instant());
+      DocumentReceived event =
+          new DocumentReceived(
+              blob.sha256(),
+              path,
+              file.fileName(),
+              mediaType(blob, file),
+              blob.size(),
+              blob.sha256(),
+              blob.uri().toString(),
+              clock.instant());
       if (!announcer.announce(event)) {
         return Outcome.of(Status.STOPPED, blob.sha256(), "stopped before Kafka acknowledged");
       }
@@ -152,23 +188,28 @@ public final class Ingestion {
       return Outcome.of(Status.RELEASED, null, "not known");
     }
     String sha = held.get().sha256();
-    return withDocumentId(sha, () -> {
-      if (ledger.heldElsewhere(sha, sourcePath) || !ledger.isAnnounced(sha)) {
-        ledger.dropped(sourcePath);
-        LOG.info("[{}] is gone; its content is still in the inbox under another name", sourcePath);
-        return Outcome.of(Status.RELEASED, sha, "held elsewhere");
-      }
-      if (!announcer.retract(sha)) {
-        return Outcome.of(Status.STOPPED, sha, "stopped before Kafka acknowledged");
-      }
-      ledger.retracted(sha, sourcePath);
-      metrics.removed().increment();
-      LOG.info("[{}] is gone: published a tombstone for its content", sourcePath);
-      return Outcome.of(Status.RELEASED, sha, "tombstone");
-    });
+    return withDocumentId(
+        sha,
+        () -> {
+          if (ledger.heldElsewhere(sha, sourcePath) || !ledger.isAnnounced(sha)) {
+            ledger.dropped(sourcePath);
+            LOG.info(
+                "[{}] is gone; its content is still in the inbox under another name", sourcePath);
+            return Outcome.of(Status.RELEASED, sha, "held elsewhere");
+          }
+          if (!announcer.retract(sha)) {
+            return Outcome.of(Status.STOPPED, sha, "stopped before Kafka acknowledged");
+          }
+          ledger.retracted(sha, sourcePath);
+          metrics.removed().increment();
+          LOG.info("[{}] is gone: published a tombstone for its content", sourcePath);
+          return Outcome.of(Status.RELEASED, sha, "tombstone");
+        });
   }
 
-  /** Content that {@code sourcePath} held before it changed: removed unless another path holds it. */
+  /**
+   * Content that {@code sourcePath} held before it changed: removed unless another path holds it.
+   */
   private void retractIfUnheld(String sha, String sourcePath) throws IOException {
     if (ledger.heldElsewhere(sha, sourcePath) || !ledger.isAnnounced(sha)) {
       return;
@@ -180,18 +221,24 @@ public final class Ingestion {
     }
   }
 
-  /** Retracts contents that were announced but that no path holds any more (see {@link Ledger#orphans()}). */
+  /**
+   * Retracts contents that were announced but that no path holds any more (see {@link
+   * Ledger#orphans()}).
+   */
   public void retractOrphans() {
     for (String sha : ledger.orphans()) {
-      Outcome outcome = withDocumentId(sha, () -> {
-        if (!announcer.retract(sha)) {
-          return Outcome.of(Status.STOPPED, sha, "stopped before Kafka acknowledged");
-        }
-        ledger.retracted(sha, null);
-        metrics.removed().increment();
-        LOG.info("published the tombstone of [{}], left over from an earlier stop", sha);
-        return Outcome.of(Status.RELEASED, sha, "tombstone");
-      });
+      Outcome outcome =
+          withDocumentId(
+              sha,
+              () -> {
+                if (!announcer.retract(sha)) {
+                  return Outcome.of(Status.STOPPED, sha, "stopped before Kafka acknowledged");
+                }
+                ledger.retracted(sha, null);
+                metrics.removed().increment();
+                LOG.info("published the tombstone of [{}], left over from an earlier stop", sha);
+                return Outcome.of(Status.RELEASED, sha, "tombstone");
+              });
       if (outcome.status() == Status.STOPPED) {
         return;
       }
@@ -205,8 +252,10 @@ public final class Ingestion {
 
   private Outcome refuse(String sourcePath, SourceItem file, String reasonCode, String message) {
     metrics.failed(reasonCode).increment();
-    RejectedFile subject = file == null ? new RejectedFile(sourcePath, -1, -1)
-        : new RejectedFile(sourcePath, file.stamp().size(), file.stamp().mtimeMillis());
+    RejectedFile subject =
+        file == null
+            ? new RejectedFile(sourcePath, -1, -1)
+            : new RejectedFile(sourcePath, file.stamp().size(), file.stamp().mtimeMillis());
     if (!announcer.deadLetter(null, reasonCode, message, subject)) {
       return Outcome.of(Status.STOPPED, null, reasonCode);
     }

@@ -27,14 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What ingest has done, kept across restarts in {@code <stateDir>/ledger.jsonl}: which path holds which
- * content (with the stamp it had) and which contents were announced. Callers write it only after Kafka
- * acknowledged, so a crash in between means announcing again on restart, never missing an announcement.
+ * What ingest has done, kept across restarts in {@code <stateDir>/ledger.jsonl}: which path holds
+ * which content (with the stamp it had) and which contents were announced. Callers write it only
+ * after Kafka acknowledged, so a crash in between means announcing again on restart, never missing
+ * an announcement.
  *
- * <p>The file is an append-only log of JSON lines, each a whole operation, written and flushed to disk
- * one at a time. At open it is read (a torn last line from a crash is dropped with a warning) and
- * rewritten compactly through a temporary file and an atomic rename; the same happens whenever the
- * log has grown to several times the live state. A lock file keeps a second instance away.
+ * <p>The file is an append-only log of JSON lines, each a whole operation, written and flushed to
+ * disk one at a time. At open it is read (a torn last line from a crash is dropped with a warning)
+ * and rewritten compactly through a temporary file and an atomic rename; the same happens whenever
+ * the log has grown to several times the live state. A lock file keeps a second instance away.
  */
 public final class Ledger implements KnownFiles, AutoCloseable {
 
@@ -60,11 +61,14 @@ public final class Ledger implements KnownFiles, AutoCloseable {
     this.lock = lock;
   }
 
-  /** Opens (or creates) the ledger in {@code stateDir}, which only one instance may use at a time. */
+  /**
+   * Opens (or creates) the ledger in {@code stateDir}, which only one instance may use at a time.
+   */
   public static Ledger open(Path stateDir) throws IOException {
     Files.createDirectories(stateDir);
-    FileChannel lockChannel = FileChannel.open(stateDir.resolve("ledger.lock"),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel lockChannel =
+        FileChannel.open(
+            stateDir.resolve("ledger.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = lockChannel.tryLock();
@@ -73,8 +77,11 @@ public final class Ledger implements KnownFiles, AutoCloseable {
     }
     if (lock == null) {
       lockChannel.close();
-      throw new IOException("the ingest state in " + stateDir + " is in use by another ingest-service; "
-          + "give each instance its own INGEST_STATE_DIR");
+      throw new IOException(
+          "the ingest state in "
+              + stateDir
+              + " is in use by another ingest-service; "
+              + "give each instance its own INGEST_STATE_DIR");
     }
     Ledger ledger = new Ledger(stateDir.resolve(FILE), lockChannel, lock);
     try {
@@ -103,10 +110,18 @@ public final class Ledger implements KnownFiles, AutoCloseable {
         apply(Json.mapper().readValue(line, LedgerLine.class));
       } catch (IOException | RuntimeException e) {
         if (i < last) {
-          throw new IOException("ledger " + file + " line " + (i + 1) + " is damaged (" + e.getMessage()
-              + "); move the file away to re-ingest the inbox (announcing again is harmless)", e);
+          throw new IOException(
+              "ledger "
+                  + file
+                  + " line "
+                  + (i + 1)
+                  + " is damaged ("
+                  + e.getMessage()
+                  + "); move the file away to re-ingest the inbox (announcing again is harmless)",
+              e);
         }
-        LOG.warn("ledger [{}]: dropped a torn last line (the service stopped while writing it)", file);
+        LOG.warn(
+            "ledger [{}]: dropped a torn last line (the service stopped while writing it)", file);
       }
     }
   }
@@ -151,7 +166,8 @@ public final class Ledger implements KnownFiles, AutoCloseable {
   /** Whether a path other than {@code except} holds this content. */
   public synchronized boolean heldElsewhere(String sha256, String except) {
     Holding own = byPath.get(except);
-    int others = holders.getOrDefault(sha256, 0) - (own != null && own.sha256().equals(sha256) ? 1 : 0);
+    int others =
+        holders.getOrDefault(sha256, 0) - (own != null && own.sha256().equals(sha256) ? 1 : 0);
     return others > 0;
   }
 
@@ -170,14 +186,24 @@ public final class Ledger implements KnownFiles, AutoCloseable {
   // ---- writing: each call is one line, durable when it returns
 
   /** The content was announced (acknowledged) and {@code sourcePath} (if not null) holds it. */
-  public synchronized void announced(String sha256, String sourcePath, FileStamp stamp) throws IOException {
-    write(new LedgerLine(LedgerLine.ANNOUNCE, sourcePath, sha256, stamp == null ? null : stamp.size(),
-        stamp == null ? null : stamp.mtimeMillis(), stamp == null ? null : stamp.etag()));
+  public synchronized void announced(String sha256, String sourcePath, FileStamp stamp)
+      throws IOException {
+    write(
+        new LedgerLine(
+            LedgerLine.ANNOUNCE,
+            sourcePath,
+            sha256,
+            stamp == null ? null : stamp.size(),
+            stamp == null ? null : stamp.mtimeMillis(),
+            stamp == null ? null : stamp.etag()));
   }
 
   /** {@code sourcePath} holds content that is already announced. */
-  public synchronized void held(String sourcePath, String sha256, FileStamp stamp) throws IOException {
-    write(new LedgerLine(LedgerLine.HOLD, sourcePath, sha256, stamp.size(), stamp.mtimeMillis(), stamp.etag()));
+  public synchronized void held(String sourcePath, String sha256, FileStamp stamp)
+      throws IOException {
+    write(
+        new LedgerLine(
+            LedgerLine.HOLD, sourcePath, sha256, stamp.size(), stamp.mtimeMillis(), stamp.etag()));
   }
 
   /** {@code sourcePath} holds nothing any more. */
@@ -185,20 +211,25 @@ public final class Ledger implements KnownFiles, AutoCloseable {
     write(new LedgerLine(LedgerLine.DROP, sourcePath, null, null, null));
   }
 
-  /** The content's tombstone was acknowledged; {@code sourcePath} (may be null) holds nothing any more. */
+  /**
+   * The content's tombstone was acknowledged; {@code sourcePath} (may be null) holds nothing any
+   * more.
+   */
   public synchronized void retracted(String sha256, String sourcePath) throws IOException {
     write(new LedgerLine(LedgerLine.RETRACT, sourcePath, sha256, null, null));
   }
 
   private void write(LedgerLine line) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap((WRITER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytes =
+        ByteBuffer.wrap((WRITER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
     while (bytes.hasRemaining()) {
       log.write(bytes);
     }
     log.force(false);
     apply(line);
     linesSinceCompaction++;
-    if (linesSinceCompaction > 1000 && linesSinceCompaction > 2L * (byPath.size() + announced.size())) {
+    if (linesSinceCompaction > 1000
+        && linesSinceCompaction > 2L * (byPath.size() + announced.size())) {
       compact();
     }
   }
@@ -224,7 +255,9 @@ public final class Ledger implements KnownFiles, AutoCloseable {
       return;
     }
     release(line.path());
-    byPath.put(line.path(), new Holding(line.sha256(), new FileStamp(line.size(), line.mtime(), line.etag())));
+    byPath.put(
+        line.path(),
+        new Holding(line.sha256(), new FileStamp(line.size(), line.mtime(), line.etag())));
     holders.merge(line.sha256(), 1, Integer::sum);
   }
 
@@ -241,16 +274,30 @@ public final class Ledger implements KnownFiles, AutoCloseable {
       log.close();
     }
     Path temp = file.resolveSibling(FILE + ".tmp");
-    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel out =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       StringBuilder text = new StringBuilder();
       for (String sha : announced) {
-        text.append(WRITER.writeValueAsString(new LedgerLine(LedgerLine.ANNOUNCE, null, sha, null, null))).append('\n');
+        text.append(
+                WRITER.writeValueAsString(
+                    new LedgerLine(LedgerLine.ANNOUNCE, null, sha, null, null)))
+            .append('\n');
       }
       for (Map.Entry<String, Holding> e : byPath.entrySet()) {
         FileStamp s = e.getValue().stamp();
-        text.append(WRITER.writeValueAsString(
-            new LedgerLine(LedgerLine.HOLD, e.getKey(), e.getValue().sha256(), s.size(), s.mtimeMillis(), s.etag())))
+        text.append(
+                WRITER.writeValueAsString(
+                    new LedgerLine(
+                        LedgerLine.HOLD,
+                        e.getKey(),
+                        e.getValue().sha256(),
+                        s.size(),
+                        s.mtimeMillis(),
+                        s.etag())))
             .append('\n');
       }
       ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));

@@ -3,9 +3,10 @@ package nl.kamerstukken.ingest.publish;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One line of the ledger log. Operations: {@code announce} (content announced; with a path: that path
- * holds it), {@code hold} (path holds content announced before), {@code drop} (path holds nothing),
- * {@code retract} (content's tombstone acknowledged; with a path: that path holds nothing).
+ * One line of the ledger log. Operations: {@code announce} (content announced; with a path: that
+ * path holds it), {@code hold} (path holds content announced before), {@code drop} (path holds
+ * nothing), {@code retract} (content's tombstone acknowledged; with a path: that path holds
+ * nothing).
  *
  * @param op the operation
  * @param path source path relative to the inbox, or null
@@ -32,7 +33,9 @@ record LedgerLine(String op, String path, String sha256, Long size, Long mtime, 
     }
     boolean needsSha = !op.equals(DROP);
     boolean holds = op.equals(HOLD) || (op.equals(ANNOUNCE) && path != null);
-    if ((needsSha && sha256 == null) || (holds && (size == null || mtime == null)) || ((op.equals(DROP) || op.equals(HOLD)) && path == null)) {
+    if ((needsSha && sha256 == null)
+        || (holds && (size == null || mtime == null))
+        || ((op.equals(DROP) || op.equals(HOLD)) && path == null)) {
       throw new IllegalArgumentException("incomplete ledger line for " + op);
     }
   }

@@ -14,7 +14,10 @@ public record Outcome(Status status, String documentId, String detail) {
     ANNOUNCED,
     /** Content announced before: recorded for this path, not announced again. */
     DUPLICATE,
-    /** Content removed downstream (tombstone acknowledged) or path forgotten (content still elsewhere). */
+    /**
+     * Content removed downstream (tombstone acknowledged) or path forgotten (content still
+     * elsewhere).
+     */
     RELEASED,
     /** Dead-lettered; not offered again until the file changes. */
     REFUSED,

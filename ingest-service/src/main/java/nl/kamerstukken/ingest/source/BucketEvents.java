@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bucket's notifications (MinIO publishes them to a Kafka topic) as a trigger for an early listing. The
- * events are not read for their content: the listing decides what changed, so a lost or doubled notification
- * costs at most one poll interval. Hence no committed offsets: each start reads from the end of the topic.
+ * The bucket's notifications (MinIO publishes them to a Kafka topic) as a trigger for an early
+ * listing. The events are not read for their content: the listing decides what changed, so a lost
+ * or doubled notification costs at most one poll interval. Hence no committed offsets: each start
+ * reads from the end of the topic.
  */
 public final class BucketEvents implements Runnable {
 
@@ -25,13 +26,17 @@ public final class BucketEvents implements Runnable {
   private final Runnable onChange;
   private volatile boolean running = true;
 
-  /** {@code consumerProperties}: the service's Kafka client settings (bootstrap, security); offsets are not committed. */
+  /**
+   * {@code consumerProperties}: the service's Kafka client settings (bootstrap, security); offsets
+   * are not committed.
+   */
   public BucketEvents(Properties consumerProperties, String topic, Runnable onChange) {
     Properties props = new Properties();
     props.putAll(consumerProperties);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    this.consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     this.topic = topic;
     this.onChange = onChange;
   }

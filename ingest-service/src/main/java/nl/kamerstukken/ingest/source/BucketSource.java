@@ -20,17 +20,18 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * A bucket (or a folder of one) as a stream of work, found by listing it completely and comparing the listing
- * with what the ledger ({@link KnownFiles}) holds: that comparison is the checkpoint, so a restart announces
- * nothing again, and finds what arrived, changed or disappeared while the service was down.
+ * A bucket (or a folder of one) as a stream of work, found by listing it completely and comparing
+ * the listing with what the ledger ({@link KnownFiles}) holds: that comparison is the checkpoint,
+ * so a restart announces nothing again, and finds what arrived, changed or disappeared while the
+ * service was down.
  *
  * <ul>
- *   <li>An object is offered when the ledger does not hold its key with the same ETag and size (S3 shows an
- *       object only once it is complete, so there is no settle time).
- *   <li>A key the ledger holds that a <em>complete</em> listing no longer has is gone. A listing that fails
- *       halfway reports nothing gone: it throws.
- *   <li>Hidden names ({@code .x} in any part of the key) and the temp names of {@link NameRules} are ignored,
- *       and so are folder markers (keys ending in {@code /}).
+ *   <li>An object is offered when the ledger does not hold its key with the same ETag and size (S3
+ *       shows an object only once it is complete, so there is no settle time).
+ *   <li>A key the ledger holds that a <em>complete</em> listing no longer has is gone. A listing
+ *       that fails halfway reports nothing gone: it throws.
+ *   <li>Hidden names ({@code .x} in any part of the key) and the temp names of {@link NameRules}
+ *       are ignored, and so are folder markers (keys ending in {@code /}).
  * </ul>
  *
  * <p>Not thread-safe: one loop calls {@link #list()}.
@@ -49,6 +50,7 @@ public final class BucketSource implements SourceReader {
   private final S3Client s3;
   private final BucketLocation location;
   private final KnownFiles known;
+
   /** Refused objects, not offered again until their stamp changes. */
   private final Map<String, FileStamp> skipped = new HashMap<>();
 
@@ -70,34 +72,52 @@ public final class BucketSource implements SourceReader {
   public Batch list() throws IOException {
     Map<String, BucketObject> listed = new LinkedHashMap<>();
     try {
-      for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(location.prefix()))
-          .contents()) {
+      for (S3Object object :
+          s3.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(location.prefix()))
+              .contents()) {
         if (!ignored(object.key())) {
-          BucketObject found = new BucketObject(location.uri(object.key()), object.key(),
-              stamp(object.size(), object.lastModified(), object.eTag()));
+          BucketObject found =
+              new BucketObject(
+                  location.uri(object.key()),
+                  object.key(),
+                  stamp(object.size(), object.lastModified(), object.eTag()));
           listed.put(found.sourcePath(), found);
         }
       }
     } catch (NoSuchBucketException e) {
-      throw new IOException("the bucket [" + location.bucket() + "] does not exist: create it (e.g. `mc mb` or "
-          + "`aws s3 mb`) or set INGEST_S3_BUCKET");
+      throw new IOException(
+          "the bucket ["
+              + location.bucket()
+              + "] does not exist: create it (e.g. `mc mb` or "
+              + "`aws s3 mb`) or set INGEST_S3_BUCKET");
     } catch (SdkException e) {
-      throw new IOException("cannot list " + location + ": " + e.getMessage() + " (check INGEST_S3_* and the "
-          + "AWS credentials)", e);
+      throw new IOException(
+          "cannot list "
+              + location
+              + ": "
+              + e.getMessage()
+              + " (check INGEST_S3_* and the "
+              + "AWS credentials)",
+          e);
     }
     skipped.keySet().retainAll(listed.keySet());
     List<BucketObject> complete = new ArrayList<>();
     for (BucketObject object : listed.values()) {
-      boolean same = known.stamp(object.sourcePath()).filter(s -> sameVersion(s, object.stamp())).isPresent();
+      boolean same =
+          known.stamp(object.sourcePath()).filter(s -> sameVersion(s, object.stamp())).isPresent();
       if (!same && !object.stamp().equals(skipped.get(object.sourcePath()))) {
         complete.add(object);
       }
     }
-    List<String> gone = known.pathsAt(location.root()).stream().filter(p -> !listed.containsKey(p)).toList();
+    List<String> gone =
+        known.pathsAt(location.root()).stream().filter(p -> !listed.containsKey(p)).toList();
     return new Batch(complete, gone);
   }
 
-  /** The key's part below the prefix, each of its names checked like a file name in the inbox folder. */
+  /**
+   * The key's part below the prefix, each of its names checked like a file name in the inbox
+   * folder.
+   */
   private boolean ignored(String key) {
     if (key.endsWith("/")) {
       return true;
@@ -112,7 +132,9 @@ public final class BucketSource implements SourceReader {
 
   /** Versions are told apart by ETag (and size); the time is informative only. */
   static boolean sameVersion(FileStamp known, FileStamp listed) {
-    return known.etag() != null && known.etag().equals(listed.etag()) && known.size() == listed.size();
+    return known.etag() != null
+        && known.etag().equals(listed.etag())
+        && known.size() == listed.size();
   }
 
   static FileStamp stamp(Long size, Instant lastModified, String eTag) {
@@ -132,8 +154,10 @@ public final class BucketSource implements SourceReader {
     try {
       return s3.getObject(b -> b.bucket(location.bucket()).key(key));
     } catch (NoSuchKeyException e) {
-      throw new SourceFileException(SourceFileException.FILE_VANISHED,
-          item.sourcePath() + " was deleted before it could be read", e);
+      throw new SourceFileException(
+          SourceFileException.FILE_VANISHED,
+          item.sourcePath() + " was deleted before it could be read",
+          e);
     } catch (SdkException e) {
       throw new IOException("cannot read " + item.sourcePath() + ": " + e.getMessage(), e);
     }

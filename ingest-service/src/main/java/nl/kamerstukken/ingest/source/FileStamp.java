@@ -3,9 +3,10 @@ package nl.kamerstukken.ingest.source;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * What a file (or an object in a bucket) looked like when it was seen: equal stamps mean "not changed". For
- * a file, a change of content that keeps both the size and the modification time to the millisecond is not
- * noticed. For an object, the ETag tells versions apart (the listing's time has only whole seconds).
+ * What a file (or an object in a bucket) looked like when it was seen: equal stamps mean "not
+ * changed". For a file, a change of content that keeps both the size and the modification time to
+ * the millisecond is not noticed. For an object, the ETag tells versions apart (the listing's time
+ * has only whole seconds).
  *
  * @param size number of bytes
  * @param mtimeMillis last modification time, milliseconds since the epoch

@@ -16,18 +16,19 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * The inbox as a stream of work: complete files to ingest, entries to refuse, and known paths that no
- * longer hold a file. Files present at start and files that arrive later are found the same way:
- * watch notifications make it quick, a full rescan every {@code rescanInterval} (and at start) makes
- * it certain.
+ * The inbox as a stream of work: complete files to ingest, entries to refuse, and known paths that
+ * no longer hold a file. Files present at start and files that arrive later are found the same way:
+ * watch notifications make it quick, a full rescan every {@code rescanInterval} (and at start)
+ * makes it certain.
  *
- * <p>A file is offered once it is complete (see {@link SettleTracker}) and unless {@link KnownFiles}
- * already has it with the same stamp. A known path that is empty now is reported as gone once it stayed
- * empty for the settle time (at least {@link #MIN_GONE_GRACE}) and no pending file has its size (it
- * may be the same content under a new name): a rename is then seen as "new path holds known content"
- * before "old path gone", so it never becomes a delete.
+ * <p>A file is offered once it is complete (see {@link SettleTracker}) and unless {@link
+ * KnownFiles} already has it with the same stamp. A known path that is empty now is reported as
+ * gone once it stayed empty for the settle time (at least {@link #MIN_GONE_GRACE}) and no pending
+ * file has its size (it may be the same content under a new name): a rename is then seen as "new
+ * path holds known content" before "old path gone", so it never becomes a delete.
  *
- * <p>Not thread-safe: one loop calls {@link #poll}; only {@link #close} may come from another thread.
+ * <p>Not thread-safe: one loop calls {@link #poll}; only {@link #close} may come from another
+ * thread.
  */
 public final class FolderSource implements AutoCloseable, SourceReader {
 
@@ -42,8 +43,8 @@ public final class FolderSource implements AutoCloseable, SourceReader {
   }
 
   /**
-   * The least time a known path must stay empty before it counts as gone: the two halves of a rename
-   * (old name gone, new name there) can arrive in different rounds of notifications.
+   * The least time a known path must stay empty before it counts as gone: the two halves of a
+   * rename (old name gone, new name there) can arrive in different rounds of notifications.
    */
   static final Duration MIN_GONE_GRACE = Duration.ofMillis(500);
 
@@ -53,15 +54,23 @@ public final class FolderSource implements AutoCloseable, SourceReader {
   private final KnownFiles known;
   private final long rescanNanos;
   private final LongSupplier ticker;
+
   /** Files and refusals not to offer again until their stamp changes. */
   private final Map<String, FileStamp> skipped = new HashMap<>();
+
   /** Known paths found empty, with when that was first seen. */
   private final Map<String, Long> goneCandidates = new LinkedHashMap<>();
+
   private final long goneGraceNanos;
   private boolean rescanDue = true;
   private long lastRescan;
 
-  FolderSource(Inbox inbox, InboxWatcher watcher, Duration settleTime, Duration rescanInterval, KnownFiles known,
+  FolderSource(
+      Inbox inbox,
+      InboxWatcher watcher,
+      Duration settleTime,
+      Duration rescanInterval,
+      KnownFiles known,
       LongSupplier ticker) {
     this.inbox = inbox;
     this.watcher = watcher;
@@ -73,10 +82,16 @@ public final class FolderSource implements AutoCloseable, SourceReader {
   }
 
   /** A source for the existing folder {@code inbox}. */
-  public static FolderSource open(Path inbox, Duration settleTime, Duration rescanInterval, KnownFiles known)
+  public static FolderSource open(
+      Path inbox, Duration settleTime, Duration rescanInterval, KnownFiles known)
       throws IOException {
-    return new FolderSource(Inbox.at(inbox), new InboxWatcher(FileSystems.getDefault().newWatchService()),
-        settleTime, rescanInterval, known, System::nanoTime);
+    return new FolderSource(
+        Inbox.at(inbox),
+        new InboxWatcher(FileSystems.getDefault().newWatchService()),
+        settleTime,
+        rescanInterval,
+        known,
+        System::nanoTime);
   }
 
   /** The real path of the watched folder. */
@@ -88,7 +103,8 @@ public final class FolderSource implements AutoCloseable, SourceReader {
    * Waits for changes at most {@code maxWait} (less when a pending file may complete sooner), then
    * returns what is ready. The first call scans the whole inbox.
    *
-   * @throws IOException when the inbox folder itself is missing or unreadable (nothing is reported gone then)
+   * @throws IOException when the inbox folder itself is missing or unreadable (nothing is reported
+   *     gone then)
    * @throws java.nio.file.ClosedWatchServiceException when the source was closed meanwhile
    */
   public Batch poll(Duration maxWait) throws IOException, InterruptedException {
@@ -121,8 +137,11 @@ public final class FolderSource implements AutoCloseable, SourceReader {
 
   private void rescan(List<Refusal> refused, long now) throws IOException {
     if (!inbox.available()) {
-      throw new IOException("the inbox " + inbox.root() + " is missing or unreadable (mount gone?); "
-          + "nothing is ingested or removed until it is back");
+      throw new IOException(
+          "the inbox "
+              + inbox.root()
+              + " is missing or unreadable (mount gone?); "
+              + "nothing is ingested or removed until it is back");
     }
     Inbox.Listing listing = inbox.list(inbox.root());
     listing.folders().forEach(watcher::register);
@@ -199,7 +218,8 @@ public final class FolderSource implements AutoCloseable, SourceReader {
         goneCandidates.remove(path);
       } else if (there.isPresent()) {
         consider(there.get(), now);
-      } else if (now - candidate.getValue() >= goneGraceNanos && !settle.holdsSize(stamp.get().size())) {
+      } else if (now - candidate.getValue() >= goneGraceNanos
+          && !settle.holdsSize(stamp.get().size())) {
         goneCandidates.remove(path);
         gone.add(path);
       }
@@ -218,11 +238,15 @@ public final class FolderSource implements AutoCloseable, SourceReader {
     settle.restart(file, ticker.getAsLong());
   }
 
-  /** Opens a file offered by this source; see {@link SourceFileException} for the reasons it may fail. */
+  /**
+   * Opens a file offered by this source; see {@link SourceFileException} for the reasons it may
+   * fail.
+   */
   @Override
   public InputStream open(SourceItem item) throws SourceFileException {
     if (!(item instanceof InboxFile file)) {
-      throw new IllegalArgumentException(item.sourcePath() + " was not offered by the inbox folder");
+      throw new IllegalArgumentException(
+          item.sourcePath() + " was not offered by the inbox folder");
     }
     return inbox.open(file);
   }

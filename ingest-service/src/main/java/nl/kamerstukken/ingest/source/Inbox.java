@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The watched folder, and the only way this service touches it: it lists and reads, never follows a
  * link out of the folder, and never writes. Links are not followed while walking; a link to a file
- * inside the inbox is read like that file, a link that leads outside is refused with
- * {@code OUTSIDE_WATCHED_FOLDER}, a link to a folder is skipped (walking linked folders invites cycles).
+ * inside the inbox is read like that file, a link that leads outside is refused with {@code
+ * OUTSIDE_WATCHED_FOLDER}, a link to a folder is skipped (walking linked folders invites cycles).
  */
 final class Inbox {
 
@@ -65,7 +65,9 @@ final class Inbox {
 
   /** The file at {@code sourcePath} as it is now, if a readable entry of the inbox is there. */
   Optional<InboxFile> stat(String sourcePath) {
-    return inspect(resolve(sourcePath)) instanceof InboxFile file ? Optional.of(file) : Optional.empty();
+    return inspect(resolve(sourcePath)) instanceof InboxFile file
+        ? Optional.of(file)
+        : Optional.empty();
   }
 
   /** What {@code path} (inside the inbox) is now. */
@@ -74,7 +76,8 @@ final class Inbox {
       return new Entry.Nothing("ignored name");
     }
     try {
-      return classify(path, Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+      return classify(
+          path, Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
     } catch (NoSuchFileException e) {
       return new Entry.Nothing("missing");
     } catch (IOException e) {
@@ -104,9 +107,17 @@ final class Inbox {
       return new Entry.Nothing("broken link");
     }
     if (!target.startsWith(root)) {
-      return new Refusal(sourcePath(link), linkStamp, SourceFileException.OUTSIDE_WATCHED_FOLDER,
-          "link " + sourcePath(link) + " in the inbox points outside it, to " + target
-              + "; copy the file into " + root + " instead of linking it");
+      return new Refusal(
+          sourcePath(link),
+          linkStamp,
+          SourceFileException.OUTSIDE_WATCHED_FOLDER,
+          "link "
+              + sourcePath(link)
+              + " in the inbox points outside it, to "
+              + target
+              + "; copy the file into "
+              + root
+              + " instead of linking it");
     }
     try {
       BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class);
@@ -123,7 +134,10 @@ final class Inbox {
     List<InboxFile> files = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
     List<Path> folders = new ArrayList<>();
-    Files.walkFileTree(start, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
+    Files.walkFileTree(
+        start,
+        EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+        Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -162,20 +176,26 @@ final class Inbox {
   }
 
   /**
-   * Opens a file for reading after checking, at this moment, that its real path is inside the inbox.
-   * Failures (also while reading) are {@link SourceFileException}s with the reason for the dead letter.
+   * Opens a file for reading after checking, at this moment, that its real path is inside the
+   * inbox. Failures (also while reading) are {@link SourceFileException}s with the reason for the
+   * dead letter.
    */
   InputStream open(InboxFile file) throws SourceFileException {
     try {
       Path real = file.path().toRealPath();
       if (!real.startsWith(root)) {
-        throw new SourceFileException(SourceFileException.OUTSIDE_WATCHED_FOLDER,
-            file.sourcePath() + " now leads outside the inbox, to " + real + "; it is not read", null);
+        throw new SourceFileException(
+            SourceFileException.OUTSIDE_WATCHED_FOLDER,
+            file.sourcePath() + " now leads outside the inbox, to " + real + "; it is not read",
+            null);
       }
-      return new SourceStream(Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS), file.sourcePath());
+      return new SourceStream(
+          Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS), file.sourcePath());
     } catch (NoSuchFileException e) {
-      throw new SourceFileException(SourceFileException.FILE_VANISHED,
-          file.sourcePath() + " disappeared before it could be read", e);
+      throw new SourceFileException(
+          SourceFileException.FILE_VANISHED,
+          file.sourcePath() + " disappeared before it could be read",
+          e);
     } catch (AccessDeniedException e) {
       throw unreadable(file.sourcePath(), e);
     } catch (SourceFileException e) {
@@ -186,11 +206,15 @@ final class Inbox {
   }
 
   private static SourceFileException unreadable(String sourcePath, IOException e) {
-    return new SourceFileException(SourceFileException.UNREADABLE_FILE,
-        "cannot read " + sourcePath + ": " + e + "; check its permissions", e);
+    return new SourceFileException(
+        SourceFileException.UNREADABLE_FILE,
+        "cannot read " + sourcePath + ": " + e + "; check its permissions",
+        e);
   }
 
-  /** Marks read failures as the file's problem, so they are not mistaken for a blob store failure. */
+  /**
+   * Marks read failures as the file's problem, so they are not mistaken for a blob store failure.
+   */
   private static final class SourceStream extends FilterInputStream {
 
     private final String sourcePath;

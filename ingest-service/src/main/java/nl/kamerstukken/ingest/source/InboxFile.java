@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * @param path the absolute path as found (for a link: the link itself)
  * @param stamp its size and modification time when seen
  */
-public record InboxFile(String sourcePath, Path path, FileStamp stamp) implements Entry, SourceItem {
+public record InboxFile(String sourcePath, Path path, FileStamp stamp)
+    implements Entry, SourceItem {
 
   /** The last part of {@link #sourcePath()}. */
   @Override

@@ -21,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * File system notifications for every folder of the inbox. A {@link WatchService} watches one folder,
- * not a tree, so each folder is registered, and new folders as they appear. Notifications are a hint
- * that makes ingest quick; they can be lost (overflow, watch limits), which is why the source also
- * rescans the whole inbox periodically.
+ * File system notifications for every folder of the inbox. A {@link WatchService} watches one
+ * folder, not a tree, so each folder is registered, and new folders as they appear. Notifications
+ * are a hint that makes ingest quick; they can be lost (overflow, watch limits), which is why the
+ * source also rescans the whole inbox periodically.
  */
 final class InboxWatcher implements AutoCloseable {
 
@@ -41,7 +41,9 @@ final class InboxWatcher implements AutoCloseable {
     this.service = service;
   }
 
-  /** Starts watching {@code folder}; failures (e.g. the inotify watch limit) leave it to the rescan. */
+  /**
+   * Starts watching {@code folder}; failures (e.g. the inotify watch limit) leave it to the rescan.
+   */
   void register(Path folder) {
     try {
       folders.put(folder.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), folder);
@@ -49,8 +51,11 @@ final class InboxWatcher implements AutoCloseable {
       // gone again already: the rescan settles what happened
     } catch (IOException e) {
       if (!warnedAboutLimit) {
-        LOG.warn("cannot watch [{}] ({}); changes there are found by the periodic rescan only. "
-            + "Raise fs.inotify.max_user_watches if the inbox has many folders", folder, e.toString());
+        LOG.warn(
+            "cannot watch [{}] ({}); changes there are found by the periodic rescan only. "
+                + "Raise fs.inotify.max_user_watches if the inbox has many folders",
+            folder,
+            e.toString());
         warnedAboutLimit = true;
       }
     }
@@ -63,12 +68,14 @@ final class InboxWatcher implements AutoCloseable {
   /**
    * Waits up to {@code timeout} for notifications, then takes every one that is ready.
    *
-   * @throws java.nio.file.ClosedWatchServiceException when closed meanwhile (the service is stopping)
+   * @throws java.nio.file.ClosedWatchServiceException when closed meanwhile (the service is
+   *     stopping)
    */
   Changes poll(Duration timeout) throws InterruptedException {
-    WatchKey key = timeout.isZero() || timeout.isNegative()
-        ? service.poll()
-        : service.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    WatchKey key =
+        timeout.isZero() || timeout.isNegative()
+            ? service.poll()
+            : service.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     Set<Path> paths = new LinkedHashSet<>();
     boolean overflow = false;
     while (key != null) {

@@ -8,4 +8,5 @@ package nl.kamerstukken.ingest.source;
  * @param reasonCode e.g. {@code OUTSIDE_WATCHED_FOLDER}
  * @param message what, where and what to do
  */
-public record Refusal(String sourcePath, FileStamp stamp, String reasonCode, String message) implements Entry {}
+public record Refusal(String sourcePath, FileStamp stamp, String reasonCode, String message)
+    implements Entry {}

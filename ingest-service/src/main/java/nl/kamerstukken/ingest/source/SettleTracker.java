@@ -11,9 +11,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Decides when a file is complete: when its size and modification time stayed the same for the settle
- * time. A file that is still being written changes one of them and starts its wait again. Time is
- * passed in (nanoseconds of a monotonic clock) so that the rule can be tested without waiting.
+ * Decides when a file is complete: when its size and modification time stayed the same for the
+ * settle time. A file that is still being written changes one of them and starts its wait again.
+ * Time is passed in (nanoseconds of a monotonic clock) so that the rule can be tested without
+ * waiting.
  */
 final class SettleTracker {
 
@@ -49,8 +50,9 @@ final class SettleTracker {
   }
 
   /**
-   * Looks at every pending file again (with {@code current}, which answers what is at a path now) and
-   * returns, and stops tracking, those that did not change for the settle time. Vanished ones are dropped.
+   * Looks at every pending file again (with {@code current}, which answers what is at a path now)
+   * and returns, and stops tracking, those that did not change for the settle time. Vanished ones
+   * are dropped.
    */
   List<InboxFile> settled(Function<String, Optional<InboxFile>> current, long nowNanos) {
     List<InboxFile> complete = new ArrayList<>();

@@ -3,8 +3,8 @@ package nl.kamerstukken.ingest.source;
 import java.io.IOException;
 
 /**
- * A file in the inbox cannot be read (as opposed to the blob store failing): the file is dead-lettered
- * with {@link #reasonCode()} and the service goes on.
+ * A file in the inbox cannot be read (as opposed to the blob store failing): the file is
+ * dead-lettered with {@link #reasonCode()} and the service goes on.
  */
 public final class SourceFileException extends IOException {
 

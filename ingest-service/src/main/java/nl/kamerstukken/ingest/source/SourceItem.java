@@ -1,12 +1,16 @@
 package nl.kamerstukken.ingest.source;
 
 /**
- * Something a source offers to be ingested: a file in the inbox folder or an object in the inbox bucket.
- * Its {@link #sourcePath()} is its name in the ledger and in {@code DocumentReceived.sourcePath}.
+ * Something a source offers to be ingested: a file in the inbox folder or an object in the inbox
+ * bucket. Its {@link #sourcePath()} is its name in the ledger and in {@code
+ * DocumentReceived.sourcePath}.
  */
 public interface SourceItem {
 
-  /** Path relative to the inbox folder ({@code 2026/kst-1.pdf}), or {@code s3://bucket/key} for an object. */
+  /**
+   * Path relative to the inbox folder ({@code 2026/kst-1.pdf}), or {@code s3://bucket/key} for an
+   * object.
+   */
   String sourcePath();
 
   /** What it looked like when it was offered. */

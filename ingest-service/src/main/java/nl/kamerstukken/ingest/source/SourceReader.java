@@ -8,9 +8,9 @@ import java.util.Optional;
 public interface SourceReader {
 
   /**
-   * Opens an item this source offered. Problems of the item itself (vanished, unreadable, outside the inbox)
-   * are {@link SourceFileException}s with the reason for its dead letter; other failures are the source's
-   * and are tried again.
+   * Opens an item this source offered. Problems of the item itself (vanished, unreadable, outside
+   * the inbox) are {@link SourceFileException}s with the reason for its dead letter; other failures
+   * are the source's and are tried again.
    */
   InputStream open(SourceItem item) throws IOException;
 

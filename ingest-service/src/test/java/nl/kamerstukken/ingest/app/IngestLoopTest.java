@@ -47,8 +47,11 @@ class IngestLoopTest {
     }
 
     @Override
-    public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
-      return down ? CompletableFuture.failedFuture(new TimeoutException("broker down")) : super.send(record, callback);
+    public synchronized Future<RecordMetadata> send(
+        ProducerRecord<String, byte[]> record, Callback callback) {
+      return down
+          ? CompletableFuture.failedFuture(new TimeoutException("broker down"))
+          : super.send(record, callback);
     }
   }
 
@@ -63,14 +66,27 @@ class IngestLoopTest {
   void start() throws IOException {
     inbox = Files.createDirectories(dir.resolve("inbox"));
     ledger = Ledger.open(dir.resolve("state"));
-    FolderSource source = FolderSource.open(inbox, Duration.ofMillis(100), Duration.ofMillis(500), ledger);
+    FolderSource source =
+        FolderSource.open(inbox, Duration.ofMillis(100), Duration.ofMillis(500), ledger);
     EventPublisher publisher = new EventPublisher(producer, Duration.ofSeconds(5));
     IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
-    Announcer announcer = new Announcer(publisher, Topics.RECEIVED,
-        new DeadLetters(publisher, Topics.DEAD_LETTER, Stage.INGEST, Clock.systemUTC()),
-        new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)), metrics.retries());
-    Ingestion ingestion = new Ingestion(source, FolderBlobStore.create(dir.resolve("blobs")), new MediaTypeDetector(),
-        ledger, announcer, metrics, Clock.systemUTC(), 1024 * 1024);
+    Announcer announcer =
+        new Announcer(
+            publisher,
+            Topics.RECEIVED,
+            new DeadLetters(publisher, Topics.DEAD_LETTER, Stage.INGEST, Clock.systemUTC()),
+            new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)),
+            metrics.retries());
+    Ingestion ingestion =
+        new Ingestion(
+            source,
+            FolderBlobStore.create(dir.resolve("blobs")),
+            new MediaTypeDetector(),
+            ledger,
+            announcer,
+            metrics,
+            Clock.systemUTC(),
+            1024 * 1024);
     loop = new IngestLoop(source, ingestion, announcer, Duration.ofMinutes(1));
     thread = new Thread(loop, "ingest-loop-test");
     thread.start();
@@ -111,11 +127,15 @@ class IngestLoopTest {
     // When the inbox folder disappears as a whole (like an unmounted share)
     Path away = Files.move(inbox, dir.resolve("elders"));
 
-    // Then health is down, naming the inbox, and no tombstone is published for the file that is not there
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      assertThat(loop.health().up()).isFalse();
-      assertThat(loop.health().detail()).contains("missing or unreadable");
-    });
+    // Then health is down, naming the inbox, and no tombstone is published for the file that is not
+    // there
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(loop.health().up()).isFalse();
+              assertThat(loop.health().detail()).contains("missing or unreadable");
+            });
     assertThat(producer.history()).hasSize(1);
 
     // When it is back, Then health recovers, and still nothing was removed
@@ -129,7 +149,9 @@ class IngestLoopTest {
     // Given a broker that is down and a file waiting to be announced
     producer.down = true;
     Files.writeString(inbox.resolve("wacht.txt"), "wacht");
-    await().atMost(Duration.ofSeconds(10)).until(() -> loop.health().detail().contains("waiting for Kafka"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> loop.health().detail().contains("waiting for Kafka"));
     assertThat(loop.health().up()).as("the loop itself is alive while it retries").isTrue();
 
     // When the loop is asked to stop

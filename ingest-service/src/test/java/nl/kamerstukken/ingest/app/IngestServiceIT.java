@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestServiceIT {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final Pattern METRIC = Pattern.compile("(?m)^kamerstukken_ingest_files_duplicates_total\\S* (\\S+)$");
+  private static final Pattern METRIC =
+      Pattern.compile("(?m)^kamerstukken_ingest_files_duplicates_total\\S* (\\S+)$");
 
   @TempDir Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -98,12 +99,17 @@ class IngestServiceIT {
     return KafkaSettings.from(EnvConfig.of("INGEST_", env), "ingest-it");
   }
 
-  /** Reads the received and dead-letter topics from the beginning, without a consumer group's help. */
+  /**
+   * Reads the received and dead-letter topics from the beginning, without a consumer group's help.
+   */
   private void startConsumer() {
     consumer = new KafkaConsumer<>(kafka().consumer("it-reader-" + UUID.randomUUID(), 500));
     List<TopicPartition> partitions = new ArrayList<>();
-    for (Topic<String, ?> topic : List.of(kafka().topic(Topics.RECEIVED), kafka().topic(Topics.DEAD_LETTER))) {
-      consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+    for (Topic<String, ?> topic :
+        List.of(kafka().topic(Topics.RECEIVED), kafka().topic(Topics.DEAD_LETTER))) {
+      consumer
+          .partitionsFor(topic.name())
+          .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
     }
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
@@ -136,9 +142,11 @@ class IngestServiceIT {
   }
 
   @Test
-  void announcesEachContentOnceSurvivesARestartAndTombstonesDeletedContent(LocalStack stack) throws Exception {
+  void announcesEachContentOnceSurvivesARestartAndTombstonesDeletedContent(LocalStack stack)
+      throws Exception {
     configure(stack);
-    // Given files in the inbox before the service starts: three contents, one of them twice, and a hidden file
+    // Given files in the inbox before the service starts: three contents, one of them twice, and a
+    // hidden file
     String a = drop("kst-26643-1522.pdf", "%PDF-1.4 Vraag 1 Antwoord 1");
     drop("kopie/kst-26643-1522 (1).pdf", "%PDF-1.4 Vraag 1 Antwoord 1");
     String b = drop("ah-tk-20252026-1.txt", "Vragen van het lid over één reünie");
@@ -150,52 +158,72 @@ class IngestServiceIT {
     startConsumer();
 
     // Then each distinct content is announced once, keyed by its SHA-256
-    await().atMost(WAIT).untilAsserted(() -> {
-      read();
-      assertThat(announced()).containsExactlyInAnyOrder(a, b, c);
-    });
-    DocumentReceived eventB = event(received.stream().filter(r -> r.key().equals(b)).findFirst().orElseThrow());
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              read();
+              assertThat(announced()).containsExactlyInAnyOrder(a, b, c);
+            });
+    DocumentReceived eventB =
+        event(received.stream().filter(r -> r.key().equals(b)).findFirst().orElseThrow());
     assertThat(eventB.sourcePath()).isEqualTo("ah-tk-20252026-1.txt");
     assertThat(eventB.mediaType()).isEqualTo("text/plain");
-    assertThat(Path.of(URI.create(eventB.blobUri()))).hasContent("Vragen van het lid over één reünie");
+    assertThat(Path.of(URI.create(eventB.blobUri())))
+        .hasContent("Vragen van het lid over één reünie");
     assertThat(health()).contains("\"status\":\"UP\"");
 
-    // When the same content is dropped again while running, and a new one, a too large one, a link outside
+    // When the same content is dropped again while running, and a new one, a too large one, a link
+    // outside
     drop("nog een kopie.txt", "Vragen van het lid over één reünie");
     String d = drop("nieuw/kst-4.pdf", "%PDF-1.4 Vraag 4");
     Files.write(inbox().resolve("te groot.pdf"), new byte[2 * 1024 * 1024]);
-    Files.createSymbolicLink(inbox().resolve("link.pdf"), Files.writeString(dir.resolve("buiten.pdf"), "buiten"));
+    Files.createSymbolicLink(
+        inbox().resolve("link.pdf"), Files.writeString(dir.resolve("buiten.pdf"), "buiten"));
 
     // Then only the new content is announced; the others are dead letters with their reason
-    await().atMost(WAIT).untilAsserted(() -> {
-      read();
-      assertThat(announced()).containsExactlyInAnyOrder(a, b, c, d);
-      assertThat(duplicatesCounted()).isEqualTo(2);
-      assertThat(deadLetters).extracting(r -> deadLetter(r).reasonCode())
-          .containsExactlyInAnyOrder("FILE_TOO_LARGE", "OUTSIDE_WATCHED_FOLDER");
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              read();
+              assertThat(announced()).containsExactlyInAnyOrder(a, b, c, d);
+              assertThat(duplicatesCounted()).isEqualTo(2);
+              assertThat(deadLetters)
+                  .extracting(r -> deadLetter(r).reasonCode())
+                  .containsExactlyInAnyOrder("FILE_TOO_LARGE", "OUTSIDE_WATCHED_FOLDER");
+            });
 
     // When the service restarts, and a file arrives afterwards
     restartService();
     String e = drop("na herstart.pdf", "%PDF-1.4 Vraag 5");
 
     // Then nothing is announced again; only the new file is
-    await().atMost(WAIT).untilAsserted(() -> {
-      read();
-      assertThat(announced()).containsExactlyInAnyOrder(a, b, c, d, e);
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              read();
+              assertThat(announced()).containsExactlyInAnyOrder(a, b, c, d, e);
+            });
 
-    // When a file is renamed, one of two copies is deleted, and then the only file of a content is deleted
-    Files.move(inbox().resolve("2026/maart/kst 3 ✓.pdf"), inbox().resolve("2026/kst 3 hernoemd.pdf"));
+    // When a file is renamed, one of two copies is deleted, and then the only file of a content is
+    // deleted
+    Files.move(
+        inbox().resolve("2026/maart/kst 3 ✓.pdf"), inbox().resolve("2026/kst 3 hernoemd.pdf"));
     await().atMost(WAIT).untilAsserted(() -> assertThat(duplicatesCounted()).isEqualTo(1));
     Files.delete(inbox().resolve("kst-26643-1522.pdf"));
     Files.delete(inbox().resolve("nieuw/kst-4.pdf"));
 
-    // Then only that content gets a tombstone: not the renamed one, not the one that still has a copy
-    await().atMost(WAIT).untilAsserted(() -> {
-      read();
-      assertThat(tombstones()).containsExactly(d);
-    });
+    // Then only that content gets a tombstone: not the renamed one, not the one that still has a
+    // copy
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              read();
+              assertThat(tombstones()).containsExactly(d);
+            });
     assertThat(announced()).containsExactlyInAnyOrder(a, b, c, d, e);
     assertThat(supervisor.failure()).isEmpty();
   }
@@ -205,7 +233,10 @@ class IngestServiceIT {
   }
 
   private DeadLetter deadLetter(ConsumerRecord<String, byte[]> record) {
-    return Topics.DEAD_LETTER.valueSerde().deserializer().deserialize(record.topic(), record.value());
+    return Topics.DEAD_LETTER
+        .valueSerde()
+        .deserializer()
+        .deserialize(record.topic(), record.value());
   }
 
   private String health() throws IOException, InterruptedException {
@@ -218,12 +249,14 @@ class IngestServiceIT {
   }
 
   private String get(String path) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path)).build();
     return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
   }
 
   private static String sha256(String content) throws Exception {
-    return HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -31,7 +31,12 @@ class FolderBlobStoreTest {
     StoredBlob blob = store.put(new ByteArrayInputStream(content));
 
     // Then it lies at <dir>/<aa>/<bb>/<sha256> and its URI is that file's URI
-    Path file = store.root().resolve(expected.substring(0, 2)).resolve(expected.substring(2, 4)).resolve(expected);
+    Path file =
+        store
+            .root()
+            .resolve(expected.substring(0, 2))
+            .resolve(expected.substring(2, 4))
+            .resolve(expected);
     assertThat(blob.sha256()).isEqualTo(expected);
     assertThat(blob.size()).isEqualTo(content.length);
     assertThat(blob.uri()).isEqualTo(file.toUri());
@@ -76,30 +81,33 @@ class FolderBlobStoreTest {
   void leavesNoPartialBlobWhenReadingTheSourceFails() throws Exception {
     // Given a source that breaks halfway
     FolderBlobStore store = FolderBlobStore.create(dir.resolve("blobs"));
-    InputStream broken = new InputStream() {
-      private long left = 100_000;
+    InputStream broken =
+        new InputStream() {
+          private long left = 100_000;
 
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) == -1 ? -1 : one[0];
-      }
+          @Override
+          public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0];
+          }
 
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        // Fails on every call once the first 100,000 bytes are given, so it can never run on.
-        if (left <= 0) {
-          throw new IOException("disk went away");
-        }
-        int n = (int) Math.min(length, left);
-        java.util.Arrays.fill(buffer, offset, offset + n, (byte) 7);
-        left -= n;
-        return n;
-      }
-    };
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            // Fails on every call once the first 100,000 bytes are given, so it can never run on.
+            if (left <= 0) {
+              throw new IOException("disk went away");
+            }
+            int n = (int) Math.min(length, left);
+            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 7);
+            left -= n;
+            return n;
+          }
+        };
 
     // When it is stored, Then the failure comes through and nothing is left in the store
-    assertThatThrownBy(() -> store.put(broken)).isInstanceOf(IOException.class).hasMessageContaining("disk went away");
+    assertThatThrownBy(() -> store.put(broken))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("disk went away");
     assertThat(regularFiles(store.root())).isEmpty();
   }
 
@@ -111,7 +119,8 @@ class FolderBlobStoreTest {
 
     // When it is opened through the store, Then it is refused
     URI uri = elsewhere.toUri();
-    assertThatThrownBy(() -> store.open(uri)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> store.open(uri))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not in the blob store");
     assertThat(store.exists("0".repeat(64))).isFalse();
   }
@@ -121,8 +130,10 @@ class FolderBlobStoreTest {
     // Given a temp file left a week ago and one being written now
     FolderBlobStore first = FolderBlobStore.create(dir.resolve("blobs"));
     Path stale = Files.writeString(first.root().resolve(".incoming/put-stale.tmp"), "half");
-    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(
-        java.time.Instant.now().minus(java.time.Duration.ofDays(7))));
+    Files.setLastModifiedTime(
+        stale,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofDays(7))));
     Path fresh = Files.writeString(first.root().resolve(".incoming/put-fresh.tmp"), "busy");
 
     // When the store is opened again

@@ -49,13 +49,22 @@ class IngestConfigTest {
   void theExampleEnvironmentFileListsTheDefaults() throws Exception {
     // Given the example in the docs, with its folders moved to a temp dir
     Map<String, String> env = new HashMap<>();
-    for (String line : Files.readAllLines(Path.of("src/test/resources/examples/ingest-service.env"))) {
+    for (String line :
+        Files.readAllLines(Path.of("src/test/resources/examples/ingest-service.env"))) {
       if (!line.isBlank() && !line.startsWith("#")) {
         env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
       }
     }
-    assertThat(env).containsKeys("INGEST_INBOX", "INGEST_BLOB_DIR", "INGEST_STATE_DIR", "INGEST_RESCAN_INTERVAL",
-        "INGEST_SETTLE_TIME", "INGEST_MAX_FILE_SIZE", "INGEST_HTTP_HOST", "INGEST_HTTP_PORT");
+    assertThat(env)
+        .containsKeys(
+            "INGEST_INBOX",
+            "INGEST_BLOB_DIR",
+            "INGEST_STATE_DIR",
+            "INGEST_RESCAN_INTERVAL",
+            "INGEST_SETTLE_TIME",
+            "INGEST_MAX_FILE_SIZE",
+            "INGEST_HTTP_HOST",
+            "INGEST_HTTP_PORT");
     env.putAll(folders());
 
     // When loaded, Then it is valid and equal to loading nothing but the folders
@@ -110,11 +119,13 @@ class IngestConfigTest {
     // When loaded, Then one error names all of them
     assertThatThrownBy(() -> IngestConfig.load(env))
         .isInstanceOf(ConfigException.class)
-        .satisfies(e -> assertThat(((ConfigException) e).problems())
-            .anySatisfy(p -> assertThat(p).startsWith("INGEST_RESCAN_INTERVAL=often"))
-            .anySatisfy(p -> assertThat(p).startsWith("INGEST_SETTLE_TIME="))
-            .anySatisfy(p -> assertThat(p).startsWith("INGEST_MAX_FILE_SIZE=huge"))
-            .anySatisfy(p -> assertThat(p).startsWith("INGEST_HTTP_PORT=70000")));
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("INGEST_RESCAN_INTERVAL=often"))
+                    .anySatisfy(p -> assertThat(p).startsWith("INGEST_SETTLE_TIME="))
+                    .anySatisfy(p -> assertThat(p).startsWith("INGEST_MAX_FILE_SIZE=huge"))
+                    .anySatisfy(p -> assertThat(p).startsWith("INGEST_HTTP_PORT=70000")));
   }
 
   @Test

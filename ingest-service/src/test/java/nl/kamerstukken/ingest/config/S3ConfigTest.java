@@ -31,8 +31,15 @@ class S3ConfigTest {
 
   @Test
   void folderIsTheDefaultAndNeedsNoS3Setting() {
-    IngestConfig config = IngestConfig.load(Map.of("INGEST_INBOX", dir.resolve("in").toString(),
-        "INGEST_BLOB_DIR", dir.resolve("b").toString(), "INGEST_STATE_DIR", dir.resolve("s").toString()));
+    IngestConfig config =
+        IngestConfig.load(
+            Map.of(
+                "INGEST_INBOX",
+                dir.resolve("in").toString(),
+                "INGEST_BLOB_DIR",
+                dir.resolve("b").toString(),
+                "INGEST_STATE_DIR",
+                dir.resolve("s").toString()));
 
     assertThat(config.source()).isEqualTo(IngestConfig.Kind.FOLDER);
     assertThat(config.blobStore()).isEqualTo(IngestConfig.Kind.FOLDER);
@@ -53,11 +60,13 @@ class S3ConfigTest {
     // When loaded
     IngestConfig config = IngestConfig.load(env);
 
-    // Then the prefixes are folders, path-style addressing is on, and no local inbox folder was created
+    // Then the prefixes are folders, path-style addressing is on, and no local inbox folder was
+    // created
     assertThat(config.source()).isEqualTo(IngestConfig.Kind.S3);
     assertThat(config.s3().inbox()).isEqualTo(new BucketLocation("kamerstukken", "inbox/"));
     assertThat(config.s3().inbox().root()).isEqualTo("s3://kamerstukken/inbox");
-    assertThat(config.s3().blobs().uri("blobs/ab/cd/abcd")).isEqualTo("s3://kamerstukken/blobs/ab/cd/abcd");
+    assertThat(config.s3().blobs().uri("blobs/ab/cd/abcd"))
+        .isEqualTo("s3://kamerstukken/blobs/ab/cd/abcd");
     assertThat(config.s3().connection().pathStyle()).isTrue();
     assertThat(config.s3().connection().region()).isEqualTo("us-east-1");
     assertThat(config.s3().pollInterval()).isEqualTo(Duration.ofSeconds(2));
@@ -100,11 +109,14 @@ class S3ConfigTest {
 
     assertThatThrownBy(() -> IngestConfig.load(env))
         .isInstanceOf(ConfigException.class)
-        .satisfies(e -> assertThat(((ConfigException) e).problems())
-            .anySatisfy(p -> assertThat(p).startsWith("INGEST_SOURCE=ftp: expected folder or s3"))
-            .anySatisfy(p -> assertThat(p).startsWith("INGEST_BLOB_BUCKET=Not_A_Bucket"))
-            .anySatisfy(p -> assertThat(p).startsWith("INGEST_S3_ENDPOINT=minio:9000"))
-            .anySatisfy(p -> assertThat(p).startsWith("INGEST_S3_POLL_INTERVAL=0")));
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("INGEST_SOURCE=ftp: expected folder or s3"))
+                    .anySatisfy(p -> assertThat(p).startsWith("INGEST_BLOB_BUCKET=Not_A_Bucket"))
+                    .anySatisfy(p -> assertThat(p).startsWith("INGEST_S3_ENDPOINT=minio:9000"))
+                    .anySatisfy(p -> assertThat(p).startsWith("INGEST_S3_POLL_INTERVAL=0")));
   }
 
   @Test

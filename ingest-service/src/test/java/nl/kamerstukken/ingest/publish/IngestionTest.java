@@ -38,13 +38,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The per-file decisions against Kafka's in-memory {@link MockProducer} (a unit test: the real broker is
- * used by {@code IngestServiceIT}).
+ * The per-file decisions against Kafka's in-memory {@link MockProducer} (a unit test: the real
+ * broker is used by {@code IngestServiceIT}).
  */
 class IngestionTest {
 
-  private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+  private static final byte[] PDF =
+      "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
 
   /** A producer that fails the next {@link #failures} writes, like a broker that is down. */
   static final class FlakyProducer extends MockProducer<String, byte[]> {
@@ -55,7 +57,8 @@ class IngestionTest {
     }
 
     @Override
-    public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+    public synchronized Future<RecordMetadata> send(
+        ProducerRecord<String, byte[]> record, Callback callback) {
       if (failures.get() > 0) {
         failures.decrementAndGet();
         return CompletableFuture.failedFuture(new TimeoutException("broker down"));
@@ -86,10 +89,23 @@ class IngestionTest {
     source = FolderSource.open(inbox, Duration.ZERO, Duration.ofHours(1), ledger);
     EventPublisher publisher = new EventPublisher(producer, Duration.ofSeconds(5));
     DeadLetters deadLetters = new DeadLetters(publisher, Topics.DEAD_LETTER, Stage.INGEST, CLOCK);
-    announcer = new Announcer(publisher, Topics.RECEIVED, deadLetters,
-        new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)), metrics.retries());
-    ingestion = new Ingestion(source, FolderBlobStore.create(dir.resolve("blobs")), new MediaTypeDetector(), ledger,
-        announcer, metrics, CLOCK, maxFileSize);
+    announcer =
+        new Announcer(
+            publisher,
+            Topics.RECEIVED,
+            deadLetters,
+            new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+            metrics.retries());
+    ingestion =
+        new Ingestion(
+            source,
+            FolderBlobStore.create(dir.resolve("blobs")),
+            new MediaTypeDetector(),
+            ledger,
+            announcer,
+            metrics,
+            CLOCK,
+            maxFileSize);
   }
 
   private void restart(long maxFileSize) throws IOException {
@@ -110,12 +126,16 @@ class IngestionTest {
   }
 
   private List<ProducerRecord<String, byte[]>> received() {
-    return producer.history().stream().filter(r -> r.topic().equals(Topics.RECEIVED.name())).toList();
+    return producer.history().stream()
+        .filter(r -> r.topic().equals(Topics.RECEIVED.name()))
+        .toList();
   }
 
   private List<DeadLetter> deadLetters() {
-    return producer.history().stream().filter(r -> r.topic().equals(Topics.DEAD_LETTER.name()))
-        .map(r -> Topics.DEAD_LETTER.valueSerde().deserializer().deserialize(r.topic(), r.value())).toList();
+    return producer.history().stream()
+        .filter(r -> r.topic().equals(Topics.DEAD_LETTER.name()))
+        .map(r -> Topics.DEAD_LETTER.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+        .toList();
   }
 
   private static DocumentReceived event(ProducerRecord<String, byte[]> record) {
@@ -132,17 +152,23 @@ class IngestionTest {
 
     // Then one event describes it, keyed by the content's SHA-256, with its bytes in the blob store
     assertThat(outcome.status()).isEqualTo(Status.ANNOUNCED);
-    assertThat(received()).singleElement().satisfies(record -> {
-      DocumentReceived event = event(record);
-      assertThat(record.key()).isEqualTo(event.documentId()).isEqualTo(event.sha256()).hasSize(64);
-      assertThat(event.sourcePath()).isEqualTo("2026/kst 1.pdf");
-      assertThat(event.fileName()).isEqualTo("kst 1.pdf");
-      assertThat(event.mediaType()).isEqualTo("application/pdf");
-      assertThat(event.sizeBytes()).isEqualTo(PDF.length);
-      assertThat(event.receivedAt()).isEqualTo(CLOCK.instant());
-      assertThat(event.blobUri()).startsWith("file:/");
-      assertThat(Path.of(java.net.URI.create(event.blobUri()))).hasBinaryContent(PDF);
-    });
+    assertThat(received())
+        .singleElement()
+        .satisfies(
+            record -> {
+              DocumentReceived event = event(record);
+              assertThat(record.key())
+                  .isEqualTo(event.documentId())
+                  .isEqualTo(event.sha256())
+                  .hasSize(64);
+              assertThat(event.sourcePath()).isEqualTo("2026/kst 1.pdf");
+              assertThat(event.fileName()).isEqualTo("kst 1.pdf");
+              assertThat(event.mediaType()).isEqualTo("application/pdf");
+              assertThat(event.sizeBytes()).isEqualTo(PDF.length);
+              assertThat(event.receivedAt()).isEqualTo(CLOCK.instant());
+              assertThat(event.blobUri()).startsWith("file:/");
+              assertThat(Path.of(java.net.URI.create(event.blobUri()))).hasBinaryContent(PDF);
+            });
     assertThat(metrics.announced().count()).isEqualTo(1);
     assertThat(metrics.hashing().count()).isEqualTo(1);
   }
@@ -161,7 +187,8 @@ class IngestionTest {
     assertThat(copy.status()).isEqualTo(Status.DUPLICATE);
     assertThat(afterRestart.status()).isEqualTo(Status.DUPLICATE);
     assertThat(received()).hasSize(1);
-    assertThat(ledger.pathsAt("")).containsExactlyInAnyOrder("a.pdf", "kopie van a.pdf", "map/nog een kopie.pdf");
+    assertThat(ledger.pathsAt(""))
+        .containsExactlyInAnyOrder("a.pdf", "kopie van a.pdf", "map/nog een kopie.pdf");
     assertThat(metrics.duplicates().count()).isEqualTo(2);
   }
 
@@ -229,16 +256,25 @@ class IngestionTest {
 
     // Then it is dead-lettered with the reason and not announced
     assertThat(outcome.status()).isEqualTo(Status.REFUSED);
-    assertThat(deadLetters()).singleElement().satisfies(letter -> {
-      assertThat(letter.reasonCode()).isEqualTo("FILE_TOO_LARGE");
-      assertThat(letter.stage()).isEqualTo(Stage.INGEST);
-      assertThat(letter.message()).contains("groot.pdf").contains("INGEST_MAX_FILE_SIZE");
-      assertThat(letter.originalEvent().get("sourcePath").asText()).isEqualTo("groot.pdf");
-    });
+    assertThat(deadLetters())
+        .singleElement()
+        .satisfies(
+            letter -> {
+              assertThat(letter.reasonCode()).isEqualTo("FILE_TOO_LARGE");
+              assertThat(letter.stage()).isEqualTo(Stage.INGEST);
+              assertThat(letter.message()).contains("groot.pdf").contains("INGEST_MAX_FILE_SIZE");
+              assertThat(letter.originalEvent().get("sourcePath").asText()).isEqualTo("groot.pdf");
+            });
     assertThat(received()).isEmpty();
-    assertThat(registry.get("kamerstukken.ingest.files.failed").tag("reason", "FILE_TOO_LARGE").counter().count())
+    assertThat(
+            registry
+                .get("kamerstukken.ingest.files.failed")
+                .tag("reason", "FILE_TOO_LARGE")
+                .counter()
+                .count())
         .isEqualTo(1);
-    assertThat(ingestion.ingest(drop("klein.txt", "klein".getBytes())).status()).isEqualTo(Status.ANNOUNCED);
+    assertThat(ingestion.ingest(drop("klein.txt", "klein".getBytes())).status())
+        .isEqualTo(Status.ANNOUNCED);
   }
 
   @Test
@@ -297,7 +333,8 @@ class IngestionTest {
 
   @Test
   void retractsContentThatNoPathHoldsAfterAnEarlierStop() throws IOException {
-    // Given a ledger in which content is announced but held by no path (stopped before its tombstone)
+    // Given a ledger in which content is announced but held by no path (stopped before its
+    // tombstone)
     String orphan = "c".repeat(64);
     ledger.announced(orphan, null, null);
 
@@ -305,10 +342,13 @@ class IngestionTest {
     ingestion.retractOrphans();
 
     // Then its tombstone is published
-    assertThat(received()).singleElement().satisfies(r -> {
-      assertThat(r.key()).isEqualTo(orphan);
-      assertThat(r.value()).isNull();
-    });
+    assertThat(received())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.key()).isEqualTo(orphan);
+              assertThat(r.value()).isNull();
+            });
     assertThat(ledger.orphans()).isEmpty();
   }
 }

@@ -31,8 +31,10 @@ class LedgerTest {
       ledger.announced(SHA_B, "map/b.pdf", STAMP);
       ledger.dropped("map/b.pdf");
     }
-    assertThat(Files.readString(state.resolve("ledger.jsonl"))).as("one small JSON object per line")
-        .doesNotContain("null").contains("{\"op\":\"drop\",\"path\":\"map/b.pdf\"}\n");
+    assertThat(Files.readString(state.resolve("ledger.jsonl")))
+        .as("one small JSON object per line")
+        .doesNotContain("null")
+        .contains("{\"op\":\"drop\",\"path\":\"map/b.pdf\"}\n");
 
     // When it is opened again
     try (Ledger ledger = Ledger.open(state)) {
@@ -97,7 +99,8 @@ class LedgerTest {
 
   @Test
   void survivesATornLastLine() throws IOException {
-    // Given a ledger whose last write was cut off by a crash (in the middle of a multi-byte character)
+    // Given a ledger whose last write was cut off by a crash (in the middle of a multi-byte
+    // character)
     try (Ledger ledger = Ledger.open(state)) {
       ledger.announced(SHA_A, "één.pdf", STAMP);
     }
@@ -106,7 +109,8 @@ class LedgerTest {
     torn[head.length] = (byte) 0xC3;
     Files.write(state.resolve("ledger.jsonl"), torn, StandardOpenOption.APPEND);
 
-    // When it is opened, Then the complete lines count, the torn one is dropped, and new writes go on
+    // When it is opened, Then the complete lines count, the torn one is dropped, and new writes go
+    // on
     try (Ledger ledger = Ledger.open(state)) {
       assertThat(ledger.stamp("één.pdf")).contains(STAMP);
       assertThat(ledger.size()).isEqualTo(1);
@@ -123,8 +127,10 @@ class LedgerTest {
     Files.writeString(state.resolve("ledger.jsonl"), "garbage\n{\"op\":\"drop\",\"path\":\"a\"}\n");
 
     // When opened, Then start fails with what to do
-    assertThatThrownBy(() -> Ledger.open(state)).isInstanceOf(IOException.class)
-        .hasMessageContaining("line 1 is damaged").hasMessageContaining("move the file away");
+    assertThatThrownBy(() -> Ledger.open(state))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("line 1 is damaged")
+        .hasMessageContaining("move the file away");
   }
 
   @Test
@@ -137,7 +143,8 @@ class LedgerTest {
       ledger.announced(SHA_A, "keep.pdf", STAMP);
     }
 
-    // Then the log stayed bounded while writing, is compacted to the live state at open, and reads back the same
+    // Then the log stayed bounded while writing, is compacted to the live state at open, and reads
+    // back the same
     assertThat(Files.readAllLines(state.resolve("ledger.jsonl"))).hasSizeLessThanOrEqualTo(1002);
     try (Ledger ledger = Ledger.open(state)) {
       assertThat(Files.readAllLines(state.resolve("ledger.jsonl"))).hasSize(3);
@@ -150,11 +157,13 @@ class LedgerTest {
   @Test
   void listsKnownPathsAtAndBelowAPath() throws IOException {
     try (Ledger ledger = Ledger.open(state)) {
-      for (String path : List.of("map", "map/a.pdf", "map/sub/b.pdf", "map-2/c.pdf", "mapje.pdf", "other.pdf")) {
+      for (String path :
+          List.of("map", "map/a.pdf", "map/sub/b.pdf", "map-2/c.pdf", "mapje.pdf", "other.pdf")) {
         ledger.held(path, SHA_A, STAMP);
       }
 
-      assertThat(ledger.pathsAt("map")).containsExactlyInAnyOrder("map", "map/a.pdf", "map/sub/b.pdf");
+      assertThat(ledger.pathsAt("map"))
+          .containsExactlyInAnyOrder("map", "map/a.pdf", "map/sub/b.pdf");
       assertThat(ledger.pathsAt("map/sub")).containsExactly("map/sub/b.pdf");
       assertThat(ledger.pathsAt("")).hasSize(6);
     }
@@ -164,7 +173,8 @@ class LedgerTest {
   void allowsOnlyOneInstancePerStateFolder() throws IOException {
     try (Ledger first = Ledger.open(state)) {
       assertThat(first.size()).isZero();
-      assertThatThrownBy(() -> Ledger.open(state)).isInstanceOf(IOException.class)
+      assertThatThrownBy(() -> Ledger.open(state))
+          .isInstanceOf(IOException.class)
           .hasMessageContaining("in use by another ingest-service");
     }
   }

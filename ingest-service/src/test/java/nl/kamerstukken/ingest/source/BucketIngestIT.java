@@ -46,9 +46,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * ingest-service watching a real S3 bucket (S3Proxy from the local stack) with its blobs in another real
- * bucket: what a user of the received topic sees when objects are put, overwritten, copied and deleted,
- * also while the service is down.
+ * ingest-service watching a real S3 bucket (S3Proxy from the local stack) with its blobs in another
+ * real bucket: what a user of the received topic sees when objects are put, overwritten, copied and
+ * deleted, also while the service is down.
  */
 @ExtendWith(LocalStackExtension.class)
 class BucketIngestIT {
@@ -69,15 +69,24 @@ class BucketIngestIT {
 
   @BeforeEach
   void buckets(LocalStack stack) {
-    endpoint = stack.s3().orElseThrow(() -> new IllegalStateException("S3 is off: junit-platform.properties?"));
-    // The service's credentials come from the AWS default chain; system properties are one of its sources.
+    endpoint =
+        stack
+            .s3()
+            .orElseThrow(() -> new IllegalStateException("S3 is off: junit-platform.properties?"));
+    // The service's credentials come from the AWS default chain; system properties are one of its
+    // sources.
     System.setProperty("aws.accessKeyId", endpoint.identity());
     System.setProperty("aws.secretAccessKey", endpoint.credential());
-    s3 = S3Client.builder().endpointOverride(endpoint.endpoint()).region(Region.of(endpoint.region()))
-        .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(endpoint.identity(), endpoint.credential())))
-        .build();
+    s3 =
+        S3Client.builder()
+            .endpointOverride(endpoint.endpoint())
+            .region(Region.of(endpoint.region()))
+            .forcePathStyle(true)
+            .httpClient(UrlConnectionHttpClient.create())
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(endpoint.identity(), endpoint.credential())))
+            .build();
     String id = UUID.randomUUID().toString().substring(0, 8);
     inbox = "inbox-" + id;
     blobs = "blobs-" + id;
@@ -116,8 +125,10 @@ class BucketIngestIT {
   }
 
   @Test
-  void announcesNewAndChangedObjectsTombstonesDeletedOnesAndCatchesUpAfterARestart() throws Exception {
-    // Given objects in the watched folder of the bucket, one twice, a hidden one, and one outside the prefix
+  void announcesNewAndChangedObjectsTombstonesDeletedOnesAndCatchesUpAfterARestart()
+      throws Exception {
+    // Given objects in the watched folder of the bucket, one twice, a hidden one, and one outside
+    // the prefix
     String a = put("kamerstukken/kst-26643-1522.pdf", "%PDF-1.4 Vraag 1 Antwoord 1");
     put("kamerstukken/kopie/kst-26643-1522.pdf", "%PDF-1.4 Vraag 1 Antwoord 1");
     String b = put("kamerstukken/2026/ah-tk-1 ✓.txt", "Vragen van het lid over één reünie");
@@ -129,7 +140,9 @@ class BucketIngestIT {
     startConsumer();
 
     // Then each distinct content is announced once, its bytes in the blob bucket under their hash
-    await().atMost(WAIT).untilAsserted(() -> assertThat(announced()).containsExactlyInAnyOrder(a, b));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(announced()).containsExactlyInAnyOrder(a, b));
     DocumentReceived eventB = event(b);
     assertThat(eventB.sourcePath()).isEqualTo("s3://" + inbox + "/kamerstukken/2026/ah-tk-1 ✓.txt");
     assertThat(eventB.fileName()).isEqualTo("ah-tk-1 ✓.txt");
@@ -143,13 +156,18 @@ class BucketIngestIT {
     String b2 = put("kamerstukken/2026/ah-tk-1 ✓.txt", "Vragen van het lid, tweede versie");
     s3.deleteObject(r -> r.bucket(inbox).key("kamerstukken/kst-26643-1522.pdf"));
 
-    // Then the new content is announced and the old one tombstoned; the deleted key's content still has a copy
-    await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(announced()).containsExactlyInAnyOrder(a, b, b2);
-      assertThat(tombstones()).containsExactly(b);
-    });
+    // Then the new content is announced and the old one tombstoned; the deleted key's content still
+    // has a copy
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(announced()).containsExactlyInAnyOrder(a, b, b2);
+              assertThat(tombstones()).containsExactly(b);
+            });
 
-    // When the service is down while an object arrives and the last copy of another content is deleted
+    // When the service is down while an object arrives and the last copy of another content is
+    // deleted
     service.close();
     assertThat(supervisor.failure()).isEmpty();
     String c = put("kamerstukken/na herstart.pdf", "%PDF-1.4 Vraag 5");
@@ -157,14 +175,19 @@ class BucketIngestIT {
     startService();
 
     // Then only the news is published: nothing is announced again
-    await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(announced()).containsExactlyInAnyOrder(a, b, b2, c);
-      assertThat(tombstones()).containsExactlyInAnyOrder(b, a);
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(announced()).containsExactlyInAnyOrder(a, b, b2, c);
+              assertThat(tombstones()).containsExactlyInAnyOrder(b, a);
+            });
     assertThat(supervisor.failure()).isEmpty();
     // And the S3 secret is in no log line
-    assertThat(logs.list).isNotEmpty().noneSatisfy(line ->
-        assertThat(line.getFormattedMessage()).contains(endpoint.credential()));
+    assertThat(logs.list)
+        .isNotEmpty()
+        .noneSatisfy(
+            line -> assertThat(line.getFormattedMessage()).contains(endpoint.credential()));
   }
 
   @Test
@@ -173,7 +196,10 @@ class BucketIngestIT {
     env.put("INGEST_S3_POLL_INTERVAL", "10m");
     env.put("INGEST_S3_EVENTS_TOPIC", env.get("KAFKA_TOPIC_PREFIX") + "bucket-events");
     try (Admin admin = Admin.create(kafka().admin())) {
-      admin.createTopics(List.of(new NewTopic(env.get("INGEST_S3_EVENTS_TOPIC"), 1, (short) 1))).all().get();
+      admin
+          .createTopics(List.of(new NewTopic(env.get("INGEST_S3_EVENTS_TOPIC"), 1, (short) 1)))
+          .all()
+          .get();
     }
     String first = put("kamerstukken/eerste.pdf", "%PDF-1.4 eerste");
     startService();
@@ -184,18 +210,30 @@ class BucketIngestIT {
     String second = put("kamerstukken/tweede.pdf", "%PDF-1.4 tweede");
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka().producer())) {
       // Then it is announced long before the next listing was due
-      await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-        producer.send(new ProducerRecord<>(env.get("INGEST_S3_EVENTS_TOPIC"), "s3:ObjectCreated:Put",
-            "{\"EventName\":\"s3:ObjectCreated:Put\"}".getBytes(StandardCharsets.UTF_8))).get();
-        assertThat(announced()).containsExactlyInAnyOrder(first, second);
-      });
+      await()
+          .atMost(WAIT)
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                producer
+                    .send(
+                        new ProducerRecord<>(
+                            env.get("INGEST_S3_EVENTS_TOPIC"),
+                            "s3:ObjectCreated:Put",
+                            "{\"EventName\":\"s3:ObjectCreated:Put\"}"
+                                .getBytes(StandardCharsets.UTF_8)))
+                    .get();
+                assertThat(announced()).containsExactlyInAnyOrder(first, second);
+              });
     }
   }
 
   private String put(String key, String content) throws Exception {
-    s3.putObject(b -> b.bucket(inbox).key(key), RequestBody.fromString(content, StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+    s3.putObject(
+        b -> b.bucket(inbox).key(key), RequestBody.fromString(content, StandardCharsets.UTF_8));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
   }
 
   private void startService() {
@@ -210,8 +248,10 @@ class BucketIngestIT {
 
   private void startConsumer() {
     consumer = new KafkaConsumer<>(kafka().consumer("it-reader-" + UUID.randomUUID(), 500));
-    List<TopicPartition> partitions = consumer.partitionsFor(kafka().topic(Topics.RECEIVED).name()).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(kafka().topic(Topics.RECEIVED).name()).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
   }
@@ -227,8 +267,11 @@ class BucketIngestIT {
   }
 
   private DocumentReceived event(String key) {
-    ConsumerRecord<String, byte[]> record = received.stream().filter(r -> key.equals(r.key()) && r.value() != null)
-        .findFirst().orElseThrow();
+    ConsumerRecord<String, byte[]> record =
+        received.stream()
+            .filter(r -> key.equals(r.key()) && r.value() != null)
+            .findFirst()
+            .orElseThrow();
     return Topics.RECEIVED.valueSerde().deserializer().deserialize(record.topic(), record.value());
   }
 }

@@ -34,19 +34,24 @@ class FolderSourceTest {
   private FolderSource source;
 
   /** The ledger's part the source needs, in memory. */
-  private final KnownFiles knownFiles = new KnownFiles() {
-    @Override
-    public Optional<FileStamp> stamp(String sourcePath) {
-      return Optional.ofNullable(known.get(sourcePath));
-    }
+  private final KnownFiles knownFiles =
+      new KnownFiles() {
+        @Override
+        public Optional<FileStamp> stamp(String sourcePath) {
+          return Optional.ofNullable(known.get(sourcePath));
+        }
 
-    @Override
-    public Collection<String> pathsAt(String sourcePath) {
-      return known.keySet().stream()
-          .filter(p -> sourcePath.isEmpty() || p.equals(sourcePath) || p.startsWith(sourcePath + "/"))
-          .toList();
-    }
-  };
+        @Override
+        public Collection<String> pathsAt(String sourcePath) {
+          return known.keySet().stream()
+              .filter(
+                  p ->
+                      sourcePath.isEmpty()
+                          || p.equals(sourcePath)
+                          || p.startsWith(sourcePath + "/"))
+              .toList();
+        }
+      };
 
   @BeforeEach
   void openInbox() throws IOException {
@@ -61,8 +66,14 @@ class FolderSourceTest {
   }
 
   private FolderSource source(Duration rescan) throws IOException {
-    source = new FolderSource(Inbox.at(inbox), new InboxWatcher(FileSystems.getDefault().newWatchService()),
-        SETTLE, rescan, knownFiles, ticker::get);
+    source =
+        new FolderSource(
+            Inbox.at(inbox),
+            new InboxWatcher(FileSystems.getDefault().newWatchService()),
+            SETTLE,
+            rescan,
+            knownFiles,
+            ticker::get);
     return source;
   }
 
@@ -95,7 +106,8 @@ class FolderSourceTest {
 
     // Then both are offered once, with paths relative to the inbox separated by '/'
     assertThat(first.complete()).isEmpty();
-    assertThat(paths(second.complete())).containsExactlyInAnyOrder("kst-1.pdf", "2026/vragen/kst-2.pdf");
+    assertThat(paths(second.complete()))
+        .containsExactlyInAnyOrder("kst-1.pdf", "2026/vragen/kst-2.pdf");
     assertThat(third.complete()).isEmpty();
   }
 
@@ -114,7 +126,8 @@ class FolderSourceTest {
     assertThat(whileWriting.complete()).isEmpty();
     FolderSource.Batch afterwards = pollAfter(SETTLE);
     assertThat(paths(afterwards.complete())).containsExactly("growing.pdf");
-    assertThat(afterwards.complete().get(0).stamp().size()).isEqualTo("first part second part".length());
+    assertThat(afterwards.complete().get(0).stamp().size())
+        .isEqualTo("first part second part".length());
   }
 
   @Test
@@ -128,17 +141,27 @@ class FolderSourceTest {
 
     // Then the watch finds it (recursively registered) and it is offered
     List<String> offered = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      offered.addAll(paths(pollAfter(SETTLE).complete()));
-      assertThat(offered).containsExactly("nieuw/dieper/kst-3.pdf");
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              offered.addAll(paths(pollAfter(SETTLE).complete()));
+              assertThat(offered).containsExactly("nieuw/dieper/kst-3.pdf");
+            });
   }
 
   @Test
   void ignoresHiddenAndTemporaryFilesAndHiddenFolders() throws Exception {
     // Given temporary and hidden entries next to a real file
-    for (String name : List.of(".hidden.pdf", "download.pdf.part", "x.TMP", "~$vragen.docx", "a.pdf.crdownload",
-        ".git/config", ".Trash/kst-9.pdf")) {
+    for (String name :
+        List.of(
+            ".hidden.pdf",
+            "download.pdf.part",
+            "x.TMP",
+            "~$vragen.docx",
+            "a.pdf.crdownload",
+            ".git/config",
+            ".Trash/kst-9.pdf")) {
       drop(name, "ignore me");
     }
     drop("kst-4.pdf", "four");
@@ -167,11 +190,14 @@ class FolderSourceTest {
     FolderSource.Batch second = pollAfter(Duration.ofSeconds(6));
 
     // Then the outside link is refused once, with the reason; the inside link is read like its file
-    assertThat(first.refused()).singleElement().satisfies(r -> {
-      assertThat(r.sourcePath()).isEqualTo("escape.pdf");
-      assertThat(r.reasonCode()).isEqualTo("OUTSIDE_WATCHED_FOLDER");
-      assertThat(r.message()).contains(secret.toRealPath().toString());
-    });
+    assertThat(first.refused())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.sourcePath()).isEqualTo("escape.pdf");
+              assertThat(r.reasonCode()).isEqualTo("OUTSIDE_WATCHED_FOLDER");
+              assertThat(r.message()).contains(secret.toRealPath().toString());
+            });
     assertThat(second.refused()).isEmpty();
     assertThat(paths(second.complete())).containsExactlyInAnyOrder("real.pdf", "alias.pdf");
   }
@@ -191,7 +217,8 @@ class FolderSourceTest {
 
     // Then opening it is refused
     assertThatThrownBy(() -> source.open(offered))
-        .isInstanceOfSatisfying(SourceFileException.class,
+        .isInstanceOfSatisfying(
+            SourceFileException.class,
             e -> assertThat(e.reasonCode()).isEqualTo("OUTSIDE_WATCHED_FOLDER"));
   }
 
@@ -211,10 +238,13 @@ class FolderSourceTest {
     List<InboxFile> offered = pollAfter(SETTLE).complete();
 
     // Then each is offered under its exact name, and can be read
-    assertThat(paths(offered)).containsExactlyInAnyOrder("sub map/" + spaces, "sub map/" + unicode, "sub map/" + longName);
+    assertThat(paths(offered))
+        .containsExactlyInAnyOrder(
+            "sub map/" + spaces, "sub map/" + unicode, "sub map/" + longName);
     for (InboxFile file : offered) {
       try (InputStream in = source.open(file)) {
-        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(file.fileName());
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            .isEqualTo(file.fileName());
       }
     }
   }
@@ -223,7 +253,10 @@ class FolderSourceTest {
   void doesNotOfferWhatIsKnownUnchangedAndOffersItWhenItChanges() throws Exception {
     // Given a file the ledger knows with its current stamp
     Path file = drop("known.pdf", "v1");
-    known.put("known.pdf", FileStamp.of(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)));
+    known.put(
+        "known.pdf",
+        FileStamp.of(
+            Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)));
     source(Duration.ofSeconds(5));
 
     // When scanned, Then it is not offered
@@ -233,10 +266,13 @@ class FolderSourceTest {
     // When it changes, Then it is offered again
     Files.writeString(file, "version two");
     List<String> offered = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      offered.addAll(paths(pollAfter(SETTLE).complete()));
-      assertThat(offered).containsExactly("known.pdf");
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              offered.addAll(paths(pollAfter(SETTLE).complete()));
+              assertThat(offered).containsExactly("known.pdf");
+            });
   }
 
   @Test
@@ -278,8 +314,12 @@ class FolderSourceTest {
     // Given two known files in a folder
     Path a = drop("map/a.pdf", "aaa");
     Path b = drop("map/b.pdf", "bbbb");
-    known.put("map/a.pdf", FileStamp.of(Files.readAttributes(a, java.nio.file.attribute.BasicFileAttributes.class)));
-    known.put("map/b.pdf", FileStamp.of(Files.readAttributes(b, java.nio.file.attribute.BasicFileAttributes.class)));
+    known.put(
+        "map/a.pdf",
+        FileStamp.of(Files.readAttributes(a, java.nio.file.attribute.BasicFileAttributes.class)));
+    known.put(
+        "map/b.pdf",
+        FileStamp.of(Files.readAttributes(b, java.nio.file.attribute.BasicFileAttributes.class)));
     source(Duration.ofDays(1));
     pollAfter(Duration.ZERO);
 
@@ -290,17 +330,22 @@ class FolderSourceTest {
 
     // Then (through watch events) both paths are reported gone
     List<String> gone = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      gone.addAll(pollAfter(SETTLE).gone());
-      assertThat(gone).containsExactlyInAnyOrder("map/a.pdf", "map/b.pdf");
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              gone.addAll(pollAfter(SETTLE).gone());
+              assertThat(gone).containsExactlyInAnyOrder("map/a.pdf", "map/b.pdf");
+            });
   }
 
   @Test
   void aRenamedFileIsOfferedUnderItsNewNameBeforeTheOldNameIsReportedGone() throws Exception {
     // Given a known file
     Path old = drop("oud.pdf", "content that moves");
-    known.put("oud.pdf", FileStamp.of(Files.readAttributes(old, java.nio.file.attribute.BasicFileAttributes.class)));
+    known.put(
+        "oud.pdf",
+        FileStamp.of(Files.readAttributes(old, java.nio.file.attribute.BasicFileAttributes.class)));
     source(Duration.ofSeconds(5));
     pollAfter(Duration.ZERO);
 
@@ -308,7 +353,8 @@ class FolderSourceTest {
     Files.move(old, inbox.resolve("nieuw.pdf"));
     FolderSource.Batch beforeSettled = pollAfter(Duration.ofSeconds(6));
 
-    // Then the old name is not reported gone yet; once the new name is complete, both come in one batch
+    // Then the old name is not reported gone yet; once the new name is complete, both come in one
+    // batch
     assertThat(beforeSettled.gone()).isEmpty();
     assertThat(beforeSettled.complete()).isEmpty();
     FolderSource.Batch settled = pollAfter(SETTLE);
@@ -320,26 +366,35 @@ class FolderSourceTest {
   void aRenameSeenInTwoRoundsIsStillNotADelete() throws Exception {
     // Given a known file
     Path old = drop("map/oud.pdf", "content that moves");
-    known.put("map/oud.pdf", FileStamp.of(Files.readAttributes(old, java.nio.file.attribute.BasicFileAttributes.class)));
+    known.put(
+        "map/oud.pdf",
+        FileStamp.of(Files.readAttributes(old, java.nio.file.attribute.BasicFileAttributes.class)));
     source(Duration.ofDays(1));
     pollAfter(Duration.ZERO);
 
     // When the old name's disappearance arrives in one round of notifications ...
     Files.delete(old);
     List<String> gone = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      gone.addAll(pollAfter(Duration.ZERO).gone());
-      return source.vanishing() == 1;
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              gone.addAll(pollAfter(Duration.ZERO).gone());
+              return source.vanishing() == 1;
+            });
     // ... and the new name, with the same content, only in a later one
     ticker.addAndGet(Duration.ofMillis(600).toNanos());
     drop("nieuw.pdf", "content that moves");
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      gone.addAll(pollAfter(Duration.ZERO).gone());
-      return source.pending() == 1;
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              gone.addAll(pollAfter(Duration.ZERO).gone());
+              return source.pending() == 1;
+            });
 
-    // Then the old name is not reported gone before the new name is complete: both come in one batch
+    // Then the old name is not reported gone before the new name is complete: both come in one
+    // batch
     assertThat(gone).isEmpty();
     FolderSource.Batch settled = pollAfter(SETTLE);
     assertThat(paths(settled.complete())).containsExactly("nieuw.pdf");
@@ -359,7 +414,8 @@ class FolderSourceTest {
     Files.delete(inbox);
 
     // Then the rescan fails loudly instead of reporting every file deleted
-    assertThatThrownBy(() -> pollAfter(Duration.ofSeconds(6))).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> pollAfter(Duration.ofSeconds(6)))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("missing or unreadable");
   }
 }

@@ -53,7 +53,9 @@ class SettleTrackerTest {
     // Then it is not complete; it is complete one settle time after the last change
     assertThat(afterGrowth).isEmpty();
     assertThat(tracker.settled(this::current, 2 * SECOND + SECOND / 2)).isEmpty();
-    assertThat(tracker.settled(this::current, 3 * SECOND)).extracting(InboxFile::fileName).containsExactly("big.pdf");
+    assertThat(tracker.settled(this::current, 3 * SECOND))
+        .extracting(InboxFile::fileName)
+        .containsExactly("big.pdf");
   }
 
   @Test

@@ -16,7 +16,10 @@ import nl.kamerstukken.localstack.host.ServiceUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The files of one instance: prepared before each start, and processes left on them by an earlier JVM. */
+/**
+ * The files of one instance: prepared before each start, and processes left on them by an earlier
+ * JVM.
+ */
 final class ElasticsearchInstance {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchInstance.class);
@@ -24,9 +27,9 @@ final class ElasticsearchInstance {
   private ElasticsearchInstance() {}
 
   /**
-   * Creates the instance folders, copies the distribution's config once, and when running as root hands the instance to
-   * {@code user} and checks that it can reach the JDK and the instance (the distribution: see
-   * {@link ReadableDistribution}).
+   * Creates the instance folders, copies the distribution's config once, and when running as root
+   * hands the instance to {@code user} and checks that it can reach the JDK and the instance (the
+   * distribution: see {@link ReadableDistribution}).
    */
   static void prepare(ElasticsearchLaunch launch, Optional<ServiceUser> user) {
     try {
@@ -37,28 +40,39 @@ final class ElasticsearchInstance {
         copyTree(launch.home().resolve("config"), launch.config());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not prepare the Elasticsearch instance in " + launch.instanceDir(), e);
+      throw new UncheckedIOException(
+          "Could not prepare the Elasticsearch instance in " + launch.instanceDir(), e);
     }
-    user.ifPresent(serviceUser -> {
-      serviceUser.own(launch.instanceDir());
-      serviceUser.requireAccess(launch.javaHome().resolve("bin/java"), 'x', "the JDK",
-          "set ES_JAVA_HOME to a JDK 21+ in a folder every user can read");
-      serviceUser.requireAccess(launch.instanceDir(), 'w', "its instance folder",
-          "choose a data dir below folders every user can enter");
-    });
+    user.ifPresent(
+        serviceUser -> {
+          serviceUser.own(launch.instanceDir());
+          serviceUser.requireAccess(
+              launch.javaHome().resolve("bin/java"),
+              'x',
+              "the JDK",
+              "set ES_JAVA_HOME to a JDK 21+ in a folder every user can read");
+          serviceUser.requireAccess(
+              launch.instanceDir(),
+              'w',
+              "its instance folder",
+              "choose a data dir below folders every user can enter");
+        });
   }
 
   /**
-   * Stops Java processes whose command line names this instance's folder: an Elasticsearch left running by a JVM that
-   * was killed before it could stop its children (its launcher names the config dir, its server the temp dir).
+   * Stops Java processes whose command line names this instance's folder: an Elasticsearch left
+   * running by a JVM that was killed before it could stop its children (its launcher names the
+   * config dir, its server the temp dir).
    */
   static void stopLeftovers(ElasticsearchLaunch launch, Duration grace) {
     List<ProcessHandle> leftovers = processesOf(launch.instanceDir());
     if (leftovers.isEmpty()) {
       return;
     }
-    LOG.warn("Stopping Elasticsearch processes {} left on [{}] by an earlier run",
-        leftovers.stream().map(ProcessHandle::pid).collect(Collectors.toList()), launch.instanceDir());
+    LOG.warn(
+        "Stopping Elasticsearch processes {} left on [{}] by an earlier run",
+        leftovers.stream().map(ProcessHandle::pid).collect(Collectors.toList()),
+        launch.instanceDir());
     leftovers.forEach(ProcessHandle::destroy);
     for (ProcessHandle process : leftovers) {
       try {
@@ -76,8 +90,12 @@ final class ElasticsearchInstance {
   static List<ProcessHandle> processesOf(Path instanceDir) {
     String marker = instanceDir.toAbsolutePath() + "/";
     return ProcessHandle.allProcesses()
-        .filter(process -> process.info().command().map(command -> command.endsWith("/java")).orElse(false))
-        .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+        .filter(
+            process ->
+                process.info().command().map(command -> command.endsWith("/java")).orElse(false))
+        .filter(
+            process ->
+                process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
         .filter(process -> process.pid() != ProcessHandle.current().pid())
         .collect(Collectors.toList());
   }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How one Elasticsearch instance is launched: the shared distribution ({@code home}) and a per-instance folder with
- * its own config copy (Elasticsearch writes its keystore there), data, logs, temp files and captured output.
+ * How one Elasticsearch instance is launched: the shared distribution ({@code home}) and a
+ * per-instance folder with its own config copy (Elasticsearch writes its keystore there), data,
+ * logs, temp files and captured output.
  */
-record ElasticsearchLaunch(Path home, Path instanceDir, Path javaHome, int httpPort, String javaOpts) {
+record ElasticsearchLaunch(
+    Path home, Path instanceDir, Path javaHome, int httpPort, String javaOpts) {
 
   static final String CLUSTER_NAME = "kamerstukken-local";
 
@@ -33,7 +35,10 @@ record ElasticsearchLaunch(Path home, Path instanceDir, Path javaHome, int httpP
     return instanceDir.resolve("elasticsearch.out");
   }
 
-  /** Written by Elasticsearch itself: the pid of the server JVM (the child of the CLI launcher we start). */
+  /**
+   * Written by Elasticsearch itself: the pid of the server JVM (the child of the CLI launcher we
+   * start).
+   */
   Path pidFile() {
     return instanceDir.resolve("elasticsearch.pid");
   }
@@ -54,21 +59,28 @@ record ElasticsearchLaunch(Path home, Path instanceDir, Path javaHome, int httpP
     setting(command, "http.port", String.valueOf(httpPort));
     setting(command, "path.data", data().toString());
     setting(command, "path.logs", logs().toString());
-    // Small or full disks must not turn indices read-only or leave shards unassigned on a dev machine.
+    // Small or full disks must not turn indices read-only or leave shards unassigned on a dev
+    // machine.
     setting(command, "cluster.routing.allocation.disk.threshold_enabled", "false");
     command.add("-p");
     command.add(pidFile().toString());
     return command;
   }
 
-  /** The environment changes for the child; the JVM variables that bin/elasticsearch warns about are removed. */
+  /**
+   * The environment changes for the child; the JVM variables that bin/elasticsearch warns about are
+   * removed.
+   */
   void applyEnvironment(Map<String, String> environment) {
-    environment.keySet().removeAll(List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS"));
+    environment
+        .keySet()
+        .removeAll(List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS"));
     environment.put("ES_JAVA_HOME", javaHome.toString());
     environment.put("ES_PATH_CONF", config().toString());
     environment.put("ES_TMPDIR", tmp().toString());
     environment.put("ES_JAVA_OPTS", javaOpts);
-    // The CLI launcher JVM writes its final-flags temp files to java.io.tmpdir: keep them in the instance, not /tmp.
+    // The CLI launcher JVM writes its final-flags temp files to java.io.tmpdir: keep them in the
+    // instance, not /tmp.
     environment.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp());
   }
 

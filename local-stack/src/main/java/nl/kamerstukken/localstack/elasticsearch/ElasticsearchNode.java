@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node Elasticsearch running as a child process ({@code bin/elasticsearch} of the integ-test-zip
- * distribution), as an unprivileged user when this JVM is root. It can be stopped and started again on the same port
- * and data, which fault tests use to take search away mid-run. Its output goes to {@code elasticsearch.out} in the
- * instance folder, not to the console.
+ * A single-node Elasticsearch running as a child process ({@code bin/elasticsearch} of the
+ * integ-test-zip distribution), as an unprivileged user when this JVM is root. It can be stopped
+ * and started again on the same port and data, which fault tests use to take search away mid-run.
+ * Its output goes to {@code elasticsearch.out} in the instance folder, not to the console.
  */
 public final class ElasticsearchNode {
 
@@ -34,30 +34,36 @@ public final class ElasticsearchNode {
   private final Duration startTimeout;
   private ChildProcess child;
 
-  private ElasticsearchNode(ElasticsearchLaunch launch, Optional<ServiceUser> user, Duration startTimeout) {
+  private ElasticsearchNode(
+      ElasticsearchLaunch launch, Optional<ServiceUser> user, Duration startTimeout) {
     this.launch = launch;
     this.user = user;
     this.startTimeout = startTimeout;
   }
 
   /**
-   * A node for the distribution at {@code home} with its files in {@code instanceDir}, listening on {@code port} (0 = a
-   * free port, kept across restarts); not started yet. Fails now when the distribution or a JDK 21+ is missing. As
-   * root, this creates the service user if needed.
+   * A node for the distribution at {@code home} with its files in {@code instanceDir}, listening on
+   * {@code port} (0 = a free port, kept across restarts); not started yet. Fails now when the
+   * distribution or a JDK 21+ is missing. As root, this creates the service user if needed.
    */
-  public static ElasticsearchNode create(Path home, Path instanceDir, int port, String javaOpts,
-      Duration startTimeout) {
+  public static ElasticsearchNode create(
+      Path home, Path instanceDir, int port, String javaOpts, Duration startTimeout) {
     if (!Files.isExecutable(home.resolve("bin/elasticsearch"))) {
-      throw new IllegalStateException("No Elasticsearch distribution at [" + home + "] (bin/elasticsearch is missing "
-          + "or not executable). Build local-stack (./mvnw -pl local-stack install unpacks it into "
-          + "local-stack/target/elasticsearch) or set KAMERSTUKKEN_ES_HOME to an unpacked Elasticsearch.");
+      throw new IllegalStateException(
+          "No Elasticsearch distribution at ["
+              + home
+              + "] (bin/elasticsearch is missing "
+              + "or not executable). Build local-stack (./mvnw -pl local-stack install unpacks it into "
+              + "local-stack/target/elasticsearch) or set KAMERSTUKKEN_ES_HOME to an unpacked Elasticsearch.");
     }
     Path javaHome = JdkLocator.forThisMachine().locate();
     Optional<ServiceUser> user = ServiceUser.whenRoot(SERVICE_USER);
-    Path usableHome = user.map(u -> ReadableDistribution.forUser(home.toAbsolutePath(), u))
-        .orElseGet(home::toAbsolutePath);
-    ElasticsearchLaunch launch = new ElasticsearchLaunch(usableHome, instanceDir.toAbsolutePath(), javaHome,
-        FreePort.resolve(port), javaOpts);
+    Path usableHome =
+        user.map(u -> ReadableDistribution.forUser(home.toAbsolutePath(), u))
+            .orElseGet(home::toAbsolutePath);
+    ElasticsearchLaunch launch =
+        new ElasticsearchLaunch(
+            usableHome, instanceDir.toAbsolutePath(), javaHome, FreePort.resolve(port), javaOpts);
     return new ElasticsearchNode(launch, user, startTimeout);
   }
 
@@ -76,9 +82,14 @@ public final class ElasticsearchNode {
     launch.applyEnvironment(builder.environment());
     child = ChildProcess.start("elasticsearch", builder, launch.stdoutLog());
     awaitReady();
-    LOG.info("Elasticsearch ready on [{}] in [{} ms] (pid [{}]{}, JDK [{}]), files in [{}]", url(),
-        (System.nanoTime() - started) / 1_000_000, child.pid(), user.map(u -> ", user " + u.name()).orElse(""),
-        launch.javaHome(), launch.instanceDir());
+    LOG.info(
+        "Elasticsearch ready on [{}] in [{} ms] (pid [{}]{}, JDK [{}]), files in [{}]",
+        url(),
+        (System.nanoTime() - started) / 1_000_000,
+        child.pid(),
+        user.map(u -> ", user " + u.name()).orElse(""),
+        launch.javaHome(),
+        launch.instanceDir());
   }
 
   private void awaitReady() {
@@ -88,18 +99,27 @@ public final class ElasticsearchNode {
     } catch (IllegalStateException e) {
       String tail = child.tail(TAIL_LINES);
       stop();
-      throw new IllegalStateException(e.getMessage() + ". Last lines of " + launch.stdoutLog() + ":\n" + tail, e);
+      throw new IllegalStateException(
+          e.getMessage() + ". Last lines of " + launch.stdoutLog() + ":\n" + tail, e);
     }
     if (!ready) {
       String tail = child.tail(TAIL_LINES);
       int exitCode = child.exitCode();
       stop();
-      throw new IllegalStateException("Elasticsearch exited with code [" + exitCode + "] before it was ready. Last "
-          + "lines of " + launch.stdoutLog() + ":\n" + tail);
+      throw new IllegalStateException(
+          "Elasticsearch exited with code ["
+              + exitCode
+              + "] before it was ready. Last "
+              + "lines of "
+              + launch.stdoutLog()
+              + ":\n"
+              + tail);
     }
   }
 
-  /** Stops the node and every process it spawned (SIGTERM, then SIGKILL after 30 s); its data stays. */
+  /**
+   * Stops the node and every process it spawned (SIGTERM, then SIGKILL after 30 s); its data stays.
+   */
   public synchronized void stop() {
     if (child == null) {
       return;
@@ -133,7 +153,10 @@ public final class ElasticsearchNode {
     return launch.stdoutLog();
   }
 
-  /** The instance folder (config copy, data, logs); every process of this node names it on its command line. */
+  /**
+   * The instance folder (config copy, data, logs); every process of this node names it on its
+   * command line.
+   */
   public Path instanceDir() {
     return launch.instanceDir();
   }

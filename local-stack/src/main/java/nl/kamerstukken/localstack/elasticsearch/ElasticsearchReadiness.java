@@ -10,16 +10,21 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
- * Polls {@code GET /_cluster/health?wait_for_status=yellow&timeout=1s} (this distribution has no {@code GET /}).
+ * Polls {@code GET /_cluster/health?wait_for_status=yellow&timeout=1s} (this distribution has no
+ * {@code GET /}).
  */
 public final class ElasticsearchReadiness {
 
   private static final Duration POLL = Duration.ofMillis(250);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   private ElasticsearchReadiness() {}
 
-  /** Returns once an existing cluster at {@code url} answers the health call at all (it may need credentials). */
+  /**
+   * Returns once an existing cluster at {@code url} answers the health call at all (it may need
+   * credentials).
+   */
   public static void awaitReachable(String url, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     Exception last = null;
@@ -32,13 +37,20 @@ public final class ElasticsearchReadiness {
       }
       pause(POLL);
     }
-    throw new IllegalStateException("Elasticsearch at [" + url + "] did not answer within " + timeout.toSeconds()
-        + " s" + (last == null ? "" : ": " + last), last);
+    throw new IllegalStateException(
+        "Elasticsearch at ["
+            + url
+            + "] did not answer within "
+            + timeout.toSeconds()
+            + " s"
+            + (last == null ? "" : ": " + last),
+        last);
   }
 
   /**
-   * Returns once the cluster at {@code url} is yellow or green. {@code waitOrExited} pauses between polls and says
-   * whether the process died meanwhile: then this ends at once with {@code false}, without waiting for the timeout.
+   * Returns once the cluster at {@code url} is yellow or green. {@code waitOrExited} pauses between
+   * polls and says whether the process died meanwhile: then this ends at once with {@code false},
+   * without waiting for the timeout.
    */
   static boolean awaitYellow(String url, Duration timeout, BooleanSupplier waitOrExited) {
     Instant deadline = Instant.now().plus(timeout);
@@ -54,18 +66,23 @@ public final class ElasticsearchReadiness {
         return false;
       }
     }
-    throw new IllegalStateException("Elasticsearch at [" + url + "] was not yellow within " + timeout.toSeconds()
-        + " s");
+    throw new IllegalStateException(
+        "Elasticsearch at [" + url + "] was not yellow within " + timeout.toSeconds() + " s");
   }
 
   private static int health(String url) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
-        .timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for Elasticsearch at [" + url + "]", e);
+      throw new IllegalStateException(
+          "Interrupted while waiting for Elasticsearch at [" + url + "]", e);
     }
   }
 

@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Elasticsearch distribution as the service user can reach it. The build unpacks it below the checkout, which may
- * sit below a folder closed to other users (such as /root); then one world-readable copy is made in the temp dir and
- * shared by every JVM of this machine (written under a private name, then renamed, so concurrent JVMs do not collide).
+ * The Elasticsearch distribution as the service user can reach it. The build unpacks it below the
+ * checkout, which may sit below a folder closed to other users (such as /root); then one
+ * world-readable copy is made in the temp dir and shared by every JVM of this machine (written
+ * under a private name, then renamed, so concurrent JVMs do not collide).
  */
 final class ReadableDistribution {
 
@@ -28,26 +29,39 @@ final class ReadableDistribution {
     if (reachable(home, user)) {
       return home;
     }
-    Path copy = Path.of(System.getProperty("java.io.tmpdir")).resolve("kamerstukken-" + home.getFileName());
+    Path copy =
+        Path.of(System.getProperty("java.io.tmpdir")).resolve("kamerstukken-" + home.getFileName());
     if (!reachable(copy, user)) {
       copyAtomically(home, copy);
     }
     if (!reachable(copy, user)) {
-      throw new IllegalStateException("User [" + user.name() + "] can read neither the Elasticsearch distribution at ["
-          + home + "] nor its copy at [" + copy + "]. Set KAMERSTUKKEN_ES_HOME to a copy in a folder every user can "
-          + "read.");
+      throw new IllegalStateException(
+          "User ["
+              + user.name()
+              + "] can read neither the Elasticsearch distribution at ["
+              + home
+              + "] nor its copy at ["
+              + copy
+              + "]. Set KAMERSTUKKEN_ES_HOME to a copy in a folder every user can "
+              + "read.");
     }
-    LOG.warn("User [{}] cannot read the Elasticsearch distribution at [{}] (a folder on the way is closed to other "
-        + "users); using the readable copy at [{}]", user.name(), home, copy);
+    LOG.warn(
+        "User [{}] cannot read the Elasticsearch distribution at [{}] (a folder on the way is closed to other "
+            + "users); using the readable copy at [{}]",
+        user.name(),
+        home,
+        copy);
     return copy;
   }
 
   private static boolean reachable(Path home, ServiceUser user) {
-    return user.canAccess(home.resolve("bin/elasticsearch"), 'x') && user.canAccess(home.resolve("lib"), 'x');
+    return user.canAccess(home.resolve("bin/elasticsearch"), 'x')
+        && user.canAccess(home.resolve("lib"), 'x');
   }
 
   private static void copyAtomically(Path home, Path copy) {
-    Path staging = copy.resolveSibling(copy.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+    Path staging =
+        copy.resolveSibling(copy.getFileName() + ".tmp-" + ProcessHandle.current().pid());
     try {
       deleteTree(staging);
       try (Stream<Path> paths = Files.walk(home)) {
@@ -59,7 +73,8 @@ final class ReadableDistribution {
       }
       moveUnlessPresent(staging, copy);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not copy the Elasticsearch distribution from " + home + " to " + copy, e);
+      throw new UncheckedIOException(
+          "Could not copy the Elasticsearch distribution from " + home + " to " + copy, e);
     } finally {
       deleteTree(staging);
     }

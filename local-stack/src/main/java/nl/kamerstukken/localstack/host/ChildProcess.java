@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A service running as a child process, its output appended to a log file. Contract: whatever happens to the JVM short
- * of SIGKILL, the child and everything it spawned end with it (a shutdown hook stops the tree while the child runs).
+ * A service running as a child process, its output appended to a log file. Contract: whatever
+ * happens to the JVM short of SIGKILL, the child and everything it spawned end with it (a shutdown
+ * hook stops the tree while the child runs).
  */
 public final class ChildProcess {
 
@@ -42,7 +43,8 @@ public final class ChildProcess {
   public static ChildProcess start(String name, ProcessBuilder builder, Path logFile) {
     try {
       Files.createDirectories(logFile.getParent());
-      builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+      builder
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       ChildProcess child = new ChildProcess(name, builder.start(), logFile);
@@ -83,8 +85,9 @@ public final class ChildProcess {
   }
 
   /**
-   * SIGTERMs the child and all its descendants, waits up to {@code grace} for them, then SIGKILLs what is left. The
-   * tree is captured before the first signal: once a parent dies its children are re-parented and cannot be found.
+   * SIGTERMs the child and all its descendants, waits up to {@code grace} for them, then SIGKILLs
+   * what is left. The tree is captured before the first signal: once a parent dies its children are
+   * re-parented and cannot be found.
    */
   public void stop(Duration grace) {
     stopTree(grace);
@@ -96,11 +99,13 @@ public final class ChildProcess {
     tree.add(process.toHandle());
     process.descendants().forEach(tree::add);
     tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
-    CompletableFuture<?>[] exits = tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+    CompletableFuture<?>[] exits =
+        tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(exits).get(grace.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
-      List<ProcessHandle> left = tree.stream().filter(ProcessHandle::isAlive).collect(Collectors.toList());
+      List<ProcessHandle> left =
+          tree.stream().filter(ProcessHandle::isAlive).collect(Collectors.toList());
       LOG.warn("[{}] did not stop within [{}]: killing pids {}", name, grace, pids(left));
       left.forEach(ProcessHandle::destroyForcibly);
     } catch (InterruptedException e) {
@@ -127,8 +132,11 @@ public final class ChildProcess {
     try {
       // Lenient decoding: a crashing JVM may leave half a character at the end.
       List<String> all =
-          new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().collect(Collectors.toList());
-      return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+          new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+              .lines()
+              .collect(Collectors.toList());
+      return String.join(
+          System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException e) {
       return "(could not read " + file + ": " + e.getMessage() + ")";
     }

@@ -19,11 +19,14 @@ record HostCommand(List<String> command, int exitCode, String output) {
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       process.getOutputStream().close();
-      // The commands we run print little and end quickly: reading to EOF before waiting cannot dead-lock.
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      // The commands we run print little and end quickly: reading to EOF before waiting cannot
+      // dead-lock.
+      String output =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("Command " + command + " did not end within " + TIMEOUT_SECONDS + " s");
+        throw new IllegalStateException(
+            "Command " + command + " did not end within " + TIMEOUT_SECONDS + " s");
       }
       return new HostCommand(command, process.exitValue(), output);
     } catch (IOException e) {

@@ -21,8 +21,8 @@ public final class PosixAccess {
   }
 
   /**
-   * Opens a folder this JVM created (such as a temp dir, which Java creates as rwx------) so that a service user can
-   * enter it and list it.
+   * Opens a folder this JVM created (such as a temp dir, which Java creates as rwx------) so that a
+   * service user can enter it and list it.
    */
   public static void openForOthers(Path dir) {
     try {

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An unprivileged system user that runs a child process when this JVM runs as root (Elasticsearch refuses root). The
- * user is created once with {@code useradd --system}; the child is started through {@code setpriv}, which execs, so the
- * child's pid is the service's own.
+ * An unprivileged system user that runs a child process when this JVM runs as root (Elasticsearch
+ * refuses root). The user is created once with {@code useradd --system}; the child is started
+ * through {@code setpriv}, which execs, so the child's pid is the service's own.
  */
 public final class ServiceUser {
 
@@ -32,7 +32,10 @@ public final class ServiceUser {
     this.gid = gid;
   }
 
-  /** Empty when this JVM does not run as root; otherwise the user {@code name}, created if it does not exist yet. */
+  /**
+   * Empty when this JVM does not run as root; otherwise the user {@code name}, created if it does
+   * not exist yet.
+   */
   public static Optional<ServiceUser> whenRoot(String name) {
     return CurrentUser.isRoot() ? Optional.of(ensureExists(name)) : Optional.empty();
   }
@@ -43,19 +46,37 @@ public final class ServiceUser {
       if (existing.isPresent()) {
         return existing.get();
       }
-      // Another JVM may create the same user at the same moment (useradd then fails or finds /etc/passwd locked):
+      // Another JVM may create the same user at the same moment (useradd then fails or finds
+      // /etc/passwd locked):
       // look again before giving up.
-      HostCommand useradd = HostCommand.run(List.of("useradd", "--system", "--no-create-home", "--user-group",
-          "--shell", "/usr/sbin/nologin", name));
+      HostCommand useradd =
+          HostCommand.run(
+              List.of(
+                  "useradd",
+                  "--system",
+                  "--no-create-home",
+                  "--user-group",
+                  "--shell",
+                  "/usr/sbin/nologin",
+                  name));
       if (useradd.succeeded()) {
-        LOG.info("Created system user [{}] to run Elasticsearch, which refuses to run as root", name);
+        LOG.info(
+            "Created system user [{}] to run Elasticsearch, which refuses to run as root", name);
       } else if (attempt == CREATE_ATTEMPTS && lookup(name).isEmpty()) {
-        throw new IllegalStateException("Running as root, so Elasticsearch must run as an unprivileged user, but "
-            + "'useradd --system " + name + "' failed (exit " + useradd.exitCode() + "): " + useradd.output()
-            + ". Create the user yourself, run as a non-root user, or point at an existing Elasticsearch.");
+        throw new IllegalStateException(
+            "Running as root, so Elasticsearch must run as an unprivileged user, but "
+                + "'useradd --system "
+                + name
+                + "' failed (exit "
+                + useradd.exitCode()
+                + "): "
+                + useradd.output()
+                + ". Create the user yourself, run as a non-root user, or point at an existing Elasticsearch.");
       }
     }
-    return lookup(name).orElseThrow(() -> new IllegalStateException("User [" + name + "] vanished after creation"));
+    return lookup(name)
+        .orElseThrow(
+            () -> new IllegalStateException("User [" + name + "] vanished after creation"));
   }
 
   static Optional<ServiceUser> lookup(String name) {
@@ -64,7 +85,8 @@ public final class ServiceUser {
       return Optional.empty();
     }
     String[] fields = getent.output().split(":");
-    return Optional.of(new ServiceUser(name, Integer.parseInt(fields[2]), Integer.parseInt(fields[3])));
+    return Optional.of(
+        new ServiceUser(name, Integer.parseInt(fields[2]), Integer.parseInt(fields[3])));
   }
 
   public String name() {
@@ -73,13 +95,17 @@ public final class ServiceUser {
 
   /** {@code command} prefixed so that it runs as this user, with no supplementary groups. */
   public List<String> wrap(List<String> command) {
-    List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups",
-        "--"));
+    List<String> wrapped =
+        new ArrayList<>(
+            List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
     wrapped.addAll(command);
     return wrapped;
   }
 
-  /** Makes this user the owner of {@code dir} and everything below it (symbolic links are not followed). */
+  /**
+   * Makes this user the owner of {@code dir} and everything below it (symbolic links are not
+   * followed).
+   */
   public void own(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
@@ -92,13 +118,24 @@ public final class ServiceUser {
   }
 
   /**
-   * Fails unless this user passes {@code test -<flag> path} ({@code r}, {@code w} or {@code x}). The message names the
-   * folders on the way that others cannot enter (the usual cause) and {@code alternative}, another way out.
+   * Fails unless this user passes {@code test -<flag> path} ({@code r}, {@code w} or {@code x}).
+   * The message names the folders on the way that others cannot enter (the usual cause) and {@code
+   * alternative}, another way out.
    */
   public void requireAccess(Path path, char flag, String what, String alternative) {
     if (!canAccess(path, flag)) {
-      throw new IllegalStateException("Running as root, so Elasticsearch runs as user [" + name + "], but that user "
-          + "cannot " + verb(flag) + " " + what + " [" + path + "]. " + remedy(path, alternative));
+      throw new IllegalStateException(
+          "Running as root, so Elasticsearch runs as user ["
+              + name
+              + "], but that user "
+              + "cannot "
+              + verb(flag)
+              + " "
+              + what
+              + " ["
+              + path
+              + "]. "
+              + remedy(path, alternative));
     }
   }
 
@@ -118,8 +155,12 @@ public final class ServiceUser {
         closed.add(dir);
       }
     }
-    String folders = closed.isEmpty() ? "" : "These folders on the way are closed to other users: " + closed
-        + " (fix with chmod o+x on each). ";
+    String folders =
+        closed.isEmpty()
+            ? ""
+            : "These folders on the way are closed to other users: "
+                + closed
+                + " (fix with chmod o+x on each). ";
     return folders + "Or " + alternative + ".";
   }
 }

@@ -7,11 +7,12 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests a {@link LocalStack} parameter: one stack per test JVM, started on first use with data in a temp dir and
- * closed when the JVM's tests end (it lives in the root store). With env {@code KAMERSTUKKEN_KAFKA} (bootstrap servers)
- * or {@code KAMERSTUKKEN_ELASTICSEARCH} (URL) set, those running services are used instead of starting them. S3 is
- * started only when the JUnit configuration parameter {@code kamerstukken.localstack.s3=true} is set (e.g. in
- * {@code src/test/resources/junit-platform.properties}).
+ * Gives tests a {@link LocalStack} parameter: one stack per test JVM, started on first use with
+ * data in a temp dir and closed when the JVM's tests end (it lives in the root store). With env
+ * {@code KAMERSTUKKEN_KAFKA} (bootstrap servers) or {@code KAMERSTUKKEN_ELASTICSEARCH} (URL) set,
+ * those running services are used instead of starting them. S3 is started only when the JUnit
+ * configuration parameter {@code kamerstukken.localstack.s3=true} is set (e.g. in {@code
+ * src/test/resources/junit-platform.properties}).
  *
  * <pre>{@code
  * @ExtendWith(LocalStackExtension.class)
@@ -39,10 +40,16 @@ public final class LocalStackExtension implements ParameterResolver {
   }
 
   private static SharedStack shared(ExtensionContext context) {
-    boolean s3 = context.getConfigurationParameter(S3_PARAMETER).map(Boolean::parseBoolean).orElse(false);
+    boolean s3 =
+        context.getConfigurationParameter(S3_PARAMETER).map(Boolean::parseBoolean).orElse(false);
     Map<String, String> env = System.getenv();
     // The root store closes its AutoCloseable values when the JVM's test run ends.
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SharedStack.class,
-        key -> SharedStack.start(env.get(KAFKA_ENV), env.get(ELASTICSEARCH_ENV), s3), SharedStack.class);
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            SharedStack.class,
+            key -> SharedStack.start(env.get(KAFKA_ENV), env.get(ELASTICSEARCH_ENV), s3),
+            SharedStack.class);
   }
 }

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stack shared by all tests of one JVM, with its temp dir. A failed start is kept too: every later test gets the
- * same failure at once instead of waiting for its own start timeout.
+ * The stack shared by all tests of one JVM, with its temp dir. A failed start is kept too: every
+ * later test gets the same failure at once instead of waiting for its own start timeout.
  */
 final class SharedStack implements AutoCloseable {
 
@@ -33,7 +33,8 @@ final class SharedStack implements AutoCloseable {
   static SharedStack start(String externalKafka, String externalElasticsearch, boolean s3) {
     Path dir = createTempDir();
     try {
-      return new SharedStack(dir, LocalStack.start(config(dir, externalKafka, externalElasticsearch, s3)), null);
+      return new SharedStack(
+          dir, LocalStack.start(config(dir, externalKafka, externalElasticsearch, s3)), null);
     } catch (RuntimeException e) {
       deleteTree(dir);
       return new SharedStack(dir, null, e);
@@ -41,7 +42,8 @@ final class SharedStack implements AutoCloseable {
   }
 
   /** Test config in {@code dir}; blank values of the env variables count as unset. */
-  static LocalStackConfig config(Path dir, String externalKafka, String externalElasticsearch, boolean s3) {
+  static LocalStackConfig config(
+      Path dir, String externalKafka, String externalElasticsearch, boolean s3) {
     return LocalStackConfig.forTests(dir)
         .withExternalKafka(blankToNull(externalKafka))
         .withExternalElasticsearch(blankToNull(externalElasticsearch))
@@ -50,8 +52,8 @@ final class SharedStack implements AutoCloseable {
 
   LocalStack stack() {
     if (failure != null) {
-      throw new IllegalStateException("The shared local stack could not start in this JVM: " + failure.getMessage(),
-          failure);
+      throw new IllegalStateException(
+          "The shared local stack could not start in this JVM: " + failure.getMessage(), failure);
     }
     return stack;
   }
@@ -70,7 +72,8 @@ final class SharedStack implements AutoCloseable {
   private static Path createTempDir() {
     try {
       Path dir = Files.createTempDirectory("kamerstukken-stack-");
-      // Java creates it rwx------; Elasticsearch runs as another user when we are root and must enter it.
+      // Java creates it rwx------; Elasticsearch runs as another user when we are root and must
+      // enter it.
       PosixAccess.openForOthers(dir);
       return dir;
     } catch (IOException e) {

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The shared corpus of real Kamerstukken with ground truth. Looked up in env {@code KAMERSTUKKEN_CORPUS} (and only
- * there when it is set), else system property {@code kamerstukken.corpus.default} (set by Surefire/Failsafe), else
- * {@code ../shared/corpus} relative to the working dir and each of its parents. Corpus files are never copied into the
- * repository.
+ * The shared corpus of real Kamerstukken with ground truth. Looked up in env {@code
+ * KAMERSTUKKEN_CORPUS} (and only there when it is set), else system property {@code
+ * kamerstukken.corpus.default} (set by Surefire/Failsafe), else {@code ../shared/corpus} relative
+ * to the working dir and each of its parents. Corpus files are never copied into the repository.
  */
 public final class TestCorpus {
 
@@ -32,12 +32,20 @@ public final class TestCorpus {
     return lookup.found().orElseGet(() -> Assumptions.abort(lookup.notFoundMessage()));
   }
 
-  /** A corpus file, e.g. {@code truth/kst-26643-1522.json}; skips without corpus, fails when the file is absent. */
+  /**
+   * A corpus file, e.g. {@code truth/kst-26643-1522.json}; skips without corpus, fails when the
+   * file is absent.
+   */
   public static Path file(String name) {
     Path corpus = require();
     Path file = corpus.resolve(name);
     if (!Files.isRegularFile(file)) {
-      Assertions.fail("Corpus file [" + name + "] not found in [" + corpus + "]: is this corpus older than the test?");
+      Assertions.fail(
+          "Corpus file ["
+              + name
+              + "] not found in ["
+              + corpus
+              + "]: is this corpus older than the test?");
     }
     return file;
   }
@@ -68,12 +76,16 @@ public final class TestCorpus {
     }
 
     static Lookup of(List<Path> candidates, boolean fromEnv) {
-      return new Lookup(candidates.stream().filter(Files::isDirectory).findFirst(), candidates, fromEnv);
+      return new Lookup(
+          candidates.stream().filter(Files::isDirectory).findFirst(), candidates, fromEnv);
     }
 
     String notFoundMessage() {
       String where = fromEnv ? ENV + "=" + tried.get(0) : String.valueOf(tried);
-      return "Kamerstukken test corpus not found at " + where + ": set " + ENV
+      return "Kamerstukken test corpus not found at "
+          + where
+          + ": set "
+          + ENV
           + " to the corpus folder (the one with truth/ and MANIFEST.tsv)";
     }
   }

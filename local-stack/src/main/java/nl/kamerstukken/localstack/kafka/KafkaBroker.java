@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node KRaft Kafka (broker and controller) inside this JVM. It can be stopped and started again on the same
- * ports and data, which fault tests use to take the broker away mid-run. Data in {@code <dir>/data}; the storage is
- * formatted on the first start only.
+ * A single-node KRaft Kafka (broker and controller) inside this JVM. It can be stopped and started
+ * again on the same ports and data, which fault tests use to take the broker away mid-run. Data in
+ * {@code <dir>/data}; the storage is formatted on the first start only.
  */
 public final class KafkaBroker {
 
@@ -41,12 +41,17 @@ public final class KafkaBroker {
     this.startTimeout = startTimeout;
   }
 
-  /** A broker that will listen on {@code port} (0 = a free port, kept across restarts); not started yet. */
+  /**
+   * A broker that will listen on {@code port} (0 = a free port, kept across restarts); not started
+   * yet.
+   */
   public static KafkaBroker create(Path dir, int port, Duration startTimeout) {
     return new KafkaBroker(dir, FreePort.resolve(port), FreePort.pick(), startTimeout);
   }
 
-  /** Starts the broker and returns once describeCluster answers; does nothing when it already runs. */
+  /**
+   * Starts the broker and returns once describeCluster answers; does nothing when it already runs.
+   */
   public synchronized void start() {
     if (server != null) {
       return;
@@ -56,18 +61,28 @@ public final class KafkaBroker {
     long started = System.nanoTime();
     Properties props = KafkaBrokerProperties.of(dir.resolve("data"), port, controllerPort);
     formatOnce(props);
-    KafkaRaftServer candidate = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+    KafkaRaftServer candidate =
+        new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
     server = candidate;
     try {
       candidate.startup();
       KafkaReadiness.await(bootstrapServers(), startTimeout);
     } catch (RuntimeException e) {
       stop();
-      throw new IllegalStateException("Kafka did not start on [" + bootstrapServers() + "] with data in [" + dir
-          + "]: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Kafka did not start on ["
+              + bootstrapServers()
+              + "] with data in ["
+              + dir
+              + "]: "
+              + e.getMessage(),
+          e);
     }
-    LOG.info("Kafka ready on [{}] in [{} ms], data in [{}]", bootstrapServers(),
-        (System.nanoTime() - started) / 1_000_000, dir);
+    LOG.info(
+        "Kafka ready on [{}] in [{} ms], data in [{}]",
+        bootstrapServers(),
+        (System.nanoTime() - started) / 1_000_000,
+        dir);
   }
 
   /** Stops the broker and waits for it; its data stays for the next {@link #start()}. */
@@ -107,11 +122,18 @@ public final class KafkaBroker {
         props.store(out, "Written by local-stack to format the KRaft storage");
       }
       String clusterId = Uuid.randomUuid().toString();
-      int exit = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propsFile.toString()},
-          new PrintStream(output, true, StandardCharsets.UTF_8));
+      int exit =
+          StorageTool.execute(
+              new String[] {"format", "-t", clusterId, "-c", propsFile.toString()},
+              new PrintStream(output, true, StandardCharsets.UTF_8));
       if (exit != 0) {
-        throw new IllegalStateException("Formatting Kafka storage in [" + dataDir + "] failed (exit " + exit + "): "
-            + output.toString(StandardCharsets.UTF_8));
+        throw new IllegalStateException(
+            "Formatting Kafka storage in ["
+                + dataDir
+                + "] failed (exit "
+                + exit
+                + "): "
+                + output.toString(StandardCharsets.UTF_8));
       }
       LOG.debug("Formatted Kafka storage: {}", output.toString(StandardCharsets.UTF_8).strip());
     } catch (IOException e) {

@@ -15,7 +15,8 @@ final class KafkaBrokerProperties {
     props.setProperty("process.roles", "broker,controller");
     props.setProperty("node.id", NODE_ID);
     props.setProperty("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-    props.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.setProperty(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
     props.setProperty("controller.listener.names", "CONTROLLER");
     props.setProperty("inter.broker.listener.name", "PLAINTEXT");

@@ -18,19 +18,23 @@ public final class KafkaReadiness {
 
   private KafkaReadiness() {}
 
-  /** Returns when the cluster at {@code bootstrapServers} answers, or fails after {@code timeout}. */
+  /**
+   * Returns when the cluster at {@code bootstrapServers} answers, or fails after {@code timeout}.
+   */
   public static void await(String bootstrapServers, Duration timeout) {
     Properties props = new Properties();
     props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(ATTEMPT_MILLIS));
-    props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(ATTEMPT_MILLIS));
+    props.setProperty(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(ATTEMPT_MILLIS));
     props.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-readiness");
     Instant deadline = Instant.now().plus(timeout);
     Exception last = null;
     try (Admin admin = Admin.create(props)) {
       while (Instant.now().isBefore(deadline)) {
         try {
-          Collection<Node> nodes = admin.describeCluster().nodes().get(ATTEMPT_MILLIS, TimeUnit.MILLISECONDS);
+          Collection<Node> nodes =
+              admin.describeCluster().nodes().get(ATTEMPT_MILLIS, TimeUnit.MILLISECONDS);
           if (!nodes.isEmpty()) {
             return;
           }
@@ -38,11 +42,18 @@ public final class KafkaReadiness {
           last = e;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while waiting for Kafka at [" + bootstrapServers + "]", e);
+          throw new IllegalStateException(
+              "Interrupted while waiting for Kafka at [" + bootstrapServers + "]", e);
         }
       }
     }
-    throw new IllegalStateException("Kafka at [" + bootstrapServers + "] did not answer describeCluster within "
-        + timeout.toSeconds() + " s" + (last == null ? "" : ": " + last.getMessage()), last);
+    throw new IllegalStateException(
+        "Kafka at ["
+            + bootstrapServers
+            + "] did not answer describeCluster within "
+            + timeout.toSeconds()
+            + " s"
+            + (last == null ? "" : ": " + last.getMessage()),
+        last);
   }
 }

@@ -4,8 +4,9 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Where a local S3 API answers and the credentials it accepts (AWS signature v2 or v4). Clients need path-style access
- * ({@code forcePathStyle(true)} in AWS SDK v2); any region name is accepted, {@link #region()} is a safe default.
+ * Where a local S3 API answers and the credentials it accepts (AWS signature v2 or v4). Clients
+ * need path-style access ({@code forcePathStyle(true)} in AWS SDK v2); any region name is accepted,
+ * {@link #region()} is a safe default.
  */
 public record S3Endpoint(URI endpoint, String identity, String credential) {
 
@@ -21,7 +22,8 @@ public record S3Endpoint(URI endpoint, String identity, String credential) {
 
   @Override
   public String toString() {
-    // The credential is local and fixed, but a toString that lands in logs should still not print it.
+    // The credential is local and fixed, but a toString that lands in logs should still not print
+    // it.
     return "S3Endpoint[endpoint=" + endpoint + ", identity=" + identity + "]";
   }
 }

@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * S3Proxy with a filesystem backend, run as a child JVM from its {@code jar-with-dependencies} so that its ~170 jars
- * stay off the caller's classpath. Buckets live in {@code <dir>/blobs}; output goes to {@code <dir>/s3proxy.out}.
+ * S3Proxy with a filesystem backend, run as a child JVM from its {@code jar-with-dependencies} so
+ * that its ~170 jars stay off the caller's classpath. Buckets live in {@code <dir>/blobs}; output
+ * goes to {@code <dir>/s3proxy.out}.
  */
 public final class S3ProxyServer {
 
@@ -29,7 +30,8 @@ public final class S3ProxyServer {
   private static final String CREDENTIAL = "local-credential";
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
   private static final Duration POLL = Duration.ofMillis(100);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   private final Path jar;
   private final Path dir;
@@ -44,13 +46,20 @@ public final class S3ProxyServer {
     this.startTimeout = startTimeout;
   }
 
-  /** A server on a free port (kept across restarts); not started yet. Fails now when the jar is missing. */
+  /**
+   * A server on a free port (kept across restarts); not started yet. Fails now when the jar is
+   * missing.
+   */
   public static S3ProxyServer create(Path jar, Path dir, Duration startTimeout) {
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("No S3Proxy jar at [" + jar + "]. Build local-stack (./mvnw -pl local-stack "
-          + "install copies it into local-stack/target/s3proxy) or set KAMERSTUKKEN_S3PROXY_JAR.");
+      throw new IllegalStateException(
+          "No S3Proxy jar at ["
+              + jar
+              + "]. Build local-stack (./mvnw -pl local-stack "
+              + "install copies it into local-stack/target/s3proxy) or set KAMERSTUKKEN_S3PROXY_JAR.");
     }
-    return new S3ProxyServer(jar.toAbsolutePath(), dir.toAbsolutePath(), FreePort.pick(), startTimeout);
+    return new S3ProxyServer(
+        jar.toAbsolutePath(), dir.toAbsolutePath(), FreePort.pick(), startTimeout);
   }
 
   /** Starts S3Proxy and returns once it answers HTTP; does nothing when it already runs. */
@@ -62,14 +71,26 @@ public final class S3ProxyServer {
     long started = System.nanoTime();
     Path properties = writeProperties();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--properties", properties.toString()))
-        .directory(dir.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx256m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-jar",
+                    jar.toString(),
+                    "--properties",
+                    properties.toString()))
+            .directory(dir.toFile());
     builder.environment().put("LOG_LEVEL", "warn");
     child = ChildProcess.start("s3proxy", builder, dir.resolve("s3proxy.out"));
     awaitAnswer();
-    LOG.info("S3Proxy ready on [{}] in [{} ms], buckets in [{}]", endpoint().endpoint(),
-        (System.nanoTime() - started) / 1_000_000, dir.resolve("blobs"));
+    LOG.info(
+        "S3Proxy ready on [{}] in [{} ms], buckets in [{}]",
+        endpoint().endpoint(),
+        (System.nanoTime() - started) / 1_000_000,
+        dir.resolve("blobs"));
   }
 
   public synchronized void stop() {
@@ -113,7 +134,8 @@ public final class S3ProxyServer {
   /** Any HTTP answer (an anonymous GET gets 403) means S3Proxy listens. */
   private void awaitAnswer() {
     Instant deadline = Instant.now().plus(startTimeout);
-    HttpRequest probe = HttpRequest.newBuilder(endpoint().endpoint()).timeout(Duration.ofSeconds(2)).GET().build();
+    HttpRequest probe =
+        HttpRequest.newBuilder(endpoint().endpoint()).timeout(Duration.ofSeconds(2)).GET().build();
     while (Instant.now().isBefore(deadline)) {
       try {
         HTTP.send(probe, HttpResponse.BodyHandlers.discarding());
@@ -127,12 +149,18 @@ public final class S3ProxyServer {
       if (child.awaitExit(POLL)) {
         String tail = child.tail(40);
         stop();
-        throw new IllegalStateException("S3Proxy exited before it answered. Last lines of its output:\n" + tail);
+        throw new IllegalStateException(
+            "S3Proxy exited before it answered. Last lines of its output:\n" + tail);
       }
     }
     String tail = child.tail(40);
     stop();
-    throw new IllegalStateException("S3Proxy on [" + endpoint().endpoint() + "] did not answer within "
-        + startTimeout.toSeconds() + " s. Last lines of its output:\n" + tail);
+    throw new IllegalStateException(
+        "S3Proxy on ["
+            + endpoint().endpoint()
+            + "] did not answer within "
+            + startTimeout.toSeconds()
+            + " s. Last lines of its output:\n"
+            + tail);
   }
 }

@@ -10,8 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class ElasticsearchLaunchTest {
 
-  private final ElasticsearchLaunch launch = new ElasticsearchLaunch(Path.of("/es"), Path.of("/data/elasticsearch"),
-      Path.of("/jdk25"), 19200, "-Xms256m -Xmx256m");
+  private final ElasticsearchLaunch launch =
+      new ElasticsearchLaunch(
+          Path.of("/es"),
+          Path.of("/data/elasticsearch"),
+          Path.of("/jdk25"),
+          19200,
+          "-Xms256m -Xmx256m");
 
   @Test
   void commandStartsASingleLoopbackNodeWithoutSecurityOnTheInstanceFolders() {
@@ -20,7 +25,8 @@ class ElasticsearchLaunchTest {
 
     // Then
     assertThat(command.get(0)).isEqualTo("/es/bin/elasticsearch");
-    assertThat(command).containsSubsequence("-E", "discovery.type=single-node")
+    assertThat(command)
+        .containsSubsequence("-E", "discovery.type=single-node")
         .containsSubsequence("-E", "xpack.security.enabled=false")
         .containsSubsequence("-E", "network.host=127.0.0.1")
         .containsSubsequence("-E", "http.port=19200")
@@ -40,7 +46,8 @@ class ElasticsearchLaunchTest {
     launch.applyEnvironment(env);
 
     // Then
-    assertThat(env).containsEntry("ES_JAVA_HOME", "/jdk25")
+    assertThat(env)
+        .containsEntry("ES_JAVA_HOME", "/jdk25")
         .containsEntry("ES_PATH_CONF", "/data/elasticsearch/config")
         .containsEntry("ES_TMPDIR", "/data/elasticsearch/tmp")
         .containsEntry("ES_JAVA_OPTS", "-Xms256m -Xmx256m")

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JdkLocatorTest {
 
-  @TempDir
-  Path jvmRoot;
+  @TempDir Path jvmRoot;
 
   private final Path runningJdk17 = Path.of("/opt/running-jdk");
 
@@ -103,7 +102,8 @@ class JdkLocatorTest {
 
   private Path fakeJdk(String name, String version) throws IOException {
     Path home = Files.createDirectories(jvmRoot.resolve(name));
-    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    Files.writeString(
+        home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
     Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
     Files.writeString(java, "#!/bin/sh\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -14,14 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ChildProcessTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void stopEndsTheChildAndEveryProcessItSpawned() {
     // Given a shell that starts two grandchildren and waits
-    ChildProcess child = ChildProcess.start("tree", new ProcessBuilder("sh", "-c", "sleep 300 & sleep 300 & wait"),
-        dir.resolve("tree.out"));
+    ChildProcess child =
+        ChildProcess.start(
+            "tree",
+            new ProcessBuilder("sh", "-c", "sleep 300 & sleep 300 & wait"),
+            dir.resolve("tree.out"));
     await().atMost(Duration.ofSeconds(10)).until(() -> descendants(child).size() == 2);
     List<ProcessHandle> grandchildren = descendants(child);
 
@@ -36,10 +38,14 @@ class ChildProcessTest {
   @Test
   void aChildIgnoringSigtermIsKilledAfterTheGracePeriod() {
     // Given a child that traps SIGTERM
-    ChildProcess child = ChildProcess.start("stubborn",
-        new ProcessBuilder("sh", "-c", "trap '' TERM; echo trapped; while true; do sleep 1; done"),
-        dir.resolve("stubborn.out"));
-    await().atMost(Duration.ofSeconds(10))
+    ChildProcess child =
+        ChildProcess.start(
+            "stubborn",
+            new ProcessBuilder(
+                "sh", "-c", "trap '' TERM; echo trapped; while true; do sleep 1; done"),
+            dir.resolve("stubborn.out"));
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> Files.readString(dir.resolve("stubborn.out")).contains("trapped"));
 
     // When
@@ -52,9 +58,12 @@ class ChildProcessTest {
   @Test
   void outputGoesToTheLogFileAndTailShowsItsLastLines() throws IOException {
     // Given
-    ChildProcess child = ChildProcess.start("printer",
-        new ProcessBuilder("sh", "-c", "for i in 1 2 3 4 5; do echo line $i; done; echo oops >&2"),
-        dir.resolve("printer.out"));
+    ChildProcess child =
+        ChildProcess.start(
+            "printer",
+            new ProcessBuilder(
+                "sh", "-c", "for i in 1 2 3 4 5; do echo line $i; done; echo oops >&2"),
+            dir.resolve("printer.out"));
 
     // When
     child.awaitExit(Duration.ofSeconds(10));
@@ -66,6 +75,9 @@ class ChildProcessTest {
   }
 
   private static List<ProcessHandle> descendants(ChildProcess child) {
-    return ProcessHandle.of(child.pid()).map(ProcessHandle::descendants).orElseThrow().collect(Collectors.toList());
+    return ProcessHandle.of(child.pid())
+        .map(ProcessHandle::descendants)
+        .orElseThrow()
+        .collect(Collectors.toList());
   }
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServiceUserTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void commandRunsThroughSetprivWithoutSupplementaryGroups() {
@@ -21,7 +20,13 @@ class ServiceUserTest {
 
     // When / Then
     assertThat(user.wrap(java.util.List.of("/es/bin/elasticsearch", "-d")))
-        .containsExactly("setpriv", "--reuid=999", "--regid=995", "--clear-groups", "--", "/es/bin/elasticsearch",
+        .containsExactly(
+            "setpriv",
+            "--reuid=999",
+            "--regid=995",
+            "--clear-groups",
+            "--",
+            "/es/bin/elasticsearch",
             "-d");
   }
 
@@ -37,7 +42,10 @@ class ServiceUserTest {
     String remedy = ServiceUser.remedy(path, "set KAMERSTUKKEN_ES_HOME to a readable copy");
 
     // Then
-    assertThat(remedy).contains("closed to other users").contains(closed.toString()).contains("chmod o+x")
+    assertThat(remedy)
+        .contains("closed to other users")
+        .contains(closed.toString())
+        .contains("chmod o+x")
         .endsWith("Or set KAMERSTUKKEN_ES_HOME to a readable copy.");
     assertThat(remedy).doesNotContain(closed.resolve("es").toString() + ",");
   }

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TestCorpusTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void environmentVariableWinsAndIsTheOnlyPlaceLookedAtWhenSet() throws IOException {
@@ -36,7 +35,8 @@ class TestCorpusTest {
 
     // Then
     assertThat(lookup.found()).isEmpty();
-    assertThat(lookup.notFoundMessage()).contains("corpus not found at KAMERSTUKKEN_CORPUS=/nowhere/corpus")
+    assertThat(lookup.notFoundMessage())
+        .contains("corpus not found at KAMERSTUKKEN_CORPUS=/nowhere/corpus")
         .contains("set KAMERSTUKKEN_CORPUS");
   }
 
@@ -59,7 +59,8 @@ class TestCorpusTest {
     Path workingDir = Files.createDirectories(root.resolve("work/main/local-stack"));
 
     // When
-    TestCorpus.Lookup lookup = TestCorpus.lookup(null, root.resolve("missing").toString(), workingDir);
+    TestCorpus.Lookup lookup =
+        TestCorpus.lookup(null, root.resolve("missing").toString(), workingDir);
 
     // Then
     assertThat(lookup.found()).contains(corpus);
@@ -75,7 +76,9 @@ class TestCorpusTest {
 
     // Then
     assertThat(lookup.found()).isEmpty();
-    assertThat(lookup.notFoundMessage()).contains(root.resolve("a/shared/corpus").toString())
-        .contains(root.resolve("shared/corpus").toString()).contains("set KAMERSTUKKEN_CORPUS");
+    assertThat(lookup.notFoundMessage())
+        .contains(root.resolve("a/shared/corpus").toString())
+        .contains(root.resolve("shared/corpus").toString())
+        .contains("set KAMERSTUKKEN_CORPUS");
   }
 }

@@ -14,7 +14,8 @@ class KafkaBrokerPropertiesTest {
     Properties props = KafkaBrokerProperties.of(Path.of("/data/kafka/data"), 19092, 19093);
 
     // Then
-    assertThat(props).containsEntry("process.roles", "broker,controller")
+    assertThat(props)
+        .containsEntry("process.roles", "broker,controller")
         .containsEntry("controller.quorum.voters", "1@127.0.0.1:19093")
         .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
         .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:19092")
@@ -30,7 +31,8 @@ class KafkaBrokerPropertiesTest {
     Properties props = KafkaBrokerProperties.of(Path.of("/data"), 1, 2);
 
     // Then
-    assertThat(props).containsEntry("group.initial.rebalance.delay.ms", "0")
+    assertThat(props)
+        .containsEntry("group.initial.rebalance.delay.ms", "0")
         .containsEntry("auto.create.topics.enable", "false");
   }
 }

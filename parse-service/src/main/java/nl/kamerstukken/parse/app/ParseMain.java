@@ -9,6 +9,8 @@ public final class ParseMain {
   private ParseMain() {}
 
   public static void main(String[] args) {
-    System.exit(ServiceRunner.run("parse-service", () -> ParseService.create(ParseConfig.load(System.getenv()))));
+    System.exit(
+        ServiceRunner.run(
+            "parse-service", () -> ParseService.create(ParseConfig.load(System.getenv()))));
   }
 }

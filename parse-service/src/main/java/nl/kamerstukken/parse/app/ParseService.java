@@ -8,23 +8,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import nl.kamerstukken.kit.http.AdminServer;
 import nl.kamerstukken.kit.kafka.ConsumerWorker;
 import nl.kamerstukken.kit.kafka.DeadLetters;
 import nl.kamerstukken.kit.kafka.EventPublisher;
 import nl.kamerstukken.kit.kafka.KafkaHealth;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.kit.kafka.TopicAdmin;
-import nl.kamerstukken.kit.http.AdminServer;
 import nl.kamerstukken.kit.lifecycle.Service;
 import nl.kamerstukken.kit.lifecycle.Supervisor;
 import nl.kamerstukken.model.DocumentReceived;
 import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topics;
-import nl.kamerstukken.parse.isolation.IsolatedParser;
-import nl.kamerstukken.parse.config.ParseConfig;
 import nl.kamerstukken.parse.blob.BlobFetcher;
+import nl.kamerstukken.parse.config.ParseConfig;
 import nl.kamerstukken.parse.consume.DocumentParsing;
 import nl.kamerstukken.parse.consume.ReceivedHandler;
+import nl.kamerstukken.parse.isolation.IsolatedParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,8 @@ public final class ParseService implements Service {
   private static final Logger LOG = LoggerFactory.getLogger(ParseService.class);
 
   private final ParseConfig config;
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private IsolatedParser parser;
   private ExecutorService pool;
   private BlobFetcher blobs;
@@ -61,7 +62,10 @@ public final class ParseService implements Service {
   public void start(Supervisor supervisor) {
     this.supervisor = supervisor;
     KafkaSettings kafka = config.kafka();
-    LOG.info("parse-service: Kafka {}, [{}] parse workers, OCR [{}]", kafka.describe(), config.threads(),
+    LOG.info(
+        "parse-service: Kafka {}, [{}] parse workers, OCR [{}]",
+        kafka.describe(),
+        config.threads(),
         config.parser().ocrEnabled());
     TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
     parser = IsolatedParser.start(config.parser(), config.isolation(), registry);
@@ -70,10 +74,23 @@ public final class ParseService implements Service {
     DeadLetters deadLetters =
         new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.PARSE, Clock.systemUTC());
     blobs = BlobFetcher.create(config.blobs());
-    ReceivedHandler handler = new ReceivedHandler(new DocumentParsing(parser, blobs, registry), pool, publisher,
-        deadLetters, kafka.topic(Topics.PARSED));
-    worker = ConsumerWorker.create("parse", kafka, "parse-service", config.maxPollRecords(),
-        kafka.topic(Topics.RECEIVED), handler, deadLetters, registry);
+    ReceivedHandler handler =
+        new ReceivedHandler(
+            new DocumentParsing(parser, blobs, registry),
+            pool,
+            publisher,
+            deadLetters,
+            kafka.topic(Topics.PARSED));
+    worker =
+        ConsumerWorker.create(
+            "parse",
+            kafka,
+            "parse-service",
+            config.maxPollRecords(),
+            kafka.topic(Topics.RECEIVED),
+            handler,
+            deadLetters,
+            registry);
     kafkaHealth = new KafkaHealth(kafka);
     admin = startAdmin();
     supervisor.start("worker", worker);
@@ -86,8 +103,13 @@ public final class ParseService implements Service {
           .check("worker", worker::health)
           .check("parse-workers", parser::health);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve /health on " + config.httpHost() + ":" + config.httpPort()
-          + " (set PARSE_HTTP_PORT)", e);
+      throw new UncheckedIOException(
+          "cannot serve /health on "
+              + config.httpHost()
+              + ":"
+              + config.httpPort()
+              + " (set PARSE_HTTP_PORT)",
+          e);
     }
   }
 

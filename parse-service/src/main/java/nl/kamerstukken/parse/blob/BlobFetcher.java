@@ -20,13 +20,14 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Makes a received document's blob readable as a local file: a {@code file:} URI is used where it is, an
- * {@code s3://bucket/key} URI is downloaded to a temp file (deleted when the {@link BlobFile} is closed), so
- * the parser (and a parse worker process) always reads a plain file.
+ * Makes a received document's blob readable as a local file: a {@code file:} URI is used where it
+ * is, an {@code s3://bucket/key} URI is downloaded to a temp file (deleted when the {@link
+ * BlobFile} is closed), so the parser (and a parse worker process) always reads a plain file.
  *
- * <p>Outcomes: a blob that is not there, or a URI this service cannot read, is {@link BlobFile.Refused} (the
- * document is dead-lettered); an S3 server that does not answer properly is a {@link BlobUnavailableException}
- * (the batch is retried). Thread-safe; the S3 client is made at the first {@code s3:} URI.
+ * <p>Outcomes: a blob that is not there, or a URI this service cannot read, is {@link
+ * BlobFile.Refused} (the document is dead-lettered); an S3 server that does not answer properly is
+ * a {@link BlobUnavailableException} (the batch is retried). Thread-safe; the S3 client is made at
+ * the first {@code s3:} URI.
  */
 public final class BlobFetcher implements AutoCloseable {
 
@@ -41,7 +42,10 @@ public final class BlobFetcher implements AutoCloseable {
     this(settings, tempDir, null);
   }
 
-  /** With a client of the caller's (tests give one with fixed credentials); closed by {@link #close()}. */
+  /**
+   * With a client of the caller's (tests give one with fixed credentials); closed by {@link
+   * #close()}.
+   */
   BlobFetcher(BlobSettings settings, Path tempDir, S3Client s3) {
     this.settings = settings;
     this.tempDir = tempDir;
@@ -74,13 +78,19 @@ public final class BlobFetcher implements AutoCloseable {
       return unsupported(blobUri, what);
     }
     if (!Files.isRegularFile(path)) {
-      return new BlobFile.Refused(BLOB_MISSING, "blob " + path + " of " + what
-          + " does not exist: was the blob store removed? Drop the file again to re-ingest it.");
+      return new BlobFile.Refused(
+          BLOB_MISSING,
+          "blob "
+              + path
+              + " of "
+              + what
+              + " does not exist: was the blob store removed? Drop the file again to re-ingest it.");
     }
     return new BlobFile.Local(path, false);
   }
 
-  private BlobFile download(String bucket, String key, String blobUri, String what) throws BlobUnavailableException {
+  private BlobFile download(String bucket, String key, String blobUri, String what)
+      throws BlobUnavailableException {
     Path temp = tempDir.resolve("kamerstukken-blob-" + UUID.randomUUID() + ".tmp");
     try {
       client().getObject(b -> b.bucket(bucket).key(key), ResponseTransformer.toFile(temp));
@@ -93,8 +103,8 @@ public final class BlobFetcher implements AutoCloseable {
       if (e.statusCode() == 404) {
         return missing(blobUri, what);
       }
-      throw new BlobUnavailableException("cannot read blob " + blobUri + " (HTTP " + e.statusCode() + "): "
-          + e.getMessage(), e);
+      throw new BlobUnavailableException(
+          "cannot read blob " + blobUri + " (HTTP " + e.statusCode() + "): " + e.getMessage(), e);
     } catch (SdkException e) {
       deleteQuietly(temp);
       throw new BlobUnavailableException("cannot read blob " + blobUri + ": " + e.getMessage(), e);
@@ -102,25 +112,37 @@ public final class BlobFetcher implements AutoCloseable {
   }
 
   private static BlobFile missing(String blobUri, String what) {
-    return new BlobFile.Refused(BLOB_MISSING, "blob " + blobUri + " of " + what
-        + " does not exist in the blob bucket: was it emptied? Put the file in the inbox again to re-ingest it.");
+    return new BlobFile.Refused(
+        BLOB_MISSING,
+        "blob "
+            + blobUri
+            + " of "
+            + what
+            + " does not exist in the blob bucket: was it emptied? Put the file in the inbox again to re-ingest it.");
   }
 
   private static BlobFile unsupported(String blobUri, String what) {
-    return new BlobFile.Refused(UNSUPPORTED_BLOB_URI,
-        "blob " + blobUri + " of " + what + " is neither a file: nor an s3:// URI; this service cannot read it");
+    return new BlobFile.Refused(
+        UNSUPPORTED_BLOB_URI,
+        "blob "
+            + blobUri
+            + " of "
+            + what
+            + " is neither a file: nor an s3:// URI; this service cannot read it");
   }
 
   private synchronized S3Client client() {
     if (s3 == null) {
-      S3ClientBuilder builder = S3Client.builder()
-          .httpClient(UrlConnectionHttpClient.create())
-          .region(Region.of(settings.region()))
-          .credentialsProvider(DefaultCredentialsProvider.builder().build())
-          .forcePathStyle(settings.pathStyle());
+      S3ClientBuilder builder =
+          S3Client.builder()
+              .httpClient(UrlConnectionHttpClient.create())
+              .region(Region.of(settings.region()))
+              .credentialsProvider(DefaultCredentialsProvider.builder().build())
+              .forcePathStyle(settings.pathStyle());
       if (settings.endpoint() != null) {
         // Servers other than AWS (MinIO, S3Proxy) may not know the newer flexible checksums.
-        builder.endpointOverride(settings.endpoint())
+        builder
+            .endpointOverride(settings.endpoint())
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
       }

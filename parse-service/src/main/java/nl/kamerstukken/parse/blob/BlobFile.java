@@ -5,15 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What fetching a blob gave: a local file to parse, or the reason it will never be readable (a dead letter).
- * Close a {@link Local} when done: a downloaded copy is deleted then.
+ * What fetching a blob gave: a local file to parse, or the reason it will never be readable (a dead
+ * letter). Close a {@link Local} when done: a downloaded copy is deleted then.
  */
 public sealed interface BlobFile extends AutoCloseable {
 
   @Override
   void close() throws IOException;
 
-  /** The blob as a file on this machine; {@code temporary} = a downloaded copy, deleted by {@link #close()}. */
+  /**
+   * The blob as a file on this machine; {@code temporary} = a downloaded copy, deleted by {@link
+   * #close()}.
+   */
   record Local(Path path, boolean temporary) implements BlobFile {
 
     @Override

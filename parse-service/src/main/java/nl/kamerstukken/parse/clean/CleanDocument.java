@@ -13,7 +13,8 @@ import nl.kamerstukken.parse.extract.TextLine;
  * @param furniture what was removed as page furniture (running headers and footers, colophon, page
  *     numbers), kept because it can carry metadata such as the identifier
  */
-public record CleanDocument(List<CleanLine> lines, List<Footnote> footnotes, List<TextLine> furniture) {
+public record CleanDocument(
+    List<CleanLine> lines, List<Footnote> footnotes, List<TextLine> furniture) {
 
   public CleanDocument {
     lines = List.copyOf(lines);
@@ -21,7 +22,10 @@ public record CleanDocument(List<CleanLine> lines, List<Footnote> footnotes, Lis
     furniture = List.copyOf(furniture);
   }
 
-  /** Lines {@code from} (inclusive) to {@code to} (exclusive) as text: paragraphs separated by a blank line. */
+  /**
+   * Lines {@code from} (inclusive) to {@code to} (exclusive) as text: paragraphs separated by a
+   * blank line.
+   */
   public String text(int from, int to) {
     return join(lines.subList(from, to));
   }

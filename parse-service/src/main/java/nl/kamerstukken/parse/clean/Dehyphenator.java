@@ -9,11 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Joins words broken at a line end (also across a page break). The hyphen is dropped ({@code regen- /
- * boogprovincie} becomes {@code regenboogprovincie}) unless it belongs to the word: before a capital or
- * digit ({@code Informatica- / CWI-}), after a capital or digit ({@code AI- / verordening}), when the
- * document spells the word with a hyphen elsewhere ({@code lhbti-gemeenschap}); before a conjunction it
- * is a shortened compound ({@code onderwijs- en}) and stays followed by a space.
+ * Joins words broken at a line end (also across a page break). The hyphen is dropped ({@code regen-
+ * / boogprovincie} becomes {@code regenboogprovincie}) unless it belongs to the word: before a
+ * capital or digit ({@code Informatica- / CWI-}), after a capital or digit ({@code AI- /
+ * verordening}), when the document spells the word with a hyphen elsewhere ({@code
+ * lhbti-gemeenschap}); before a conjunction it is a shortened compound ({@code onderwijs- en}) and
+ * stays followed by a space.
  */
 final class Dehyphenator {
 
@@ -54,7 +55,9 @@ final class Dehyphenator {
   private static boolean keepHyphen(String prefix, String suffix, Set<String> vocabulary) {
     char last = prefix.charAt(prefix.length() - 1);
     char firstOfSuffix = suffix.charAt(0);
-    if (!Character.isLowerCase(firstOfSuffix) || Character.isUpperCase(last) || Character.isDigit(last)) {
+    if (!Character.isLowerCase(firstOfSuffix)
+        || Character.isUpperCase(last)
+        || Character.isDigit(last)) {
       return true;
     }
     String lower = (prefix + "-" + suffix).toLowerCase(Locale.ROOT);

@@ -12,17 +12,19 @@ import nl.kamerstukken.model.Footnote;
 import nl.kamerstukken.parse.extract.TextLine;
 
 /**
- * Moves footnotes out of the body. A footnote starts at a line set smaller than the body text that begins
- * with a number that is referenced as a superscript in the body (or that continues the numbering below the
- * last body line of a page, in its lower half); smaller lines after it continue it. Footnotes may stand
- * mid-page (Aspose output), so position alone does not decide; one set in the body size is recognised by
- * its raised number below the last body line. In text without layout a footnote is a
- * line that starts with a superscript number ({@code ¹ Kamerstukken II ...}). Afterwards, superscript
- * digits in the body that match a footnote number are dropped; other superscripts stay as plain digits.
+ * Moves footnotes out of the body. A footnote starts at a line set smaller than the body text that
+ * begins with a number that is referenced as a superscript in the body (or that continues the
+ * numbering below the last body line of a page, in its lower half); smaller lines after it continue
+ * it. Footnotes may stand mid-page (Aspose output), so position alone does not decide; one set in
+ * the body size is recognised by its raised number below the last body line. In text without layout
+ * a footnote is a line that starts with a superscript number ({@code ¹ Kamerstukken II ...}).
+ * Afterwards, superscript digits in the body that match a footnote number are dropped; other
+ * superscripts stay as plain digits.
  */
 final class FootnoteSeparator {
 
-  private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,3})(?:[.)]?\\s+|(?=\\p{L}))(\\S.*)$");
+  private static final Pattern LEADING_NUMBER =
+      Pattern.compile("^(\\d{1,3})(?:[.)]?\\s+|(?=\\p{L}))(\\S.*)$");
 
   private FootnoteSeparator() {}
 
@@ -67,20 +69,24 @@ final class FootnoteSeparator {
   }
 
   /**
-   * Whether the line continues the footnote that started at {@code start}: on the same page, set small, or
-   * (for a footnote in the body size) in the start's size below it.
+   * Whether the line continues the footnote that started at {@code start}: on the same page, set
+   * small, or (for a footnote in the body size) in the start's size below it.
    */
   private static boolean continues(TextLine start, TextLine line, LayoutStats stats) {
     if (line.page() != start.page() || line.isBlank()) {
       return false;
     }
-    return stats.isSmall(line) || (line.hasGeometry() && !stats.isSmall(start) && line.y() > start.y()
-        && line.fontSize() == start.fontSize());
+    return stats.isSmall(line)
+        || (line.hasGeometry()
+            && !stats.isSmall(start)
+            && line.y() > start.y()
+            && line.fontSize() == start.fontSize());
   }
 
-  private static Matcher footnoteStart(TextLine line, LayoutStats stats, Set<String> references, int last,
-      boolean belowBody) {
-    boolean leadingSuperscript = !line.superscripts().isEmpty() && line.superscripts().get(0).start() == 0;
+  private static Matcher footnoteStart(
+      TextLine line, LayoutStats stats, Set<String> references, int last, boolean belowBody) {
+    boolean leadingSuperscript =
+        !line.superscripts().isEmpty() && line.superscripts().get(0).start() == 0;
     Matcher m = LEADING_NUMBER.matcher(line.text());
     if (!line.hasGeometry() || !m.matches()) {
       return !line.hasGeometry() && leadingSuperscript && m.matches() ? m : null;
@@ -91,15 +97,19 @@ final class FootnoteSeparator {
       // A footnote set in the body size still has its number raised.
       return leadingSuperscript && referenced && belowBody ? m : null;
     }
-    boolean continues = belowBody && stats.isLowerHalf(line) && Integer.parseInt(number) == last + 1;
+    boolean continues =
+        belowBody && stats.isLowerHalf(line) && Integer.parseInt(number) == last + 1;
     return referenced || continues ? m : null;
   }
 
-  /** Per page the baseline of the lowest body-size line that does not start with a raised number. */
+  /**
+   * Per page the baseline of the lowest body-size line that does not start with a raised number.
+   */
   private static Map<Integer, Float> lowestBodyLine(List<TextLine> lines, LayoutStats stats) {
     Map<Integer, Float> lowest = new HashMap<>();
     for (TextLine line : lines) {
-      boolean raisedStart = !line.superscripts().isEmpty() && line.superscripts().get(0).start() == 0;
+      boolean raisedStart =
+          !line.superscripts().isEmpty() && line.superscripts().get(0).start() == 0;
       if (!line.isBlank() && stats.isBodySize(line) && !raisedStart) {
         lowest.merge(line.page(), line.y(), Math::max);
       }
@@ -124,8 +134,12 @@ final class FootnoteSeparator {
 
   private static void appendLine(StringBuilder text, String line) {
     int n = text.length();
-    if (n > 1 && text.charAt(n - 1) == '-' && Character.isLetter(text.charAt(n - 2)) && !line.isEmpty()
-        && Character.isLowerCase(line.charAt(0)) && text.indexOf("/") < 0) {
+    if (n > 1
+        && text.charAt(n - 1) == '-'
+        && Character.isLetter(text.charAt(n - 2))
+        && !line.isEmpty()
+        && Character.isLowerCase(line.charAt(0))
+        && text.indexOf("/") < 0) {
       text.setLength(n - 1);
     } else if (n > 0 && text.charAt(n - 1) != '-' && text.charAt(n - 1) != '/') {
       text.append(' ');

@@ -5,10 +5,10 @@ import java.util.List;
 import nl.kamerstukken.parse.extract.TextLine;
 
 /**
- * Joins pieces of one visual line that PDFBox delivered as separate lines: fragments next to each other on
- * (nearly) the same baseline, such as a footnote number set smaller and raised before its text, or a
- * word split by letter spacing ({@code P} + {@code agina 2 van 7}). A digits-only fragment that is smaller
- * and raised becomes a superscript of the joined line.
+ * Joins pieces of one visual line that PDFBox delivered as separate lines: fragments next to each
+ * other on (nearly) the same baseline, such as a footnote number set smaller and raised before its
+ * text, or a word split by letter spacing ({@code P} + {@code agina 2 van 7}). A digits-only
+ * fragment that is smaller and raised becomes a superscript of the joined line.
  */
 final class FragmentMerger {
 
@@ -28,8 +28,11 @@ final class FragmentMerger {
   }
 
   private static boolean adjacent(TextLine left, TextLine right) {
-    if (left.page() != right.page() || !left.hasGeometry() || !right.hasGeometry()
-        || left.isBlank() || right.isBlank()) {
+    if (left.page() != right.page()
+        || !left.hasGeometry()
+        || !right.hasGeometry()
+        || left.isBlank()
+        || right.isBlank()) {
       return false;
     }
     float size = Math.max(left.fontSize(), right.fontSize());
@@ -39,7 +42,8 @@ final class FragmentMerger {
 
   private static TextLine join(TextLine left, TextLine right) {
     float size = Math.max(left.fontSize(), right.fontSize());
-    String space = right.x0() - left.x1() > 0.12f * Math.min(left.fontSize(), right.fontSize()) ? " " : "";
+    String space =
+        right.x0() - left.x1() > 0.12f * Math.min(left.fontSize(), right.fontSize()) ? " " : "";
     String text = left.text() + space + right.text();
     List<TextLine.Superscript> superscripts = new ArrayList<>(left.superscripts());
     int offset = left.text().length() + space.length();
@@ -53,8 +57,16 @@ final class FragmentMerger {
       superscripts.add(new TextLine.Superscript(offset, text.length()));
     }
     TextLine main = left.text().length() >= right.text().length() ? left : right;
-    return new TextLine(main.page(), main.y(), left.x0(), Math.max(left.x1(), right.x1()), size, main.bold(),
-        main.italic(), text, superscripts);
+    return new TextLine(
+        main.page(),
+        main.y(),
+        left.x0(),
+        Math.max(left.x1(), right.x1()),
+        size,
+        main.bold(),
+        main.italic(),
+        text,
+        superscripts);
   }
 
   /** Whether {@code number} is digits only, set smaller than and raised above {@code text}. */

@@ -8,9 +8,9 @@ import java.util.Map;
 import nl.kamerstukken.parse.extract.TextLine;
 
 /**
- * Measurements of a document's layout that the cleaning rules are relative to: the body font size (the
- * size most letters are set in), the usual distance between lines of a paragraph, the right edge of
- * full body lines, and the page heights.
+ * Measurements of a document's layout that the cleaning rules are relative to: the body font size
+ * (the size most letters are set in), the usual distance between lines of a paragraph, the right
+ * edge of full body lines, and the page heights.
  */
 record LayoutStats(float bodySize, float lineSpacing, float rightEdge, List<Float> pageHeights) {
 
@@ -24,12 +24,17 @@ record LayoutStats(float bodySize, float lineSpacing, float rightEdge, List<Floa
         letters.merge(line.fontSize(), line.text().length(), Integer::sum);
       }
     }
-    float body = letters.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0f);
+    float body =
+        letters.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
+            .orElse(0f);
     List<Float> gaps = new ArrayList<>();
     List<Float> edges = new ArrayList<>();
     TextLine previous = null;
     for (TextLine line : lines) {
-      boolean bodyLine = line.hasGeometry() && Math.abs(line.fontSize() - body) < 0.6f && !line.isBlank();
+      boolean bodyLine =
+          line.hasGeometry() && Math.abs(line.fontSize() - body) < 0.6f && !line.isBlank();
       if (bodyLine) {
         edges.add(line.x1());
         if (previous != null && previous.page() == line.page()) {
@@ -41,7 +46,8 @@ record LayoutStats(float bodySize, float lineSpacing, float rightEdge, List<Floa
       }
       previous = bodyLine ? line : null;
     }
-    // A low quantile: in documents of many one-line paragraphs (moties) most gaps are paragraph gaps.
+    // A low quantile: in documents of many one-line paragraphs (moties) most gaps are paragraph
+    // gaps.
     // Capped: a short document may consist of one-line paragraphs only.
     float spacing = gaps.isEmpty() ? 1.2f * body : Math.min(percentile(gaps, 0.3), 1.5f * body);
     float edge = edges.isEmpty() ? 0 : percentile(edges, 0.9);
@@ -62,7 +68,10 @@ record LayoutStats(float bodySize, float lineSpacing, float rightEdge, List<Floa
     return line.hasGeometry() && Math.abs(line.fontSize() - bodySize) < 0.6f;
   }
 
-  /** Whether the line lies in the top 9% or the bottom 14% of its page, where headers and footers live. */
+  /**
+   * Whether the line lies in the top 9% or the bottom 14% of its page, where headers and footers
+   * live.
+   */
   boolean isMarginal(TextLine line) {
     if (!line.hasGeometry() || line.page() > pageHeights.size()) {
       return false;
@@ -73,13 +82,15 @@ record LayoutStats(float bodySize, float lineSpacing, float rightEdge, List<Floa
 
   /** Whether the line lies in the bottom 10% of its page. */
   boolean isFooterZone(TextLine line) {
-    return line.hasGeometry() && line.page() <= pageHeights.size()
+    return line.hasGeometry()
+        && line.page() <= pageHeights.size()
         && line.y() > 0.9f * pageHeights.get(line.page() - 1);
   }
 
   /** Whether the line lies in the lower half of its page. */
   boolean isLowerHalf(TextLine line) {
-    return line.hasGeometry() && line.page() <= pageHeights.size()
+    return line.hasGeometry()
+        && line.page() <= pageHeights.size()
         && line.y() > 0.5f * pageHeights.get(line.page() - 1);
   }
 }

@@ -12,15 +12,16 @@ import nl.kamerstukken.parse.extract.TextLine;
 
 /**
  * Finds page furniture: running footers ("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel"), the
- * colophon of the first page ("kst-26643-1522", "ISSN 0921 - 7371", "’s-Gravenhage 2026"), "Pagina 2 van
- * 5", page numbers, and anything repeated on at least half of the pages at the same height outside the
- * body text (a margin column, a running header) with the same text.
+ * colophon of the first page ("kst-26643-1522", "ISSN 0921 - 7371", "’s-Gravenhage 2026"), "Pagina
+ * 2 van 5", page numbers, and anything repeated on at least half of the pages at the same height
+ * outside the body text (a margin column, a running header) with the same text.
  */
 final class PageFurniture {
 
-  private static final Pattern RUNNING_FOOTER = Pattern.compile(
-      "^(?:\\d{1,4}\\s*)?(?:Tweede|Eerste) Kamer,? vergaderjaar \\d{4}\\s*[–-]\\s*\\d{4}\\b.*$",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern RUNNING_FOOTER =
+      Pattern.compile(
+          "^(?:\\d{1,4}\\s*)?(?:Tweede|Eerste) Kamer,? vergaderjaar \\d{4}\\s*[–-]\\s*\\d{4}\\b.*$",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern IDENTIFIER =
       Pattern.compile("^(?:kst|ah-tk|ah-ek|h-tk|h-ek|blg|stb|stcrt|kv-tk|kv)-[0-9A-Za-z-]+$");
   private static final Pattern ISSN = Pattern.compile("^ISSN \\d{4}\\s*-\\s*\\d{3}[\\dXx]$");
@@ -38,25 +39,30 @@ final class PageFurniture {
     List<TextLine> body = new ArrayList<>(lines.size());
     List<TextLine> furniture = new ArrayList<>();
     for (TextLine line : lines) {
-      boolean remove = !line.isBlank()
-          && (repeated.contains(line) || byPattern(line, stats) || isPageNumber(line, stats, extremes));
+      boolean remove =
+          !line.isBlank()
+              && (repeated.contains(line)
+                  || byPattern(line, stats)
+                  || isPageNumber(line, stats, extremes));
       (remove ? furniture : body).add(line);
     }
     return List.of(body, furniture);
   }
 
   /**
-   * A bare number is a page number when it is the page's own number, in a margin, and the top-most or
-   * bottom-most line of the page or in the footer zone (a committee list's question number can stand at the
-   * top of a page).
+   * A bare number is a page number when it is the page's own number, in a margin, and the top-most
+   * or bottom-most line of the page or in the footer zone (a committee list's question number can
+   * stand at the top of a page).
    */
-  private static boolean isPageNumber(TextLine line, LayoutStats stats, Map<Integer, float[]> extremes) {
+  private static boolean isPageNumber(
+      TextLine line, LayoutStats stats, Map<Integer, float[]> extremes) {
     String text = line.text().strip();
     if (!stats.isMarginal(line) || !PAGE_NUMBER.matcher(text).matches()) {
       return false;
     }
     float[] range = extremes.get(line.page());
-    boolean extreme = line.y() <= range[0] + 0.5f || line.y() >= range[1] - 0.5f || stats.isFooterZone(line);
+    boolean extreme =
+        line.y() <= range[0] + 0.5f || line.y() >= range[1] - 0.5f || stats.isFooterZone(line);
     return extreme && text.replaceAll("\\D", "").equals(String.valueOf(line.page()));
   }
 
@@ -65,7 +71,9 @@ final class PageFurniture {
     Map<Integer, float[]> extremes = new HashMap<>();
     for (TextLine line : lines) {
       if (!line.isBlank()) {
-        float[] range = extremes.computeIfAbsent(line.page(), p -> new float[] {Float.MAX_VALUE, -Float.MAX_VALUE});
+        float[] range =
+            extremes.computeIfAbsent(
+                line.page(), p -> new float[] {Float.MAX_VALUE, -Float.MAX_VALUE});
         range[0] = Math.min(range[0], line.y());
         range[1] = Math.max(range[1], line.y());
       }
@@ -79,15 +87,20 @@ final class PageFurniture {
       return true;
     }
     boolean marginal = stats.isMarginal(line) || !line.hasGeometry();
-    boolean colophon = IDENTIFIER.matcher(text).matches() || ISSN.matcher(text).matches()
-        || PLACE_YEAR.matcher(text).matches();
+    boolean colophon =
+        IDENTIFIER.matcher(text).matches()
+            || ISSN.matcher(text).matches()
+            || PLACE_YEAR.matcher(text).matches();
     if (colophon && (marginal || stats.isSmall(line))) {
       return true;
     }
     return RUNNING_FOOTER.matcher(text).matches() && (marginal || !stats.isBodySize(line));
   }
 
-  /** Lines outside the body (in a margin, or not in the body size) repeated on at least half the pages. */
+  /**
+   * Lines outside the body (in a margin, or not in the body size) repeated on at least half the
+   * pages.
+   */
   private static Set<TextLine> repeated(List<TextLine> lines, LayoutStats stats) {
     Set<Integer> pages = new HashSet<>();
     Map<String, Set<Integer>> pagesByKey = new HashMap<>();
@@ -113,11 +126,18 @@ final class PageFurniture {
   }
 
   private static boolean candidate(TextLine line, LayoutStats stats) {
-    return line.hasGeometry() && !line.isBlank() && (stats.isMarginal(line) || !stats.isBodySize(line));
+    return line.hasGeometry()
+        && !line.isBlank()
+        && (stats.isMarginal(line) || !stats.isBodySize(line));
   }
 
-  /** Exact text and height: numbered content ("Vraag 3", "Vraag 8") at the same height is not furniture. */
+  /**
+   * Exact text and height: numbered content ("Vraag 3", "Vraag 8") at the same height is not
+   * furniture.
+   */
   private static String key(TextLine line) {
-    return line.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", "") + "@" + Math.round(line.y() / 3f);
+    return line.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", "")
+        + "@"
+        + Math.round(line.y() / 3f);
   }
 }

@@ -6,15 +6,16 @@ import java.util.regex.Pattern;
 import nl.kamerstukken.parse.extract.TextLine;
 
 /**
- * Decides where paragraphs start. With layout: after a blank line, a vertical gap clearly larger than the
- * usual line spacing, a jump upwards (another column or region), a change of font size, a short bold line
- * (a heading) followed by regular text, or a page break
- * after a line that ends a sentence short of the right edge; a bullet starts a list item. Without layout:
- * after a blank line.
+ * Decides where paragraphs start. With layout: after a blank line, a vertical gap clearly larger
+ * than the usual line spacing, a jump upwards (another column or region), a change of font size, a
+ * short bold line (a heading) followed by regular text, or a page break after a line that ends a
+ * sentence short of the right edge; a bullet starts a list item. Without layout: after a blank
+ * line.
  */
 final class ParagraphBuilder {
 
   private static final float GAP = 1.4f;
+
   /** A list item starts a paragraph of its own. */
   private static final Pattern BULLET = Pattern.compile("^[•▪○◦·‣⁃●■–-]\\s+");
 
@@ -26,15 +27,22 @@ final class ParagraphBuilder {
     List<TextLine> blanks = new ArrayList<>();
     for (TextLine line : lines) {
       if (line.isBlank()) {
-        if (previous != null && stats.isBodySize(line) && line.page() == previous.page() && line.y() > previous.y()) {
+        if (previous != null
+            && stats.isBodySize(line)
+            && line.page() == previous.page()
+            && line.y() > previous.y()) {
           blanks.add(line);
         }
         continue;
       }
-      boolean start = previous == null || separatedByBlank(blanks, previous, line, stats)
-          || breakBetween(previous, line, stats)
-          || BULLET.matcher(line.text()).lookingAt();
-      out.add(new CleanLine(line.text(), line.page(), start, false, line.bold(), line.italic(), line.fontSize()));
+      boolean start =
+          previous == null
+              || separatedByBlank(blanks, previous, line, stats)
+              || breakBetween(previous, line, stats)
+              || BULLET.matcher(line.text()).lookingAt();
+      out.add(
+          new CleanLine(
+              line.text(), line.page(), start, false, line.bold(), line.italic(), line.fontSize()));
       previous = line;
       blanks.clear();
     }
@@ -42,15 +50,17 @@ final class ParagraphBuilder {
   }
 
   /**
-   * Empty lines in the body size (collected below the previous line on its page) separate paragraphs when
-   * one stands above the next line, or the next line is on a later page and the previous line stops short
-   * of the right edge. Empty lines of another size belong to a colophon or a table.
+   * Empty lines in the body size (collected below the previous line on its page) separate
+   * paragraphs when one stands above the next line, or the next line is on a later page and the
+   * previous line stops short of the right edge. Empty lines of another size belong to a colophon
+   * or a table.
    */
-  private static boolean separatedByBlank(List<TextLine> blanks, TextLine previous, TextLine line,
-      LayoutStats stats) {
+  private static boolean separatedByBlank(
+      List<TextLine> blanks, TextLine previous, TextLine line, LayoutStats stats) {
     boolean shortLine = previous.x1() < stats.rightEdge() - 2 * previous.fontSize();
     for (TextLine blank : blanks) {
-      if ((line.page() > previous.page() && shortLine) || (line.page() == previous.page() && blank.y() < line.y())) {
+      if ((line.page() > previous.page() && shortLine)
+          || (line.page() == previous.page() && blank.y() < line.y())) {
         return true;
       }
     }

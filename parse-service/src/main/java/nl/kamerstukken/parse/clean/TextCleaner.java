@@ -16,7 +16,8 @@ public final class TextCleaner {
     List<TextLine> lines = FragmentMerger.merge(extraction.lines());
     LayoutStats stats = LayoutStats.of(lines, extraction.pageHeights());
     List<List<TextLine>> split = PageFurniture.split(lines, stats);
-    FootnoteSeparator.Result separated = FootnoteSeparator.separate(split.get(0), stats, extraction.footnotes());
+    FootnoteSeparator.Result separated =
+        FootnoteSeparator.separate(split.get(0), stats, extraction.footnotes());
     List<CleanLine> body = Dehyphenator.apply(ParagraphBuilder.build(separated.body(), stats));
     return new CleanDocument(body, separated.footnotes(), split.get(1));
   }

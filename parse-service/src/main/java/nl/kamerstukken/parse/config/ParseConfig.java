@@ -18,26 +18,34 @@ import nl.kamerstukken.parse.isolation.IsolationSettings;
  * @param httpHost interface for /health and /metrics ({@code PARSE_HTTP_HOST}, default 127.0.0.1)
  * @param httpPort port for /health and /metrics ({@code PARSE_HTTP_PORT}, default 8082, 0 = any)
  * @param maxPollRecords documents taken per batch ({@code PARSE_MAX_POLL_RECORDS}, default 8)
- * @param threads documents parsed at the same time ({@code PARSE_THREADS}, default: {@link #defaultThreads})
- * @param parser how documents are read (OCR and its language: {@code PARSE_OCR}, {@code PARSE_OCR_LANGUAGE};
- *     {@code PARSE_MAX_PAGES}, default 2000)
- * @param isolation how parse workers run: {@code PARSE_THREADS} workers of {@code PARSE_WORKER_HEAP} (512m) each,
- *     {@code PARSE_TIMEOUT} per document (120s), files up to {@code PARSE_MAX_FILE_SIZE} (100MB)
- * @param blobs how {@code s3://} blobs are read ({@code PARSE_S3_ENDPOINT}, {@code PARSE_S3_REGION},
- *     {@code PARSE_S3_PATH_STYLE}; credentials from the AWS default chain)
+ * @param threads documents parsed at the same time ({@code PARSE_THREADS}, default: {@link
+ *     #defaultThreads})
+ * @param parser how documents are read (OCR and its language: {@code PARSE_OCR}, {@code
+ *     PARSE_OCR_LANGUAGE}; {@code PARSE_MAX_PAGES}, default 2000)
+ * @param isolation how parse workers run: {@code PARSE_THREADS} workers of {@code
+ *     PARSE_WORKER_HEAP} (512m) each, {@code PARSE_TIMEOUT} per document (120s), files up to {@code
+ *     PARSE_MAX_FILE_SIZE} (100MB)
+ * @param blobs how {@code s3://} blobs are read ({@code PARSE_S3_ENDPOINT}, {@code
+ *     PARSE_S3_REGION}, {@code PARSE_S3_PATH_STYLE}; credentials from the AWS default chain)
  */
 public record ParseConfig(
-    KafkaSettings kafka, String httpHost, int httpPort, int maxPollRecords, int threads, ParserSettings parser,
+    KafkaSettings kafka,
+    String httpHost,
+    int httpPort,
+    int maxPollRecords,
+    int threads,
+    ParserSettings parser,
     IsolationSettings isolation,
     BlobSettings blobs) {
 
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
 
   /**
-   * One parse worker per core. On 2 cores, once the JVMs are warm, two workers carried the whole pipeline
-   * faster than one (23.7 against 22.3 documents/s in {@code ./kamerstukken bench}, 95 % against 83 % of the
-   * cores busy: with one worker the parse lane, not the CPU, was the limit); straight after start-up the two
-   * were even (12.9 against 13.4), each worker compiling the same code.
+   * One parse worker per core. On 2 cores, once the JVMs are warm, two workers carried the whole
+   * pipeline faster than one (23.7 against 22.3 documents/s in {@code ./kamerstukken bench}, 95 %
+   * against 83 % of the cores busy: with one worker the parse lane, not the CPU, was the limit);
+   * straight after start-up the two were even (12.9 against 13.4), each worker compiling the same
+   * code.
    */
   static int defaultThreads(int cores) {
     return Math.max(1, cores);
@@ -49,7 +57,8 @@ public record ParseConfig(
     String host = env.string("HTTP_HOST", "127.0.0.1");
     int port = env.integer("HTTP_PORT", 8082, 0, 65535);
     int maxPoll = env.integer("MAX_POLL_RECORDS", 8, 1, 1000);
-    int threads = env.integer("THREADS", defaultThreads(Runtime.getRuntime().availableProcessors()), 1, 64);
+    int threads =
+        env.integer("THREADS", defaultThreads(Runtime.getRuntime().availableProcessors()), 1, 64);
     ParserSettings parser = ParserSettings.defaults();
     boolean ocr = env.bool("OCR", parser.ocrEnabled());
     String language = env.string("OCR_LANGUAGE", parser.ocrLanguage());
@@ -66,8 +75,17 @@ public record ParseConfig(
     Duration warmUp = env.duration("WORKER_WARM_UP", IsolationSettings.DEFAULT_WARM_UP);
     BlobSettings blobs = BlobSettings.load(env, environment);
     env.validate();
-    return new ParseConfig(kafka, host, port, maxPoll, threads, parser.withOcr(ocr, language).withMaxPages(maxPages),
-        IsolationSettings.defaults(threads).withLimits(heap, timeout, maxFileSize).withWarmUp(warmUp), blobs);
+    return new ParseConfig(
+        kafka,
+        host,
+        port,
+        maxPoll,
+        threads,
+        parser.withOcr(ocr, language).withMaxPages(maxPages),
+        IsolationSettings.defaults(threads)
+            .withLimits(heap, timeout, maxFileSize)
+            .withWarmUp(warmUp),
+        blobs);
   }
 
   /** A size in bytes, or with {@code KB}/{@code MB}/{@code GB} (powers of 1024). */

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Parses one received document from its blob. Contract: every problem with the document itself ends as a
- * {@link ParseOutcome.Failed} with a reason code (never an exception), so one bad file cannot stop the
- * service; the outcome is counted by result and reason. {@link ParserUnavailableException} (no parse worker
- * can run, shutdown) passes through: it says nothing about the document, and the batch is retried.
+ * Parses one received document from its blob. Contract: every problem with the document itself ends
+ * as a {@link ParseOutcome.Failed} with a reason code (never an exception), so one bad file cannot
+ * stop the service; the outcome is counted by result and reason. {@link ParserUnavailableException}
+ * (no parse worker can run, shutdown) passes through: it says nothing about the document, and the
+ * batch is retried.
  */
 public final class DocumentParsing {
 
@@ -33,7 +34,10 @@ public final class DocumentParsing {
   private final MeterRegistry registry;
   private final Timer duration;
 
-  /** For {@code file:} blobs only (an {@code s3:} blob URI then needs AWS settings from the defaults). */
+  /**
+   * For {@code file:} blobs only (an {@code s3:} blob URI then needs AWS settings from the
+   * defaults).
+   */
   public DocumentParsing(DocumentParser parser, MeterRegistry registry) {
     this(parser, BlobFetcher.create(new BlobSettings(null, "us-east-1", false)), registry);
   }
@@ -43,8 +47,11 @@ public final class DocumentParsing {
     this.parser = parser;
     this.blobs = blobs;
     this.registry = registry;
-    this.duration = Timer.builder("kamerstukken.parse.duration").description("time to parse one document")
-        .publishPercentileHistogram().register(registry);
+    this.duration =
+        Timer.builder("kamerstukken.parse.duration")
+            .description("time to parse one document")
+            .publishPercentileHistogram()
+            .register(registry);
   }
 
   public ParseOutcome parse(DocumentReceived received) {
@@ -52,8 +59,11 @@ public final class DocumentParsing {
       ParseOutcome outcome = duration.record(() -> parseBlob(received));
       count(outcome);
       if (outcome instanceof ParseOutcome.Parsed parsed) {
-        LOG.info("parsed [{}] [{}]: [{}] questions, [{}] answers", received.fileName(),
-            parsed.document().metadata().identifier(), parsed.document().questions().size(),
+        LOG.info(
+            "parsed [{}] [{}]: [{}] questions, [{}] answers",
+            received.fileName(),
+            parsed.document().metadata().identifier(),
+            parsed.document().questions().size(),
             parsed.document().answers().size());
       }
       return outcome;
@@ -72,7 +82,10 @@ public final class DocumentParsing {
     }
   }
 
-  /** A blob store that does not answer says nothing about the document: retried like an unavailable parser. */
+  /**
+   * A blob store that does not answer says nothing about the document: retried like an unavailable
+   * parser.
+   */
   private BlobFile fetch(DocumentReceived received) {
     try {
       return blobs.fetch(received.blobUri(), received.fileName());
@@ -90,23 +103,37 @@ public final class DocumentParsing {
   }
 
   private ParseOutcome parseFile(Path blob, DocumentReceived received) {
-    SourceFile source = new SourceFile(received.fileName(), received.sha256(), received.mediaType(),
-        received.sizeBytes(), received.sourcePath(), received.blobUri());
+    SourceFile source =
+        new SourceFile(
+            received.fileName(),
+            received.sha256(),
+            received.mediaType(),
+            received.sizeBytes(),
+            received.sourcePath(),
+            received.blobUri());
     try {
       return parser.parse(blob, source, received.receivedAt());
     } catch (ParserUnavailableException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       LOG.error("parser crashed on [{}]", received.fileName(), e);
-      return new ParseOutcome.Failed(ParseOutcome.PARSER_CRASHED,
-          "the parser crashed on " + received.fileName() + ": " + e + ". This is a bug; please report it with the file.");
+      return new ParseOutcome.Failed(
+          ParseOutcome.PARSER_CRASHED,
+          "the parser crashed on "
+              + received.fileName()
+              + ": "
+              + e
+              + ". This is a bug; please report it with the file.");
     }
   }
 
   private void count(ParseOutcome outcome) {
     String result = outcome instanceof ParseOutcome.Parsed ? "parsed" : "failed";
     String reason = outcome instanceof ParseOutcome.Failed failed ? failed.reasonCode() : "none";
-    Counter.builder("kamerstukken.parse.documents").tag("outcome", result).tag("reason", reason)
-        .register(registry).increment();
+    Counter.builder("kamerstukken.parse.documents")
+        .tag("outcome", result)
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
   }
 }

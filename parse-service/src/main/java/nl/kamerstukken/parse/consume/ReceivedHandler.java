@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Turns a batch of received documents into parsed documents (or dead letters), parsing several at once
- * and publishing in the batch's order. Returns only when every result is acknowledged by Kafka, so the
- * worker commits nothing that was not delivered. A tombstone is passed on to the parsed topic.
+ * Turns a batch of received documents into parsed documents (or dead letters), parsing several at
+ * once and publishing in the batch's order. Returns only when every result is acknowledged by
+ * Kafka, so the worker commits nothing that was not delivered. A tombstone is passed on to the
+ * parsed topic.
  */
 public final class ReceivedHandler implements BatchHandler<DocumentReceived> {
 
@@ -36,7 +37,10 @@ public final class ReceivedHandler implements BatchHandler<DocumentReceived> {
   private final Topic<String, DocumentParsed> parsedTopic;
 
   public ReceivedHandler(
-      DocumentParsing parsing, ExecutorService pool, EventPublisher publisher, DeadLetters deadLetters,
+      DocumentParsing parsing,
+      ExecutorService pool,
+      EventPublisher publisher,
+      DeadLetters deadLetters,
       Topic<String, DocumentParsed> parsedTopic) {
     this.parsing = parsing;
     this.pool = pool;
@@ -46,7 +50,8 @@ public final class ReceivedHandler implements BatchHandler<DocumentReceived> {
   }
 
   @Override
-  public void handle(List<Incoming<DocumentReceived>> batch) throws RetryableException, InterruptedException {
+  public void handle(List<Incoming<DocumentReceived>> batch)
+      throws RetryableException, InterruptedException {
     List<Future<ParseOutcome>> outcomes = new ArrayList<>(batch.size());
     for (Incoming<DocumentReceived> in : batch) {
       outcomes.add(in.isTombstone() ? null : pool.submit(() -> parsing.parse(in.value())));
@@ -64,28 +69,39 @@ public final class ReceivedHandler implements BatchHandler<DocumentReceived> {
     publisher.awaitAll(writes);
   }
 
-  private void publish(Incoming<DocumentReceived> in, ParseOutcome outcome, List<Future<RecordMetadata>> writes)
+  private void publish(
+      Incoming<DocumentReceived> in, ParseOutcome outcome, List<Future<RecordMetadata>> writes)
       throws RetryableException {
     DocumentReceived received = in.value();
     try (var ignored = MDC.putCloseable("documentId", received.documentId())) {
       if (outcome instanceof ParseOutcome.Parsed parsed) {
         writes.add(publisher.send(parsedTopic, in.key(), parsed.document()));
       } else if (outcome instanceof ParseOutcome.Failed failed) {
-        deadLetters.publish(received.documentId(), failed.reasonCode(), failed.message(), failed.attempts(),
-            in.topic(), in.key(), received);
+        deadLetters.publish(
+            received.documentId(),
+            failed.reasonCode(),
+            failed.message(),
+            failed.attempts(),
+            in.topic(),
+            in.key(),
+            received);
       }
     }
   }
 
-  private static ParseOutcome await(Future<ParseOutcome> outcome) throws InterruptedException, RetryableException {
+  private static ParseOutcome await(Future<ParseOutcome> outcome)
+      throws InterruptedException, RetryableException {
     try {
       return outcome.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ParserUnavailableException unavailable) {
-        // Not the document's fault (no parse worker could run): nothing is committed, the batch comes again.
-        throw new RetryableException("parse workers unavailable: " + unavailable.getMessage(), unavailable);
+        // Not the document's fault (no parse worker could run): nothing is committed, the batch
+        // comes again.
+        throw new RetryableException(
+            "parse workers unavailable: " + unavailable.getMessage(), unavailable);
       }
-      // DocumentParsing turns every per-document problem into a Failed value; anything else is a bug.
+      // DocumentParsing turns every per-document problem into a Failed value; anything else is a
+      // bug.
       throw new IllegalStateException("parsing crashed: " + e.getCause(), e.getCause());
     }
   }

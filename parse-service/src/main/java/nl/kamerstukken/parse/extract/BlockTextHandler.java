@@ -8,13 +8,36 @@ import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Collects Tika's XHTML body as blocks (paragraphs, headings, list items, table cells): one string per
- * block, white space inside a block collapsed, so source line wrapping (HTML) does not split paragraphs.
+ * Collects Tika's XHTML body as blocks (paragraphs, headings, list items, table cells): one string
+ * per block, white space inside a block collapsed, so source line wrapping (HTML) does not split
+ * paragraphs.
  */
 final class BlockTextHandler extends DefaultHandler {
 
-  private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td",
-      "th", "tr", "br", "pre", "blockquote", "dt", "dd", "caption", "table", "ul", "ol", "body");
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p",
+          "div",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "li",
+          "td",
+          "th",
+          "tr",
+          "br",
+          "pre",
+          "blockquote",
+          "dt",
+          "dd",
+          "caption",
+          "table",
+          "ul",
+          "ol",
+          "body");
   private static final Set<String> SKIPPED = Set.of("head", "title", "script", "style");
 
   private final List<String> blocks = new ArrayList<>();
@@ -22,7 +45,9 @@ final class BlockTextHandler extends DefaultHandler {
   private final boolean keepLineBreaks;
   private int skipDepth;
 
-  /** @param keepLineBreaks true for plain text, where a line break inside a block is meaningful */
+  /**
+   * @param keepLineBreaks true for plain text, where a line break inside a block is meaningful
+   */
   BlockTextHandler(boolean keepLineBreaks) {
     this.keepLineBreaks = keepLineBreaks;
   }
@@ -70,7 +95,10 @@ final class BlockTextHandler extends DefaultHandler {
     if (text.isBlank()) {
       return;
     }
-    blocks.add(keepLineBreaks ? text.strip() : text.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip());
+    blocks.add(
+        keepLineBreaks
+            ? text.strip()
+            : text.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip());
   }
 
   private static String name(String localName, String qName) {

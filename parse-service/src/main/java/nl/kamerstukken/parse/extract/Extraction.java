@@ -12,7 +12,8 @@ import nl.kamerstukken.model.Footnote;
  * @param pageHeights height in points of each page (empty for formats without pages)
  * @param lines the text, line by line, in reading order
  * @param properties metadata the format carries, by publisher name (e.g. {@code DC.identifier})
- * @param markedSegments questions and answers the source marks explicitly (publisher XML), else empty
+ * @param markedSegments questions and answers the source marks explicitly (publisher XML), else
+ *     empty
  * @param footnotes footnotes the source marks explicitly, else empty
  * @param imagePages pages without a text layer (scanned)
  * @param ocrPages pages whose text came from OCR
@@ -47,7 +48,8 @@ public record Extraction(
   }
 
   /**
-   * A question or answer as the source marks it, e.g. {@code <vraag><nr>Vraag 1</nr><al>...</al></vraag>}.
+   * A question or answer as the source marks it, e.g. {@code <vraag><nr>Vraag
+   * 1</nr><al>...</al></vraag>}.
    *
    * @param question true for a question, false for an answer
    * @param label the label as printed, e.g. {@code Vraag 3, 4 en 5}

@@ -1,8 +1,8 @@
 package nl.kamerstukken.parse.extract;
 
 /**
- * A file that cannot be read, with the reason code the parser reports. Checked, so the parser must turn
- * it into a failed outcome; it never leaves the parser as an exception.
+ * A file that cannot be read, with the reason code the parser reports. Checked, so the parser must
+ * turn it into a failed outcome; it never leaves the parser as an exception.
  */
 public final class ExtractionFailure extends Exception {
 

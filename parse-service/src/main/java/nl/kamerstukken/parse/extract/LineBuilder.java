@@ -10,25 +10,29 @@ import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
- * Turns the glyphs PDFBox grouped into one line into a {@link TextLine}: dominant font size and style,
- * baseline, extent, and the runs of superscript digits (raised and smaller than the line's text).
- * Not thread-safe: one per document.
+ * Turns the glyphs PDFBox grouped into one line into a {@link TextLine}: dominant font size and
+ * style, baseline, extent, and the runs of superscript digits (raised and smaller than the line's
+ * text). Not thread-safe: one per document.
  */
 final class LineBuilder {
 
   /** A glyph is a superscript when smaller than this share of the line's font size... */
   private static final float SMALLER = 0.92f;
+
   /** ...and its baseline is raised by more than this share of the line's font size. */
   private static final float RAISED = 0.18f;
 
   private final Map<PDFont, int[]> styles = new IdentityHashMap<>();
 
-  /** Glyphs further apart than this many font sizes belong to different columns (colophon, footer, table). */
+  /**
+   * Glyphs further apart than this many font sizes belong to different columns (colophon, footer,
+   * table).
+   */
   private static final float COLUMN_GAP = 3f;
 
   /**
-   * Splits the glyphs of one PDFBox line where they jump backwards or leave a column-wide gap, and builds a
-   * {@link TextLine} of each part.
+   * Splits the glyphs of one PDFBox line where they jump backwards or leave a column-wide gap, and
+   * builds a {@link TextLine} of each part.
    *
    * @param positions glyphs of one line in reading order; {@code null} marks a word break
    */
@@ -42,7 +46,8 @@ final class LineBuilder {
         continue;
       }
       float size = Math.max(p.getFontSizeInPt(), 1f);
-      if (!Float.isNaN(end) && (p.getXDirAdj() - end > COLUMN_GAP * size || p.getXDirAdj() < end - 2 * size)) {
+      if (!Float.isNaN(end)
+          && (p.getXDirAdj() - end > COLUMN_GAP * size || p.getXDirAdj() < end - 2 * size)) {
         lines.add(part(page, positions.subList(start, i)));
         start = i;
       }
@@ -87,8 +92,17 @@ final class LineBuilder {
     if (hasCombiningMark(composed) && superscripts.isEmpty()) {
       composed = Normalizer.normalize(composed, Normalizer.Form.NFC);
     }
-    return trimmed(new TextLine(page, baseline, x0 == Float.MAX_VALUE ? 0 : x0, x1 < x0 ? x0 : x1, size,
-        style[0] == 1, style[1] == 1, composed, superscripts));
+    return trimmed(
+        new TextLine(
+            page,
+            baseline,
+            x0 == Float.MAX_VALUE ? 0 : x0,
+            x1 < x0 ? x0 : x1,
+            size,
+            style[0] == 1,
+            style[1] == 1,
+            composed,
+            superscripts));
   }
 
   /** Combining accents (U+0300 to U+036F) that NFC can fold into the letter before them. */
@@ -102,7 +116,8 @@ final class LineBuilder {
     return false;
   }
 
-  private static boolean isSuperscriptDigit(TextPosition p, String unicode, float size, float baseline) {
+  private static boolean isSuperscriptDigit(
+      TextPosition p, String unicode, float size, float baseline) {
     return unicode.length() == 1
         && Character.isDigit(unicode.charAt(0))
         && p.getFontSizeInPt() < size * SMALLER
@@ -138,7 +153,10 @@ final class LineBuilder {
     return u;
   }
 
-  /** The size (rounded to half points) most glyphs of the line are set in; sizes are counted in a small array. */
+  /**
+   * The size (rounded to half points) most glyphs of the line are set in; sizes are counted in a
+   * small array.
+   */
   private static float dominantSize(List<TextPosition> positions) {
     float[] sizes = new float[8];
     int[] counts = new int[8];
@@ -178,7 +196,8 @@ final class LineBuilder {
         continue;
       }
       any = any == null ? p : any;
-      if (p.getUnicode() != null && !p.getUnicode().isBlank()
+      if (p.getUnicode() != null
+          && !p.getUnicode().isBlank()
           && Math.abs(Math.round(p.getFontSizeInPt() * 2) / 2f - size) < 0.01f) {
         return p;
       }
@@ -191,14 +210,21 @@ final class LineBuilder {
     if (font == null) {
       return new int[] {0, 0};
     }
-    return styles.computeIfAbsent(font, f -> {
-      String name = f.getName() == null ? "" : f.getName().toLowerCase(java.util.Locale.ROOT);
-      PDFontDescriptor d = f.getFontDescriptor();
-      boolean bold = name.contains("bold") || name.contains("black") || name.contains("heavy")
-          || name.contains("demi") || (d != null && (d.isForceBold() || d.getFontWeight() >= 600));
-      boolean italic = name.contains("italic") || name.contains("oblique") || (d != null && d.isItalic());
-      return new int[] {bold ? 1 : 0, italic ? 1 : 0};
-    });
+    return styles.computeIfAbsent(
+        font,
+        f -> {
+          String name = f.getName() == null ? "" : f.getName().toLowerCase(java.util.Locale.ROOT);
+          PDFontDescriptor d = f.getFontDescriptor();
+          boolean bold =
+              name.contains("bold")
+                  || name.contains("black")
+                  || name.contains("heavy")
+                  || name.contains("demi")
+                  || (d != null && (d.isForceBold() || d.getFontWeight() >= 600));
+          boolean italic =
+              name.contains("italic") || name.contains("oblique") || (d != null && d.isItalic());
+          return new int[] {bold ? 1 : 0, italic ? 1 : 0};
+        });
   }
 
   private static TextLine trimmed(TextLine line) {

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
 
 /**
- * OCR of page images with Tesseract through Tika's {@link TesseractOCRParser}. Built once; thread-safe.
- * When OCR is disabled or Tesseract is missing, {@link #available()} is false and {@link #unavailableReason()}
- * says why, so callers can warn instead of failing.
+ * OCR of page images with Tesseract through Tika's {@link TesseractOCRParser}. Built once;
+ * thread-safe. When OCR is disabled or Tesseract is missing, {@link #available()} is false and
+ * {@link #unavailableReason()} says why, so callers can warn instead of failing.
  */
 public final class OcrEngine {
 
@@ -34,7 +34,8 @@ public final class OcrEngine {
   private final int timeoutSeconds;
   private final String unavailableReason;
 
-  private OcrEngine(TesseractOCRParser parser, String language, int dpi, int timeoutSeconds, String reason) {
+  private OcrEngine(
+      TesseractOCRParser parser, String language, int dpi, int timeoutSeconds, String reason) {
     this.parser = parser;
     this.language = language;
     this.dpi = dpi;
@@ -45,7 +46,8 @@ public final class OcrEngine {
   /** Probes for Tesseract once (a short process start) when enabled. */
   public static OcrEngine create(boolean enabled, String language, int dpi, int timeoutSeconds) {
     if (!enabled) {
-      return new OcrEngine(null, language, dpi, timeoutSeconds, "OCR is disabled in the parser settings");
+      return new OcrEngine(
+          null, language, dpi, timeoutSeconds, "OCR is disabled in the parser settings");
     }
     TesseractOCRParser parser = new TesseractOCRParser();
     parser.setLanguage(language);
@@ -53,11 +55,17 @@ public final class OcrEngine {
     try {
       parser.initialize(Map.of());
       if (!parser.hasTesseract()) {
-        return new OcrEngine(null, language, dpi, timeoutSeconds, "Tesseract is not installed (no 'tesseract' on the"
-            + " PATH); install it, e.g. apt-get install tesseract-ocr tesseract-ocr-nld");
+        return new OcrEngine(
+            null,
+            language,
+            dpi,
+            timeoutSeconds,
+            "Tesseract is not installed (no 'tesseract' on the"
+                + " PATH); install it, e.g. apt-get install tesseract-ocr tesseract-ocr-nld");
       }
     } catch (TikaConfigException e) {
-      return new OcrEngine(null, language, dpi, timeoutSeconds, "Tesseract could not be set up: " + e.getMessage());
+      return new OcrEngine(
+          null, language, dpi, timeoutSeconds, "Tesseract could not be set up: " + e.getMessage());
     }
     LOG.info("OCR available: Tesseract via Tika, language [{}], [{}] dpi", language, dpi);
     return new OcrEngine(parser, language, dpi, timeoutSeconds, null);

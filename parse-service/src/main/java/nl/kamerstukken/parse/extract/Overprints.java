@@ -4,24 +4,31 @@ import java.util.Arrays;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
- * The glyphs drawn so far on one page, to drop a glyph drawn again on (nearly) the same spot: "fake bold"
- * and shadow effects draw every glyph twice. The rule is PDFBox's {@code suppressDuplicateOverlappingText}
- * (same text, x and y both closer than a third of the glyph's width); PDFBox keeps sorted maps for it, which
- * cost a quarter of our whole parse time, so here the glyphs are bucketed by text and row in an
- * open-addressing table of primitive arrays (a boxed {@code HashMap} still cost a tenth of the parse).
+ * The glyphs drawn so far on one page, to drop a glyph drawn again on (nearly) the same spot: "fake
+ * bold" and shadow effects draw every glyph twice. The rule is PDFBox's {@code
+ * suppressDuplicateOverlappingText} (same text, x and y both closer than a third of the glyph's
+ * width); PDFBox keeps sorted maps for it, which cost a quarter of our whole parse time, so here
+ * the glyphs are bucketed by text and row in an open-addressing table of primitive arrays (a boxed
+ * {@code HashMap} still cost a tenth of the parse).
  */
 final class Overprints {
 
-  /** Height of a row bucket in points; a glyph is compared with those in the rows its tolerance reaches. */
+  /**
+   * Height of a row bucket in points; a glyph is compared with those in the rows its tolerance
+   * reaches.
+   */
   private static final float ROW = 4f;
+
   private static final int INITIAL_BITS = 10;
 
   private long[] keys;
   private float[] xs;
   private float[] ys;
   private String[] texts;
+
   /** A slot is in use when its stamp is the current page's: a new page needs no clearing. */
   private int[] stamps;
+
   private int page = 1;
   private int size;
   private int bits;
@@ -63,7 +70,9 @@ final class Overprints {
   private boolean drawnNear(long key, String text, float x, float y, float tolerance) {
     int mask = keys.length - 1;
     for (int i = slot(key); stamps[i] == page; i = (i + 1) & mask) {
-      if (keys[i] == key && Math.abs(xs[i] - x) < tolerance && Math.abs(ys[i] - y) < tolerance
+      if (keys[i] == key
+          && Math.abs(xs[i] - x) < tolerance
+          && Math.abs(ys[i] - y) < tolerance
           && text.equals(texts[i])) {
         return true;
       }
@@ -116,9 +125,10 @@ final class Overprints {
   }
 
   /**
-   * The bucket of a text and row. Keys only group candidates (every candidate is compared in full), so two
-   * groups sharing a key is harmless. Text hash and row are both small numbers for single glyphs, so they
-   * are multiplied by large odd constants and the slot taken from the key's high bits.
+   * The bucket of a text and row. Keys only group candidates (every candidate is compared in full),
+   * so two groups sharing a key is harmless. Text hash and row are both small numbers for single
+   * glyphs, so they are multiplied by large odd constants and the slot taken from the key's high
+   * bits.
    */
   private static long key(int textHash, int row) {
     return textHash * 0x9E3779B97F4A7C15L + row * 0xC2B2AE3D27D4EB4FL;

@@ -26,15 +26,18 @@ import org.slf4j.LoggerFactory;
 public final class PdfExtractor {
 
   private static final Logger LOG = LoggerFactory.getLogger(PdfExtractor.class);
-  /** A page with fewer letters than this in its text layer, but with images, is treated as a scan. */
+
+  /**
+   * A page with fewer letters than this in its text layer, but with images, is treated as a scan.
+   */
   private static final int MIN_LETTERS = 25;
 
   private final OcrEngine ocr;
   private final int maxPages;
 
   /**
-   * @param maxPages a document with more pages fails as {@code TOO_MANY_PAGES} before its text is read (the
-   *     page count comes from the page tree, which PDFBox reads when it opens the file)
+   * @param maxPages a document with more pages fails as {@code TOO_MANY_PAGES} before its text is
+   *     read (the page count comes from the page tree, which PDFBox reads when it opens the file)
    */
   public PdfExtractor(OcrEngine ocr, int maxPages) {
     this.ocr = ocr;
@@ -44,9 +47,16 @@ public final class PdfExtractor {
   public Extraction extract(Path file, String fileName) throws ExtractionFailure {
     try (PDDocument document = Loader.loadPDF(file.toFile())) {
       if (document.getNumberOfPages() > maxPages) {
-        throw new ExtractionFailure("TOO_MANY_PAGES", fileName + " has " + document.getNumberOfPages()
-            + " pages, more than the " + maxPages + " this service reads (PARSE_MAX_PAGES); split the document or"
-            + " raise the limit", null);
+        throw new ExtractionFailure(
+            "TOO_MANY_PAGES",
+            fileName
+                + " has "
+                + document.getNumberOfPages()
+                + " pages, more than the "
+                + maxPages
+                + " this service reads (PARSE_MAX_PAGES); split the document or"
+                + " raise the limit",
+            null);
       }
       PdfLineCollector collector = new PdfLineCollector();
       collector.writeText(document, Writer.nullWriter());
@@ -56,23 +66,43 @@ public final class PdfExtractor {
       }
       List<Integer> scanned = scannedPages(document, byPage);
       List<String> warnings = new ArrayList<>();
-      List<Integer> ocrPages = scanned.isEmpty() ? List.of() : ocr(document, scanned, byPage, fileName, warnings);
+      List<Integer> ocrPages =
+          scanned.isEmpty() ? List.of() : ocr(document, scanned, byPage, fileName, warnings);
       List<TextLine> lines = new ArrayList<>();
       byPage.values().forEach(lines::addAll);
       List<Float> heights = new ArrayList<>();
       document.getPages().forEach(page -> heights.add(page.getCropBox().getHeight()));
-      return new Extraction("application/pdf", document.getNumberOfPages(), heights, lines, Map.of(), List.of(),
-          List.of(), scanned, ocrPages, warnings);
+      return new Extraction(
+          "application/pdf",
+          document.getNumberOfPages(),
+          heights,
+          lines,
+          Map.of(),
+          List.of(),
+          List.of(),
+          scanned,
+          ocrPages,
+          warnings);
     } catch (InvalidPasswordException e) {
-      throw new ExtractionFailure("ENCRYPTED_DOCUMENT", fileName + " is a password-protected PDF; ask the sender"
-          + " for an unprotected copy (or remove the password) and drop it again", e);
+      throw new ExtractionFailure(
+          "ENCRYPTED_DOCUMENT",
+          fileName
+              + " is a password-protected PDF; ask the sender"
+              + " for an unprotected copy (or remove the password) and drop it again",
+          e);
     } catch (IOException e) {
-      throw new ExtractionFailure("UNREADABLE_DOCUMENT", fileName + " is not a readable PDF (" + e.getMessage()
-          + "); check that the file is complete and really a PDF, or export it again from its source", e);
+      throw new ExtractionFailure(
+          "UNREADABLE_DOCUMENT",
+          fileName
+              + " is not a readable PDF ("
+              + e.getMessage()
+              + "); check that the file is complete and really a PDF, or export it again from its source",
+          e);
     }
   }
 
-  private static List<Integer> scannedPages(PDDocument document, Map<Integer, List<TextLine>> byPage) {
+  private static List<Integer> scannedPages(
+      PDDocument document, Map<Integer, List<TextLine>> byPage) {
     List<Integer> scanned = new ArrayList<>();
     for (int number = 1; number <= document.getNumberOfPages(); number++) {
       int letters = 0;
@@ -103,11 +133,19 @@ public final class PdfExtractor {
     return false;
   }
 
-  private List<Integer> ocr(PDDocument document, List<Integer> pages, Map<Integer, List<TextLine>> byPage,
-      String fileName, List<String> warnings) {
+  private List<Integer> ocr(
+      PDDocument document,
+      List<Integer> pages,
+      Map<Integer, List<TextLine>> byPage,
+      String fileName,
+      List<String> warnings) {
     if (!ocr.available()) {
-      warnings.add("OCR unavailable: page(s) " + pages + " have no text layer and were not read ("
-          + ocr.unavailableReason() + ")");
+      warnings.add(
+          "OCR unavailable: page(s) "
+              + pages
+              + " have no text layer and were not read ("
+              + ocr.unavailableReason()
+              + ")");
       return List.of();
     }
     PDFRenderer renderer = new PDFRenderer(document);
@@ -121,12 +159,17 @@ public final class PdfExtractor {
         done.add(number);
       } catch (IOException | RuntimeException e) {
         LOG.warn("OCR of page [{}] of [{}] failed: [{}]", number, fileName, e.toString());
-        warnings.add("OCR of page " + number + " failed (" + e.getMessage() + "); its text is missing");
+        warnings.add(
+            "OCR of page " + number + " failed (" + e.getMessage() + "); its text is missing");
       }
     }
     if (!done.isEmpty()) {
-      warnings.add("OCR used: page(s) " + done + " have no text layer and were read with Tesseract (language "
-          + ocr.language() + "); their text may contain recognition errors");
+      warnings.add(
+          "OCR used: page(s) "
+              + done
+              + " have no text layer and were read with Tesseract (language "
+              + ocr.language()
+              + "); their text may contain recognition errors");
     }
     return done;
   }

@@ -9,8 +9,8 @@ import org.apache.pdfbox.text.TextPosition;
 
 /**
  * A PDFBox text stripper that keeps positions: PDFBox decides reading order, lines and word breaks
- * (content-stream order, as {@code pdftotext -raw}); every line is handed to {@link LineBuilder} with its
- * glyphs instead of being written out. One instance per document.
+ * (content-stream order, as {@code pdftotext -raw}); every line is handed to {@link LineBuilder}
+ * with its glyphs instead of being written out. One instance per document.
  */
 final class PdfLineCollector extends PDFTextStripper {
 
@@ -22,7 +22,8 @@ final class PdfLineCollector extends PDFTextStripper {
 
   PdfLineCollector() {
     setSortByPosition(false);
-    // Overprinted glyphs are dropped by Overprints: the same rule, without PDFBox's costly sorted maps.
+    // Overprinted glyphs are dropped by Overprints: the same rule, without PDFBox's costly sorted
+    // maps.
     setSuppressDuplicateOverlappingText(false);
     setAddMoreFormatting(false);
   }

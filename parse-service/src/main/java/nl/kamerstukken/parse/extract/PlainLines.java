@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Text without layout (Tika output, OCR output) as lines: one line per text line, a blank line (or
- * several) is a paragraph break, shown as a doubled step in the synthetic {@code y}. Unicode superscript
- * digits ({@code ¹²³}) become ASCII digits marked as superscripts, so footnote references are found the
- * same way as in a PDF.
+ * several) is a paragraph break, shown as a doubled step in the synthetic {@code y}. Unicode
+ * superscript digits ({@code ¹²³}) become ASCII digits marked as superscripts, so footnote
+ * references are found the same way as in a PDF.
  */
 final class PlainLines {
 

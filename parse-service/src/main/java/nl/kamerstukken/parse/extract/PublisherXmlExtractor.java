@@ -21,9 +21,9 @@ import org.xml.sax.SAXException;
 
 /**
  * Reads the publisher's XML ({@code <officiele-publicatie>}, officielebekendmakingen.nl) with its
- * structure: every element that holds text is a paragraph, {@code <vraag>}/{@code <antwoord>} with their
- * {@code <nr>} label become marked questions and answers, {@code <noot>} becomes a footnote. Other XML
- * returns null so the caller can read it as text. Thread-safe.
+ * structure: every element that holds text is a paragraph, {@code <vraag>}/{@code <antwoord>} with
+ * their {@code <nr>} label become marked questions and answers, {@code <noot>} becomes a footnote.
+ * Other XML returns null so the caller can read it as text. Thread-safe.
  */
 public final class PublisherXmlExtractor {
 
@@ -45,8 +45,17 @@ public final class PublisherXmlExtractor {
       y += 2 * PlainLines.STEP;
       lines.add(TextLine.plain(1, y, paragraph));
     }
-    return new Extraction("application/xml", 0, List.of(), lines, walk.properties, walk.segments, walk.footnotes,
-        List.of(), List.of(), List.of());
+    return new Extraction(
+        "application/xml",
+        0,
+        List.of(),
+        lines,
+        walk.properties,
+        walk.segments,
+        walk.footnotes,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   private static Document parse(Path file, String fileName) throws ExtractionFailure {
@@ -62,8 +71,13 @@ public final class PublisherXmlExtractor {
       builder.setErrorHandler(null);
       return builder.parse(in);
     } catch (SAXException | IOException e) {
-      throw new ExtractionFailure("UNREADABLE_DOCUMENT", fileName + " is not well-formed XML (" + e.getMessage()
-          + "); check that the file is complete", e);
+      throw new ExtractionFailure(
+          "UNREADABLE_DOCUMENT",
+          fileName
+              + " is not well-formed XML ("
+              + e.getMessage()
+              + "); check that the file is complete",
+          e);
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("the JDK XML parser does not support secure processing", e);
     }
@@ -73,7 +87,9 @@ public final class PublisherXmlExtractor {
     return node.getLocalName() == null ? node.getNodeName() : node.getLocalName();
   }
 
-  /** One pass over the tree, collecting paragraphs, marked segments, footnotes and {@code <meta>}. */
+  /**
+   * One pass over the tree, collecting paragraphs, marked segments, footnotes and {@code <meta>}.
+   */
   private static final class Walk {
     final List<String> paragraphs = new ArrayList<>();
     final List<Extraction.MarkedSegment> segments = new ArrayList<>();
@@ -83,7 +99,8 @@ public final class PublisherXmlExtractor {
     void element(Element element, List<String> segmentParagraphs) {
       String name = localName(element);
       if ("meta".equals(name) && element.hasAttribute("name")) {
-        properties.computeIfAbsent(element.getAttribute("name"), k -> new ArrayList<>())
+        properties
+            .computeIfAbsent(element.getAttribute("name"), k -> new ArrayList<>())
             .add(element.getAttribute("content"));
         return;
       }
@@ -136,11 +153,15 @@ public final class PublisherXmlExtractor {
           text.append(child.getTextContent()).append(' ');
         }
       }
-      footnotes.add(new Footnote(number.isEmpty() ? String.valueOf(footnotes.size() + 1) : number,
-          text.toString().replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip()));
+      footnotes.add(
+          new Footnote(
+              number.isEmpty() ? String.valueOf(footnotes.size() + 1) : number,
+              text.toString().replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip()));
     }
 
-    /** The element's text without footnotes (which are collected instead), white space collapsed. */
+    /**
+     * The element's text without footnotes (which are collected instead), white space collapsed.
+     */
     private String text(Element element) {
       StringBuilder text = new StringBuilder();
       append(element, text);
@@ -149,7 +170,8 @@ public final class PublisherXmlExtractor {
 
     private void append(Node node, StringBuilder text) {
       for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-        if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+        if (child.getNodeType() == Node.TEXT_NODE
+            || child.getNodeType() == Node.CDATA_SECTION_NODE) {
           text.append(child.getNodeValue());
         } else if (child instanceof Element e && "noot".equals(localName(e))) {
           footnote(e);

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * One line of text as laid out on a page.
  *
- * <p>Coordinates are in PDF points from the top-left of the page; {@code y} is the baseline. Lines that
- * come from a format without layout (DOCX, HTML, OCR output) carry a synthetic {@code y} that grows by
- * one line height per line and two per paragraph break, and {@code fontSize} 0 (unknown).
+ * <p>Coordinates are in PDF points from the top-left of the page; {@code y} is the baseline. Lines
+ * that come from a format without layout (DOCX, HTML, OCR output) carry a synthetic {@code y} that
+ * grows by one line height per line and two per paragraph break, and {@code fontSize} 0 (unknown).
  *
  * @param page 1-based page number (1 for formats without pages)
  * @param y baseline, points from the top of the page
@@ -17,7 +17,8 @@ import java.util.List;
  * @param bold whether the dominant font is bold (or black/heavy)
  * @param italic whether the dominant font is italic (or oblique)
  * @param text the characters, superscripts included
- * @param superscripts runs of raised, smaller digits in {@code text} (footnote reference candidates)
+ * @param superscripts runs of raised, smaller digits in {@code text} (footnote reference
+ *     candidates)
  */
 public record TextLine(
     int page,

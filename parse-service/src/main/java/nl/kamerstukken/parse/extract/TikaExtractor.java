@@ -23,15 +23,16 @@ import org.apache.tika.sax.WriteOutContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Reads formats other than PDF (DOCX, DOC, ODT, RTF, HTML, plain text, generic XML) with Tika's shared
- * {@link AutoDetectParser}: the body as paragraphs, and the format's metadata (HTML {@code <meta>} tags
- * such as {@code DC.identifier} included). Embedded images are not OCR'd. Thread-safe.
+ * Reads formats other than PDF (DOCX, DOC, ODT, RTF, HTML, plain text, generic XML) with Tika's
+ * shared {@link AutoDetectParser}: the body as paragraphs, and the format's metadata (HTML {@code
+ * <meta>} tags such as {@code DC.identifier} included). Embedded images are not OCR'd. Thread-safe.
  */
 public final class TikaExtractor {
 
   /**
-   * Text beyond this is refused as {@code TOO_LARGE}: a parsed-document event (16 MB) cannot carry more, and a
-   * document that inflates to far more than its size (a zip bomb) is stopped here, long before memory runs out.
+   * Text beyond this is refused as {@code TOO_LARGE}: a parsed-document event (16 MB) cannot carry
+   * more, and a document that inflates to far more than its size (a zip bomb) is stopped here, long
+   * before memory runs out.
    */
   static final int MAX_TEXT_CHARS = 8_000_000;
 
@@ -52,23 +53,55 @@ public final class TikaExtractor {
     noOcr.setSkipOcr(true);
     context.set(TesseractOCRConfig.class, noOcr);
     try (InputStream in = TikaInputStream.get(file)) {
-      parser.parse(in, new BodyContentHandler(new WriteOutContentHandler(blocks, MAX_TEXT_CHARS)), metadata, context);
+      parser.parse(
+          in,
+          new BodyContentHandler(new WriteOutContentHandler(blocks, MAX_TEXT_CHARS)),
+          metadata,
+          context);
     } catch (EncryptedDocumentException e) {
-      throw new ExtractionFailure("ENCRYPTED_DOCUMENT", fileName + " is password protected; ask the sender for"
-          + " an unprotected copy and drop it again", e);
+      throw new ExtractionFailure(
+          "ENCRYPTED_DOCUMENT",
+          fileName
+              + " is password protected; ask the sender for"
+              + " an unprotected copy and drop it again",
+          e);
     } catch (TikaException | SAXException | IOException e) {
       if (WriteLimitReachedException.isWriteLimitReached(e)) {
-        throw new ExtractionFailure("TOO_LARGE", fileName + " holds more than " + MAX_TEXT_CHARS + " characters of"
-            + " text, more than one parsed document can carry (or it is a zip bomb); split it into smaller documents", e);
+        throw new ExtractionFailure(
+            "TOO_LARGE",
+            fileName
+                + " holds more than "
+                + MAX_TEXT_CHARS
+                + " characters of"
+                + " text, more than one parsed document can carry (or it is a zip bomb); split it into smaller documents",
+            e);
       }
-      throw new ExtractionFailure("UNREADABLE_DOCUMENT", fileName + " could not be read as " + mediaType + " ("
-          + e.getMessage() + "); check that the file is complete, or export it again from its source", e);
+      throw new ExtractionFailure(
+          "UNREADABLE_DOCUMENT",
+          fileName
+              + " could not be read as "
+              + mediaType
+              + " ("
+              + e.getMessage()
+              + "); check that the file is complete, or export it again from its source",
+          e);
     }
-    return new Extraction(mediaType, pageCount(metadata), List.of(), lines(blocks.blocks(), plainText), properties(metadata),
-        List.of(), List.of(), List.of(), List.of(), List.of());
+    return new Extraction(
+        mediaType,
+        pageCount(metadata),
+        List.of(),
+        lines(blocks.blocks(), plainText),
+        properties(metadata),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
-  /** Each block is a paragraph; in plain text, lines inside a block stay lines of that paragraph. */
+  /**
+   * Each block is a paragraph; in plain text, lines inside a block stay lines of that paragraph.
+   */
   private static List<TextLine> lines(List<String> blocks, boolean plainText) {
     List<TextLine> lines = new ArrayList<>();
     float y = 0;

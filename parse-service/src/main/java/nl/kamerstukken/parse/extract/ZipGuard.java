@@ -11,11 +11,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Refuses a ZIP-based document (DOCX, ODT) that is a zip bomb, before Tika reads it: Tika switches off POI's own
- * guard, and POI builds a DOCX's whole body in memory. Every part is inflated once, streaming (constant
- * memory), and counted; reading stops as soon as a part grows beyond {@value #MAX_PART_BYTES} bytes or inflates
- * more than {@value #MAX_RATIO} times its compressed size (past the first megabyte). Real DOCX and ODT parts
- * compress 3 to 20 times.
+ * Refuses a ZIP-based document (DOCX, ODT) that is a zip bomb, before Tika reads it: Tika switches
+ * off POI's own guard, and POI builds a DOCX's whole body in memory. Every part is inflated once,
+ * streaming (constant memory), and counted; reading stops as soon as a part grows beyond {@value
+ * #MAX_PART_BYTES} bytes or inflates more than {@value #MAX_RATIO} times its compressed size (past
+ * the first megabyte). Real DOCX and ODT parts compress 3 to 20 times.
  */
 public final class ZipGuard {
 
@@ -34,7 +34,8 @@ public final class ZipGuard {
         return;
       }
     } catch (IOException e) {
-      throw new ExtractionFailure("UNREADABLE_DOCUMENT", name + " could not be read (" + e.getMessage() + ")", e);
+      throw new ExtractionFailure(
+          "UNREADABLE_DOCUMENT", name + " could not be read (" + e.getMessage() + ")", e);
     }
     try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
       if (zip.size() > MAX_PARTS) {
@@ -51,24 +52,46 @@ public final class ZipGuard {
   }
 
   /** Counts what one part inflates to; the compressed size comes from the archive's directory. */
-  private static void inflate(InputStream part, ZipEntry entry, String name) throws IOException, ExtractionFailure {
+  private static void inflate(InputStream part, ZipEntry entry, String name)
+      throws IOException, ExtractionFailure {
     byte[] buffer = new byte[64 * 1024];
     long inflated = 0;
     long compressed = Math.max(1, entry.getCompressedSize());
     for (int read = part.read(buffer); read >= 0; read = part.read(buffer)) {
       inflated += read;
       if (inflated > MAX_PART_BYTES) {
-        throw bomb(name, "inflates its part " + entry.getName() + " beyond " + MAX_PART_BYTES / (1024 * 1024) + " MB");
+        throw bomb(
+            name,
+            "inflates its part "
+                + entry.getName()
+                + " beyond "
+                + MAX_PART_BYTES / (1024 * 1024)
+                + " MB");
       }
       if (inflated > GRACE_BYTES && inflated / compressed > MAX_RATIO) {
-        throw bomb(name, "inflates its part " + entry.getName() + " more than " + MAX_RATIO + " times ("
-            + compressed / 1024 + " KB to over " + inflated / (1024 * 1024) + " MB)");
+        throw bomb(
+            name,
+            "inflates its part "
+                + entry.getName()
+                + " more than "
+                + MAX_RATIO
+                + " times ("
+                + compressed / 1024
+                + " KB to over "
+                + inflated / (1024 * 1024)
+                + " MB)");
       }
     }
   }
 
   private static ExtractionFailure bomb(String name, String what) {
-    return new ExtractionFailure("ZIP_BOMB", name + " " + what + ": this looks like a zip bomb and is not read;"
-        + " export the document again from its source", null);
+    return new ExtractionFailure(
+        "ZIP_BOMB",
+        name
+            + " "
+            + what
+            + ": this looks like a zip bomb and is not read;"
+            + " export the document again from its source",
+        null);
   }
 }

@@ -9,15 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * The wire format between the service and a parse worker: a marker, a 4-byte big-endian length, then that
- * many bytes of JSON. The marker lets the reader skip anything else that reaches the stream: the JVM itself
- * writes a native crash report to stdout, whatever the worker does with {@code System.out}. A length beyond
- * the agreed maximum is refused before anything is allocated.
+ * The wire format between the service and a parse worker: a marker, a 4-byte big-endian length,
+ * then that many bytes of JSON. The marker lets the reader skip anything else that reaches the
+ * stream: the JVM itself writes a native crash report to stdout, whatever the worker does with
+ * {@code System.out}. A length beyond the agreed maximum is refused before anything is allocated.
  */
 final class Frames {
 
-  /** Starts every frame; its first byte occurs only there, so a partial match can restart at a mismatch. */
+  /**
+   * Starts every frame; its first byte occurs only there, so a partial match can restart at a
+   * mismatch.
+   */
   private static final byte[] MARKER = {0, 'K', 'S', 'T', 'F', 'R', 'M', 1};
+
   private static final int JUNK_CHUNK = 8 * 1024;
 
   private Frames() {}
@@ -30,8 +34,8 @@ final class Frames {
   }
 
   /**
-   * The next frame; bytes before its marker are handed to {@code junk} as text. {@link EOFException} when the
-   * other side closed the stream.
+   * The next frame; bytes before its marker are handed to {@code junk} as text. {@link
+   * EOFException} when the other side closed the stream.
    */
   static byte[] read(DataInputStream in, int maxBytes, Consumer<String> junk) throws IOException {
     skipToMarker(in, junk);

@@ -26,14 +26,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses documents in a pool of supervised parse workers (child JVMs running {@link ParseWorkerMain}), one
- * document per worker at a time: the service's own heap and threads never touch a document's content.
+ * Parses documents in a pool of supervised parse workers (child JVMs running {@link
+ * ParseWorkerMain}), one document per worker at a time: the service's own heap and threads never
+ * touch a document's content.
  *
  * <p>Guarantees, per document: a file above the size limit is refused before any worker reads it
  * ({@code TOO_LARGE}); a parse that exceeds the time budget ends with the worker killed ({@code
  * PARSE_TIMEOUT}); a worker that runs out of its own heap ({@code OUT_OF_MEMORY}) or dies otherwise
- * ({@code PARSER_CRASHED}) is replaced, and the document is tried once more on a fresh worker before it
- * is failed. Every outcome is a value; {@link ParserUnavailableException} only when no worker can run.
+ * ({@code PARSER_CRASHED}) is replaced, and the document is tried once more on a fresh worker
+ * before it is failed. Every outcome is a value; {@link ParserUnavailableException} only when no
+ * worker can run.
  */
 public final class IsolatedParser implements DocumentParser {
 
@@ -57,7 +59,8 @@ public final class IsolatedParser implements DocumentParser {
    *
    * @throws IllegalStateException if a worker cannot start (the message says why)
    */
-  public static IsolatedParser start(ParserSettings parser, IsolationSettings isolation, MeterRegistry registry) {
+  public static IsolatedParser start(
+      ParserSettings parser, IsolationSettings isolation, MeterRegistry registry) {
     List<String> command = command(parser, isolation);
     WorkerMetrics metrics = new WorkerMetrics(registry);
     List<WorkerSlot> slots = new ArrayList<>();
@@ -67,19 +70,34 @@ public final class IsolatedParser implements DocumentParser {
     IsolatedParser pool = new IsolatedParser(isolation, slots);
     ExecutorService starters = Executors.newFixedThreadPool(slots.size());
     try {
-      CompletableFuture.allOf(slots.stream().map(slot -> CompletableFuture.runAsync(() -> startIn(slot), starters))
-          .toArray(CompletableFuture[]::new)).join();
+      CompletableFuture.allOf(
+              slots.stream()
+                  .map(slot -> CompletableFuture.runAsync(() -> startIn(slot), starters))
+                  .toArray(CompletableFuture[]::new))
+          .join();
     } catch (CompletionException e) {
       pool.close();
-      throw new IllegalStateException("parse workers cannot start: " + e.getCause().getMessage()
-          + " (check PARSE_WORKER_HEAP and that java can run the service's class path)", e.getCause());
+      throw new IllegalStateException(
+          "parse workers cannot start: "
+              + e.getCause().getMessage()
+              + " (check PARSE_WORKER_HEAP and that java can run the service's class path)",
+          e.getCause());
     } finally {
       starters.shutdown();
     }
-    Gauge.builder("kamerstukken.parse.workers.ready", pool, p -> p.slots.stream().filter(WorkerSlot::hasUsableWorker)
-        .count()).description("parse workers running and ready").register(registry);
-    LOG.info("[{}] parse workers ready: heap [{}], timeout [{}], max file size [{}] bytes, max pages [{}]",
-        isolation.workers(), isolation.heap(), isolation.timeout(), isolation.maxFileSizeBytes(), parser.maxPages());
+    Gauge.builder(
+            "kamerstukken.parse.workers.ready",
+            pool,
+            p -> p.slots.stream().filter(WorkerSlot::hasUsableWorker).count())
+        .description("parse workers running and ready")
+        .register(registry);
+    LOG.info(
+        "[{}] parse workers ready: heap [{}], timeout [{}], max file size [{}] bytes, max pages [{}]",
+        isolation.workers(),
+        isolation.heap(),
+        isolation.timeout(),
+        isolation.maxFileSizeBytes(),
+        parser.maxPages());
     return pool;
   }
 
@@ -93,9 +111,10 @@ public final class IsolatedParser implements DocumentParser {
   }
 
   /**
-   * The worker's command line: its own heap bound, exit on OutOfMemoryError, VM messages on stderr. The heap
-   * starts small ({@code -Xms}) and grows only for the documents that need it: the JVM's default start size
-   * (1/64 of the machine's memory) would otherwise be touched by the young generation and stay resident.
+   * The worker's command line: its own heap bound, exit on OutOfMemoryError, VM messages on stderr.
+   * The heap starts small ({@code -Xms}) and grows only for the documents that need it: the JVM's
+   * default start size (1/64 of the machine's memory) would otherwise be touched by the young
+   * generation and stay resident.
    */
   static List<String> command(ParserSettings parser, IsolationSettings isolation) {
     String settingsJson;
@@ -105,16 +124,29 @@ public final class IsolatedParser implements DocumentParser {
       throw new IllegalStateException("cannot write the parser settings as JSON", e);
     }
     String tmp = System.getProperty("java.io.tmpdir");
-    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms" + initialHeap(isolation.heap()), "-Xmx" + isolation.heap(), "-XX:+ExitOnOutOfMemoryError",
-        "-XX:+DisplayVMOutputToStderr", "-XX:+UseSerialGC", "-XX:-CreateCoredumpOnCrash",
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xms" + initialHeap(isolation.heap()),
+        "-Xmx" + isolation.heap(),
+        "-XX:+ExitOnOutOfMemoryError",
+        "-XX:+DisplayVMOutputToStderr",
+        "-XX:+UseSerialGC",
+        "-XX:-CreateCoredumpOnCrash",
         "-XX:ErrorFile=" + tmp + "/kamerstukken-parse-worker-%p.log",
-        "-Djava.awt.headless=true", "-Dlogback.configurationFile=parse-worker-logback.xml",
-        "-cp", isolation.classPath(), isolation.mainClass(), settingsJson, String.valueOf(isolation.maxReplyBytes()),
+        "-Djava.awt.headless=true",
+        "-Dlogback.configurationFile=parse-worker-logback.xml",
+        "-cp",
+        isolation.classPath(),
+        isolation.mainClass(),
+        settingsJson,
+        String.valueOf(isolation.maxReplyBytes()),
         String.valueOf(isolation.warmUp().toMillis()));
   }
 
-  /** {@link #INITIAL_HEAP}, or the bound itself when that is smaller (the JVM refuses -Xms above -Xmx). */
+  /**
+   * {@link #INITIAL_HEAP}, or the bound itself when that is smaller (the JVM refuses -Xms above
+   * -Xmx).
+   */
   static String initialHeap(String maxHeap) {
     return bytes(maxHeap) < bytes(INITIAL_HEAP) ? maxHeap : INITIAL_HEAP;
   }
@@ -135,14 +167,21 @@ public final class IsolatedParser implements DocumentParser {
     String name = source.fileName() == null ? file.getFileName().toString() : source.fileName();
     long size = sizeOf(file, name);
     if (size > settings.maxFileSizeBytes()) {
-      return new ParseOutcome.Failed(ParseOutcome.TOO_LARGE, name + " is " + megabytes(size) + ", more than the "
-          + megabytes(settings.maxFileSizeBytes()) + " this service parses (PARSE_MAX_FILE_SIZE); split the document"
-          + " or raise the limit");
+      return new ParseOutcome.Failed(
+          ParseOutcome.TOO_LARGE,
+          name
+              + " is "
+              + megabytes(size)
+              + ", more than the "
+              + megabytes(settings.maxFileSizeBytes())
+              + " this service parses (PARSE_MAX_FILE_SIZE); split the document"
+              + " or raise the limit");
     }
     WorkerSlot slot = take();
     try {
-      return slot.parse(new WorkerRequest(requests.incrementAndGet(), file.toAbsolutePath().toString(), source,
-          receivedAt));
+      return slot.parse(
+          new WorkerRequest(
+              requests.incrementAndGet(), file.toAbsolutePath().toString(), source, receivedAt));
     } finally {
       idle.add(slot);
     }
@@ -164,7 +203,8 @@ public final class IsolatedParser implements DocumentParser {
     try {
       return Files.size(file);
     } catch (IOException e) {
-      throw new ParserUnavailableException("cannot read the size of " + name + " at " + file + ": " + e, e);
+      throw new ParserUnavailableException(
+          "cannot read the size of " + name + " at " + file + ": " + e, e);
     }
   }
 
@@ -172,7 +212,10 @@ public final class IsolatedParser implements DocumentParser {
     return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
-  /** Ready while every worker runs or can be started; down (with the reason) when starting one failed. */
+  /**
+   * Ready while every worker runs or can be started; down (with the reason) when starting one
+   * failed.
+   */
   public HealthCheck.Status health() {
     if (closed) {
       return HealthCheck.Status.down("closed");
@@ -183,8 +226,15 @@ public final class IsolatedParser implements DocumentParser {
       }
     }
     long ready = slots.stream().filter(WorkerSlot::hasUsableWorker).count();
-    return HealthCheck.Status.up(ready + " of " + slots.size() + " parse workers running (heap " + settings.heap()
-        + ", timeout " + settings.timeout().toSeconds() + " s)");
+    return HealthCheck.Status.up(
+        ready
+            + " of "
+            + slots.size()
+            + " parse workers running (heap "
+            + settings.heap()
+            + ", timeout "
+            + settings.timeout().toSeconds()
+            + " s)");
   }
 
   /** Stops every worker; a parse still running ends with {@link ParserUnavailableException}. */

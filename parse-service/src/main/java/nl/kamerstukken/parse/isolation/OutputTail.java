@@ -11,9 +11,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Drains a worker's stderr on its own thread: every line is passed on to the service's own stderr (the
- * worker's logs show up in the service log), and the last lines are kept to explain why a worker died.
- * Thread-safe.
+ * Drains a worker's stderr on its own thread: every line is passed on to the service's own stderr
+ * (the worker's logs show up in the service log), and the last lines are kept to explain why a
+ * worker died. Thread-safe.
  */
 final class OutputTail {
 
@@ -36,7 +36,8 @@ final class OutputTail {
   }
 
   private void drain(InputStream stream) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         keep(line);
       }
@@ -45,7 +46,9 @@ final class OutputTail {
     }
   }
 
-  /** Passes on and keeps output that arrived another way (what the JVM wrote to the reply stream). */
+  /**
+   * Passes on and keeps output that arrived another way (what the JVM wrote to the reply stream).
+   */
   void add(String text) {
     text.lines().filter(line -> !line.isBlank()).forEach(this::keep);
   }

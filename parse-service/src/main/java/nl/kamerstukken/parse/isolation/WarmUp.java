@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warms a fresh worker up before it says it is ready: it parses a generated Aanhangsel-like PDF for a
- * while, so the JIT has compiled the PDF, cleaning and segmentation paths before the first real document
- * arrives. Without it, a new worker parses its first few hundred documents several times slower, and every
- * worker (and every restart after a crash) pays that again.
+ * Warms a fresh worker up before it says it is ready: it parses a generated Aanhangsel-like PDF for
+ * a while, so the JIT has compiled the PDF, cleaning and segmentation paths before the first real
+ * document arrives. Without it, a new worker parses its first few hundred documents several times
+ * slower, and every worker (and every restart after a crash) pays that again.
  */
 final class WarmUp {
 
@@ -38,8 +38,14 @@ final class WarmUp {
       Path pdf = Files.createTempFile("kamerstukken-warm-up-", ".pdf");
       try {
         write(pdf);
-        SourceFile source = new SourceFile(pdf.getFileName().toString(), "0".repeat(64), "application/pdf",
-            Files.size(pdf), null, null);
+        SourceFile source =
+            new SourceFile(
+                pdf.getFileName().toString(),
+                "0".repeat(64),
+                "application/pdf",
+                Files.size(pdf),
+                null,
+                null);
         while (System.nanoTime() - start < budget.toNanos()) {
           parser.parse(pdf, source, null);
           rounds++;
@@ -88,19 +94,30 @@ final class WarmUp {
     }
   }
 
-  // Every line names its number: lines repeated at the same place on every page would be running headers.
+  // Every line names its number: lines repeated at the same place on every page would be running
+  // headers.
   private static String[] question(int number) {
     return new String[] {
-        "Bent u bekend met het bericht over de wachttijden in de jeugdzorg in regio " + number + ", en deelt u",
-        "de zorgen van gemeenten en zorgaanbieders over de gevolgen voor kinderen en ouders? Wie is verant-",
-        "woordelijk voor het terugdringen van die wachttijden, en wanneer ontvangt de Kamer de cijfers over",
-        "het jaar " + (2000 + number) + "?"};
+      "Bent u bekend met het bericht over de wachttijden in de jeugdzorg in regio "
+          + number
+          + ", en deelt u",
+      "de zorgen van gemeenten en zorgaanbieders over de gevolgen voor kinderen en ouders? Wie is verant-",
+      "woordelijk voor het terugdringen van die wachttijden, en wanneer ontvangt de Kamer de cijfers over",
+      "het jaar " + (2000 + number) + "?"
+    };
   }
 
   private static String[] answer(int number) {
     return new String[] {
-        "Ja. Het kabinet neemt maatregelen om de wachttijden in regio " + number + " te verkorten; zie de brief",
-        "van 3 juni 2024 (Kamerstuk 31839, nr. " + (900 + number) + "). Gemeenten zijn verantwoordelijk voor de",
-        "inkoop van jeugdzorg; de cijfers over " + (2000 + number) + " ontvangt uw Kamer voor het zomerreces."};
+      "Ja. Het kabinet neemt maatregelen om de wachttijden in regio "
+          + number
+          + " te verkorten; zie de brief",
+      "van 3 juni 2024 (Kamerstuk 31839, nr. "
+          + (900 + number)
+          + "). Gemeenten zijn verantwoordelijk voor de",
+      "inkoop van jeugdzorg; de cijfers over "
+          + (2000 + number)
+          + " ontvangt uw Kamer voor het zomerreces."
+    };
   }
 }

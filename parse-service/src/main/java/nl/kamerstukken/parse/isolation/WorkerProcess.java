@@ -15,15 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running parse worker, seen from the service: sends a request, waits for the reply within a budget,
- * and notices when the worker dies. Used by one thread at a time. A worker that timed out, died or broke
- * the protocol is finished: {@link #isUsable()} turns false and a new one must be started.
+ * One running parse worker, seen from the service: sends a request, waits for the reply within a
+ * budget, and notices when the worker dies. Used by one thread at a time. A worker that timed out,
+ * died or broke the protocol is finished: {@link #isUsable()} turns false and a new one must be
+ * started.
  */
 final class WorkerProcess implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
+
   /** Marks the end of the worker's reply stream. */
   private static final Object END = new Object();
+
   private static final int MAX_REQUEST_BYTES = 1 << 20;
 
   private final String name;
@@ -48,7 +51,8 @@ final class WorkerProcess implements AutoCloseable {
    *
    * @throws WorkerStartException if it exits or stays silent for {@code startTimeout}
    */
-  static WorkerProcess start(String name, List<String> command, Duration startTimeout, int maxReplyBytes)
+  static WorkerProcess start(
+      String name, List<String> command, Duration startTimeout, int maxReplyBytes)
       throws WorkerStartException, InterruptedException {
     Process process;
     try {
@@ -63,10 +67,18 @@ final class WorkerProcess implements AutoCloseable {
       return worker;
     }
     worker.kill();
-    String why = first == null ? "did not report ready within " + startTimeout : "exited with code "
-        + worker.exitCode();
-    throw new WorkerStartException("parse worker " + name + " " + why + "; its last output: "
-        + String.join(" | ", worker.stderr.lines()), null);
+    String why =
+        first == null
+            ? "did not report ready within " + startTimeout
+            : "exited with code " + worker.exitCode();
+    throw new WorkerStartException(
+        "parse worker "
+            + name
+            + " "
+            + why
+            + "; its last output: "
+            + String.join(" | ", worker.stderr.lines()),
+        null);
   }
 
   /** Sends one request and waits at most {@code budget} for its reply. */
@@ -117,22 +129,30 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   private void readReplies(int maxReplyBytes) {
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream()))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(process.getInputStream()))) {
       while (true) {
         byte[] frame = Frames.read(in, maxReplyBytes + MAX_REQUEST_BYTES, stderr::add);
         replies.add(Json.mapper().readValue(frame, WorkerReply.class));
       }
     } catch (IOException e) {
-      // End of stream (the worker exited or was killed) or a stream we cannot trust: the worker is finished.
+      // End of stream (the worker exited or was killed) or a stream we cannot trust: the worker is
+      // finished.
       if (!(e instanceof java.io.EOFException) && usable) {
-        LOG.warn("parse worker [{}] sent an unreadable reply; it is not used any more: {}", name, e.getMessage());
+        LOG.warn(
+            "parse worker [{}] sent an unreadable reply; it is not used any more: {}",
+            name,
+            e.getMessage());
       }
     } finally {
       replies.add(END);
     }
   }
 
-  /** Kills the worker and whatever it started (Tesseract), without waiting for it to finish anything. */
+  /**
+   * Kills the worker and whatever it started (Tesseract), without waiting for it to finish
+   * anything.
+   */
   void kill() {
     usable = false;
     process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -144,7 +164,10 @@ final class WorkerProcess implements AutoCloseable {
     }
   }
 
-  /** Closes the request stream (the worker exits when it reads its end), then kills it if it lingers. */
+  /**
+   * Closes the request stream (the worker exits when it reads its end), then kills it if it
+   * lingers.
+   */
   @Override
   public void close() {
     usable = false;

@@ -4,8 +4,8 @@ import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.parse.ParseOutcome;
 
 /**
- * What a parse worker answers: {@code READY} once after start (the parser is built), then one reply per
- * request, {@code PARSED} with the document or {@code FAILED} with a reason.
+ * What a parse worker answers: {@code READY} once after start (the parser is built), then one reply
+ * per request, {@code PARSED} with the document or {@code FAILED} with a reason.
  *
  * @param id the request's id (0 for READY)
  * @param status READY, PARSED or FAILED
@@ -15,7 +15,12 @@ import nl.kamerstukken.parse.ParseOutcome;
  * @param workerBroken the worker survived an error that may have left it in a bad state (a stack
  *     overflow) and exits after this reply: start a fresh one
  */
-record WorkerReply(long id, String status, DocumentParsed document, String reasonCode, String message,
+record WorkerReply(
+    long id,
+    String status,
+    DocumentParsed document,
+    String reasonCode,
+    String message,
     boolean workerBroken) {
 
   static final String READY = "READY";

@@ -5,8 +5,8 @@ import java.util.Objects;
 import nl.kamerstukken.model.SourceFile;
 
 /**
- * What the service asks a parse worker: parse {@code file} (a local path the service resolved, e.g. a blob)
- * as {@code source}.
+ * What the service asks a parse worker: parse {@code file} (a local path the service resolved, e.g.
+ * a blob) as {@code source}.
  *
  * @param id matches the reply to the request
  * @param file absolute path of the bytes to parse

@@ -9,16 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One place for a parse worker: holds the running worker and replaces it when it ends. Used by one thread at
- * a time (the pool hands slots out). A worker that dies while parsing is blamed on the document only after a
- * fresh worker died on it too (the first death may have been caused by the documents before it); a document
- * that exceeds the time budget is not tried again.
+ * One place for a parse worker: holds the running worker and replaces it when it ends. Used by one
+ * thread at a time (the pool hands slots out). A worker that dies while parsing is blamed on the
+ * document only after a fresh worker died on it too (the first death may have been caused by the
+ * documents before it); a document that exceeds the time budget is not tried again.
  */
 final class WorkerSlot implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkerSlot.class);
+
   /** Attempts of a document whose worker died; the second death is the document's fault. */
   static final int CRASH_ATTEMPTS = 2;
+
   /** Starts tried within one request before giving up (the caller retries the batch later). */
   private static final int START_TRIES = 3;
 
@@ -56,20 +58,36 @@ final class WorkerSlot implements AutoCloseable {
       }
       if (exchange instanceof Exchange.TimedOut timedOut) {
         metrics.restarted("timeout");
-        LOG.warn("parse of [{}] took longer than [{}]: worker [{}] killed", fileName, timedOut.budget(), name);
+        LOG.warn(
+            "parse of [{}] took longer than [{}]: worker [{}] killed",
+            fileName,
+            timedOut.budget(),
+            name);
         replaceWorker();
-        return new ParseOutcome.Failed(ParseOutcome.PARSE_TIMEOUT, "parsing " + fileName + " took longer than "
-            + seconds(timedOut.budget()) + " (PARSE_TIMEOUT); the parse worker was stopped. A document this slow is"
-            + " usually malformed or a long scan: check it, or raise PARSE_TIMEOUT", attempt);
+        return new ParseOutcome.Failed(
+            ParseOutcome.PARSE_TIMEOUT,
+            "parsing "
+                + fileName
+                + " took longer than "
+                + seconds(timedOut.budget())
+                + " (PARSE_TIMEOUT); the parse worker was stopped. A document this slow is"
+                + " usually malformed or a long scan: check it, or raise PARSE_TIMEOUT",
+            attempt);
       }
       Exchange.Died died = (Exchange.Died) exchange;
       String reason = WorkerDeath.reasonCode(died);
       metrics.restarted(reason.toLowerCase(java.util.Locale.ROOT));
-      LOG.warn("parse worker [{}] died on [{}] (attempt [{}], exit code [{}], [{}])", name, fileName, attempt,
-          died.exitCode(), reason);
+      LOG.warn(
+          "parse worker [{}] died on [{}] (attempt [{}], exit code [{}], [{}])",
+          name,
+          fileName,
+          attempt,
+          died.exitCode(),
+          reason);
       if (attempt >= CRASH_ATTEMPTS) {
         replaceWorker();
-        return new ParseOutcome.Failed(reason, WorkerDeath.describe(died, fileName, settings.heap()), attempt);
+        return new ParseOutcome.Failed(
+            reason, WorkerDeath.describe(died, fileName, settings.heap()), attempt);
       }
     }
   }
@@ -79,7 +97,8 @@ final class WorkerSlot implements AutoCloseable {
       return ready().exchange(request, settings.timeout());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ParserUnavailableException("interrupted while parsing " + request.source().fileName(), e);
+      throw new ParserUnavailableException(
+          "interrupted while parsing " + request.source().fileName(), e);
     }
   }
 
@@ -97,7 +116,8 @@ final class WorkerSlot implements AutoCloseable {
         Thread.sleep(backoff.delay(startFailures).toMillis());
       }
       try {
-        worker = WorkerProcess.start(name, command, settings.startTimeout(), settings.maxReplyBytes());
+        worker =
+            WorkerProcess.start(name, command, settings.startTimeout(), settings.maxReplyBytes());
         startFailures = 0;
         startProblem = "";
         return worker;
@@ -105,7 +125,11 @@ final class WorkerSlot implements AutoCloseable {
         startFailures++;
         startProblem = e.getMessage();
         metrics.restarted("start_failed");
-        LOG.error("parse worker [{}] could not start (failure [{}]): {}", name, startFailures, e.getMessage());
+        LOG.error(
+            "parse worker [{}] could not start (failure [{}]): {}",
+            name,
+            startFailures,
+            e.getMessage());
         if (tries >= START_TRIES) {
           throw new ParserUnavailableException(e.getMessage(), e);
         }
@@ -115,8 +139,9 @@ final class WorkerSlot implements AutoCloseable {
   }
 
   /**
-   * Starts the next worker now, so the document that cost the last one pays for its replacement, not the next
-   * document. A failed start is left for the next request (which retries it with backoff).
+   * Starts the next worker now, so the document that cost the last one pays for its replacement,
+   * not the next document. A failed start is left for the next request (which retries it with
+   * backoff).
    */
   private void replaceWorker() {
     if (closed) {
@@ -152,6 +177,8 @@ final class WorkerSlot implements AutoCloseable {
   }
 
   private static String seconds(Duration duration) {
-    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    return duration.toMillis() % 1000 == 0
+        ? duration.toSeconds() + " s"
+        : duration.toMillis() + " ms";
   }
 }

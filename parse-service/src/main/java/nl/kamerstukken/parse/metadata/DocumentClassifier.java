@@ -5,15 +5,18 @@ import java.util.regex.Pattern;
 import nl.kamerstukken.parse.segment.Segmentation;
 
 /**
- * Names the kind of document, in the vocabulary of the corpus truth: aanhangsel-antwoord, kamervragen (not
- * yet answered), commissie-vragen-antwoorden, verslag-schriftelijk-overleg, brief, motie, besluitenlijst,
- * nota, scan (no text layer), other. The publisher's record decides when it states the type.
+ * Names the kind of document, in the vocabulary of the corpus truth: aanhangsel-antwoord,
+ * kamervragen (not yet answered), commissie-vragen-antwoorden, verslag-schriftelijk-overleg, brief,
+ * motie, besluitenlijst, nota, scan (no text layer), other. The publisher's record decides when it
+ * states the type.
  */
 final class DocumentClassifier {
 
-  private static final Pattern MOTION = Pattern.compile("(?s).*\\bDe Kamer,\\s+gehoord de beraadslaging.*");
-  private static final Pattern LETTER = Pattern.compile("(?s).*\\bGeachte (?:voorzitter|heer|mevrouw)\\b.*",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern MOTION =
+      Pattern.compile("(?s).*\\bDe Kamer,\\s+gehoord de beraadslaging.*");
+  private static final Pattern LETTER =
+      Pattern.compile(
+          "(?s).*\\bGeachte (?:voorzitter|heer|mevrouw)\\b.*", Pattern.CASE_INSENSITIVE);
   private static final Pattern NOTA = Pattern.compile("(?i).*\\b\\p{L}*nota\\b.*");
 
   private DocumentClassifier() {}
@@ -26,7 +29,9 @@ final class DocumentClassifier {
       return h.publisher().documentType();
     }
     if (h.kamervragen() != null) {
-      return h.kamervragen().answered() || !segmentation.answers().isEmpty() ? "aanhangsel-antwoord" : "kamervragen";
+      return h.kamervragen().answered() || !segmentation.answers().isEmpty()
+          ? "aanhangsel-antwoord"
+          : "kamervragen";
     }
     String byTitle = byStukTitle(h.kamerstuk().stukTitle(), segmentation);
     if (byTitle != null) {
@@ -81,6 +86,9 @@ final class DocumentClassifier {
   }
 
   /** The header readings a classification looks at. */
-  record Headers(KamervraagHeader kamervragen, KamerstukHeader kamerstuk, OtherHeaders other,
+  record Headers(
+      KamervraagHeader kamervragen,
+      KamerstukHeader kamerstuk,
+      OtherHeaders other,
       PublisherMetadata publisher) {}
 }

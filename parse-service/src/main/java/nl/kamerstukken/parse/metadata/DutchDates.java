@@ -10,15 +10,30 @@ import java.util.regex.Pattern;
 /** Dates as Dutch documents print them: "6 maart 2024", "1 okt. 2023", "11-10-2024", or ISO. */
 final class DutchDates {
 
-  static final String MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
-      + "|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec";
+  static final String MONTHS =
+      "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+          + "|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec";
+
   /** A date in words; group 1 day, 2 month, 3 year. */
   static final String DATE = "(\\d{1,2})\\s+(" + MONTHS + ")\\.?\\s+(\\d{4})";
+
   private static final Pattern WORDS = Pattern.compile(DATE, Pattern.CASE_INSENSITIVE);
   private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})-(\\d{1,2})-(\\d{4})");
-  private static final List<String> FULL = List.of("januari", "februari", "maart", "april", "mei", "juni", "juli",
-      "augustus", "september", "oktober", "november", "december");
+  private static final List<String> FULL =
+      List.of(
+          "januari",
+          "februari",
+          "maart",
+          "april",
+          "mei",
+          "juni",
+          "juli",
+          "augustus",
+          "september",
+          "oktober",
+          "november",
+          "december");
 
   private DutchDates() {}
 
@@ -42,7 +57,9 @@ final class DutchDates {
   private static int month(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     for (int i = 0; i < FULL.size(); i++) {
-      if (FULL.get(i).startsWith(lower.equals("mrt") ? "maa" : lower.substring(0, Math.min(3, lower.length())))) {
+      if (FULL.get(i)
+          .startsWith(
+              lower.equals("mrt") ? "maa" : lower.substring(0, Math.min(3, lower.length())))) {
         return i + 1;
       }
     }

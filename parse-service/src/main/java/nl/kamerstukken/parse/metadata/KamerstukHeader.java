@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 import nl.kamerstukken.parse.clean.CleanLine;
 
 /**
- * The head of a Kamerstuk in the official layout: "26 643 Informatie- en communicatietechnologie (ICT)",
- * "Nr. 1522 BRIEF VAN DE STAATSSECRETARIS VAN ...", and, for a letter, "Aan de Voorzitter van ...", "Den
- * Haag, 16 juni 2026", the signature ("De staatssecretaris van ...," then the name) and the committee
- * whose questions it answers.
+ * The head of a Kamerstuk in the official layout: "26 643 Informatie- en communicatietechnologie
+ * (ICT)", "Nr. 1522 BRIEF VAN DE STAATSSECRETARIS VAN ...", and, for a letter, "Aan de Voorzitter
+ * van ...", "Den Haag, 16 juni 2026", the signature ("De staatssecretaris van ...," then the name)
+ * and the committee whose questions it answers.
  */
 record KamerstukHeader(
     String dossierNumber,
@@ -24,20 +24,30 @@ record KamerstukHeader(
     String committee,
     LocalDate submittedDate) {
 
-  private static final Pattern DOSSIER = Pattern.compile("^(\\d{2} ?\\d{3}(?:-[A-Z0-9]{1,4})?)(?:\\s+(.+))?$");
+  private static final Pattern DOSSIER =
+      Pattern.compile("^(\\d{2} ?\\d{3}(?:-[A-Z0-9]{1,4})?)(?:\\s+(.+))?$");
   private static final Pattern STUK = Pattern.compile("^Nr\\.\\s*(\\d{1,5})(?:\\s+(.+))?$");
-  private static final Pattern ADDRESSEE = Pattern.compile("^Aan (?:de |het )?((?:[Vv]oorzitter|[Pp]resident).+)$");
-  private static final Pattern DATE = Pattern.compile("^(?:Den Haag|[’']s-Gravenhage|Datum|Voorgesteld|Vastgesteld)"
-      + ",?\\s*:?\\s*(" + DutchDates.DATE + ")", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SIGNATURE = Pattern.compile(
-      "^(?:De|Het)\\s+((?:minister-president|minister|staatssecretaris)\\b.*?),$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ADDRESSEE =
+      Pattern.compile("^Aan (?:de |het )?((?:[Vv]oorzitter|[Pp]resident).+)$");
+  private static final Pattern DATE =
+      Pattern.compile(
+          "^(?:Den Haag|[’']s-Gravenhage|Datum|Voorgesteld|Vastgesteld)"
+              + ",?\\s*:?\\s*("
+              + DutchDates.DATE
+              + ")",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIGNATURE =
+      Pattern.compile(
+          "^(?:De|Het)\\s+((?:minister-president|minister|staatssecretaris)\\b.*?),$",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern NAME = Pattern.compile("^[\\p{Lu}][\\p{L}.’' -]{1,60}$");
-  private static final Pattern COMMITTEE = Pattern.compile(
-      "\\b((?:vaste |algemene |tijdelijke )?commissie voor [^()]+?)\\s+(?:over|inzake|heeft|naar|betreffende)\\b");
+  private static final Pattern COMMITTEE =
+      Pattern.compile(
+          "\\b((?:vaste |algemene |tijdelijke )?commissie voor [^()]+?)\\s+(?:over|inzake|heeft|naar|betreffende)\\b");
   private static final Pattern CONTINUATION_STOP =
       Pattern.compile("^(?:Voorgesteld|Vastgesteld|Ontvangen|Aan |Den Haag|Datum)");
-  private static final Pattern SUBMITTED = Pattern.compile("ingezonden\\s+(" + DutchDates.DATE + ")",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SUBMITTED =
+      Pattern.compile("ingezonden\\s+(" + DutchDates.DATE + ")", Pattern.CASE_INSENSITIVE);
 
   /** Reads the header from the first paragraphs and the lines of the document. */
   static KamerstukHeader parse(List<String> paragraphs, List<CleanLine> lines) {
@@ -65,11 +75,23 @@ record KamerstukHeader(
       }
     }
     String[] signature = signature(lines);
-    return new KamerstukHeader(numbers[0], numbers[1], numbers[2], numbers[3], addressee, date, signature[0],
-        signature[1], committee, submitted);
+    return new KamerstukHeader(
+        numbers[0],
+        numbers[1],
+        numbers[2],
+        numbers[3],
+        addressee,
+        date,
+        signature[0],
+        signature[1],
+        committee,
+        submitted);
   }
 
-  /** {dossier, dossier title, number, document title}: all null unless both a dossier and a "Nr." line are printed. */
+  /**
+   * {dossier, dossier title, number, document title}: all null unless both a dossier and a "Nr."
+   * line are printed.
+   */
   private static String[] numbers(List<CleanLine> head) {
     String[] found = new String[4];
     for (int i = 0; i < head.size() && found[2] == null; i++) {
@@ -88,8 +110,9 @@ record KamerstukHeader(
   }
 
   /**
-   * A title that starts after the number on line {@code at} (or, when nothing follows the number, on the next
-   * line) and continues on lines of the same paragraph and style, up to a date line or the "Nr." line.
+   * A title that starts after the number on line {@code at} (or, when nothing follows the number,
+   * on the next line) and continues on lines of the same paragraph and style, up to a date line or
+   * the "Nr." line.
    */
   private static String title(String rest, List<CleanLine> lines, int at) {
     StringBuilder title = new StringBuilder(rest == null ? "" : rest.strip());
@@ -101,7 +124,9 @@ record KamerstukHeader(
     for (; i < lines.size(); i++) {
       CleanLine line = lines.get(i);
       String text = flat(line.text());
-      if (line.paragraphStart() || line.bold() != lines.get(at).bold() || STUK.matcher(text).matches()
+      if (line.paragraphStart()
+          || line.bold() != lines.get(at).bold()
+          || STUK.matcher(text).matches()
           || CONTINUATION_STOP.matcher(text).find()) {
         break;
       }

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * The header of Kamervragen: "Vragen van de leden Mutluer (GroenLinks-PvdA) en Kostić (PvdD) aan de
- * Minister van Onderwijs, Cultuur en Wetenschap over het bericht «...» (ingezonden 6 maart 2024)." and,
- * when answered, "Antwoord van Minister Dijkgraaf (Onderwijs, Cultuur en Wetenschap) (ontvangen 25 maart
- * 2024)." (or "Mededeling van ..."), optionally with "mede namens ..." and "Zie ook ...".
+ * Minister van Onderwijs, Cultuur en Wetenschap over het bericht «...» (ingezonden 6 maart 2024)."
+ * and, when answered, "Antwoord van Minister Dijkgraaf (Onderwijs, Cultuur en Wetenschap)
+ * (ontvangen 25 maart 2024)." (or "Mededeling van ..."), optionally with "mede namens ..." and "Zie
+ * ook ...".
  */
 record KamervraagHeader(
     List<String> askedBy,
@@ -25,15 +26,25 @@ record KamervraagHeader(
     LocalDate receivedDate,
     List<String> seeAlso) {
 
-  private static final Pattern QUESTIONS = Pattern.compile("(?:Vragen|Vraag) van (?:de leden|het lid) (.+?) aan "
-      + "(.+?) over (.+?)\\.?\\s*\\((?:[Ii]ngezonden|[Gg]esteld)\\s+(" + DutchDates.DATE + ")\\)",
-      Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-  private static final Pattern ANSWER = Pattern.compile("(?:Antwoord|Mededeling) van (.+?)\\s*\\(ontvangen\\s+"
-      + "(?:\\(ontvangen\\s+)?(" + DutchDates.DATE + ")\\)?", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-  private static final Pattern PERSON_ROLE = Pattern.compile(
-      "(?i)(minister-president|minister|staatssecretaris)\\s+[^()]*?\\(([^()]+)\\)");
-  private static final Pattern SEE_ALSO = Pattern.compile("Zie ook (.+?)(?=\\s*(?:\\n|$|Zie ook))",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern QUESTIONS =
+      Pattern.compile(
+          "(?:Vragen|Vraag) van (?:de leden|het lid) (.+?) aan "
+              + "(.+?) over (.+?)\\.?\\s*\\((?:[Ii]ngezonden|[Gg]esteld)\\s+("
+              + DutchDates.DATE
+              + ")\\)",
+          Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+  private static final Pattern ANSWER =
+      Pattern.compile(
+          "(?:Antwoord|Mededeling) van (.+?)\\s*\\(ontvangen\\s+"
+              + "(?:\\(ontvangen\\s+)?("
+              + DutchDates.DATE
+              + ")\\)?",
+          Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+  private static final Pattern PERSON_ROLE =
+      Pattern.compile(
+          "(?i)(minister-president|minister|staatssecretaris)\\s+[^()]*?\\(([^()]+)\\)");
+  private static final Pattern SEE_ALSO =
+      Pattern.compile("Zie ook (.+?)(?=\\s*(?:\\n|$|Zie ook))", Pattern.CASE_INSENSITIVE);
   private static final Pattern MEMBER = Pattern.compile("^(.*?)\\s*(?:\\(([^()]+)\\))?$");
 
   /** The header in {@code text} (the document's first paragraphs, one per line), or null. */
@@ -57,13 +68,27 @@ record KamervraagHeader(
     while (s.find()) {
       seeAlso.add(s.group(1).strip().replaceAll("[.,;]+$", ""));
     }
-    return new KamervraagHeader(names, List.copyOf(parties), addressedTo, title, submitted, answered, answeredBy,
-        received, seeAlso);
+    return new KamervraagHeader(
+        names,
+        List.copyOf(parties),
+        addressedTo,
+        title,
+        submitted,
+        answered,
+        answeredBy,
+        received,
+        seeAlso);
   }
 
-  /** "Van Weyenberg, Romke de Jong en Kat (allen D66)", "Sneller (D66), Chakor (GL-PvdA) en Van Nispen (SP)". */
+  /**
+   * "Van Weyenberg, Romke de Jong en Kat (allen D66)", "Sneller (D66), Chakor (GL-PvdA) en Van
+   * Nispen (SP)".
+   */
   private static void members(String printed, List<String> names, Set<String> parties) {
-    String cleaned = printed.replaceAll("(?i),?\\s*mede namens (?:het lid|de leden)\\s+", ", ").replaceAll(",\\s*$", "");
+    String cleaned =
+        printed
+            .replaceAll("(?i),?\\s*mede namens (?:het lid|de leden)\\s+", ", ")
+            .replaceAll(",\\s*$", "");
     for (String part : splitTopLevel(cleaned)) {
       Matcher m = MEMBER.matcher(part.strip());
       if (!m.matches() || m.group(1).isBlank()) {
@@ -97,8 +122,8 @@ record KamervraagHeader(
   }
 
   /**
-   * "Minister Bruins Slot (BZ) van Minister Schreinemacher (BHOS)", "Staatssecretaris Van Huffelen (BZK),
-   * mede namens de Staatssecretarissen van VWS en van JenV".
+   * "Minister Bruins Slot (BZ) van Minister Schreinemacher (BHOS)", "Staatssecretaris Van Huffelen
+   * (BZK), mede namens de Staatssecretarissen van VWS en van JenV".
    */
   private static List<String> answeredBy(String printed) {
     String[] main = printed.split("(?i),?\\s*mede namens\\s+", 2);

@@ -12,22 +12,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.parse.clean.CleanDocument;
-import nl.kamerstukken.parse.clean.CleanLine;
 import nl.kamerstukken.parse.extract.TextLine;
 import nl.kamerstukken.parse.segment.Segmentation;
 
 /**
  * Reads what a document says about itself. Sources, in order of trust: the publisher's record (a
- * {@code metadata.xml} beside the file, or {@code <meta>} in HTML/XML) for identifiers, numbers, dates,
- * year and type; the printed text for names, roles and titles (the record fills gaps only, since it
- * spells names differently from the print: "S.P.R.A. van Weyenberg" for "Van Weyenberg"); the page
- * furniture (colophon, running footer) for the identifier and year. Stateless.
+ * {@code metadata.xml} beside the file, or {@code <meta>} in HTML/XML) for identifiers, numbers,
+ * dates, year and type; the printed text for names, roles and titles (the record fills gaps only,
+ * since it spells names differently from the print: "S.P.R.A. van Weyenberg" for "Van Weyenberg");
+ * the page furniture (colophon, running footer) for the identifier and year. Stateless.
  */
 public final class MetadataExtractor {
 
-  private static final Pattern IDENTIFIER = Pattern.compile("\\b(kst-[0-9A-Z]+(?:-[0-9A-Z]+)*-\\d+"
-      + "|ah-(?:tk|ek)-\\d{8}-\\d+|h-(?:tk|ek)-\\d{8}-\\d+(?:-\\d+)?|kv-(?:tk-)?\\d+(?:-\\d+)?|blg-\\d+)\\b");
-  private static final Pattern YEAR = Pattern.compile("[Vv]ergaderjaar\\s+(\\d{4})\\s*[–-]\\s*(\\d{4})");
+  private static final Pattern IDENTIFIER =
+      Pattern.compile(
+          "\\b(kst-[0-9A-Z]+(?:-[0-9A-Z]+)*-\\d+"
+              + "|ah-(?:tk|ek)-\\d{8}-\\d+|h-(?:tk|ek)-\\d{8}-\\d+(?:-\\d+)?|kv-(?:tk-)?\\d+(?:-\\d+)?|blg-\\d+)\\b");
+  private static final Pattern YEAR =
+      Pattern.compile("[Vv]ergaderjaar\\s+(\\d{4})\\s*[–-]\\s*(\\d{4})");
   private static final Pattern ZAAK = Pattern.compile("\\b(?:19|20)\\d{2}Z\\d{5}\\b");
   private static final Pattern DOCUMENT = Pattern.compile("\\b(?:19|20)\\d{2}D\\d{5}\\b");
   private static final Pattern AH_ID = Pattern.compile("ah-(?:tk|ek)-(\\d{4})(\\d{4})-(\\d+)");
@@ -42,32 +44,59 @@ public final class MetadataExtractor {
    * @param properties publisher metadata: the sibling record merged over the format's own
    * @param scanned whether every page of the document came from OCR
    */
-  public static DocumentMetadata extract(CleanDocument document, Segmentation segmentation,
-      Map<String, List<String>> properties, boolean scanned) {
+  public static DocumentMetadata extract(
+      CleanDocument document,
+      Segmentation segmentation,
+      Map<String, List<String>> properties,
+      boolean scanned) {
     List<String> paragraphs = document.paragraphs();
-    int headerEnd = segmentation.firstLabelLine() > 0 ? segmentation.firstLabelLine()
-        : Math.min(document.lines().size(), 60);
-    String header = String.join("\n", new CleanDocument(document.lines().subList(0, headerEnd), List.of(),
-        List.of()).paragraphs());
+    int headerEnd =
+        segmentation.firstLabelLine() > 0
+            ? segmentation.firstLabelLine()
+            : Math.min(document.lines().size(), 60);
+    String header =
+        String.join(
+            "\n",
+            new CleanDocument(document.lines().subList(0, headerEnd), List.of(), List.of())
+                .paragraphs());
     String furniture = furnitureText(document.furniture());
     String head = document.text(0, Math.min(document.lines().size(), 80));
-    DocumentClassifier.Headers h = new DocumentClassifier.Headers(KamervraagHeader.parse(header),
-        KamerstukHeader.parse(paragraphs, document.lines()), OtherHeaders.parse(paragraphs, document.lines()),
-        PublisherMetadata.of(properties));
+    DocumentClassifier.Headers h =
+        new DocumentClassifier.Headers(
+            KamervraagHeader.parse(header),
+            KamerstukHeader.parse(paragraphs, document.lines()),
+            OtherHeaders.parse(paragraphs, document.lines()),
+            PublisherMetadata.of(properties));
     String type = DocumentClassifier.classify(h, segmentation, scanned, head);
     String identifier = identifier(h, furniture, head);
     Fields f = fields(type, h);
     String body = CleanDocument.join(document.lines()) + "\n" + furniture;
-    return new DocumentMetadata(identifier, type, year(h.publisher(), furniture + "\n" + head, identifier),
-        first(h.publisher().dossierNumber(), h.kamerstuk().dossierNumber(), part(KST_ID, identifier, 1)),
-        first(h.publisher().documentNumber(), h.kamerstuk().stukNumber(), part(KST_ID, identifier, 2),
+    return new DocumentMetadata(
+        identifier,
+        type,
+        year(h.publisher(), furniture + "\n" + head, identifier),
+        first(
+            h.publisher().dossierNumber(),
+            h.kamerstuk().dossierNumber(),
+            part(KST_ID, identifier, 1)),
+        first(
+            h.publisher().documentNumber(),
+            h.kamerstuk().stukNumber(),
+            part(KST_ID, identifier, 2),
             part(AH_ID, identifier, 3)),
         first(f.title, h.publisher().title(), h.other().heading()),
         first(h.publisher().date(), h.kamerstuk().date()),
-        f.askedBy.isEmpty() && isKamervragen(type) ? h.publisher().askedBy() : f.askedBy, f.parties, f.addressedTo,
-        f.answeredBy, first(h.publisher().submittedDate(), f.submitted), first(h.publisher().receivedDate(), f.received),
-        union(h.publisher().zaakNumbers(), all(ZAAK, body)), all(DOCUMENT, body), f.committee,
-        h.kamerstuk().signatory(), f.seeAlso);
+        f.askedBy.isEmpty() && isKamervragen(type) ? h.publisher().askedBy() : f.askedBy,
+        f.parties,
+        f.addressedTo,
+        f.answeredBy,
+        first(h.publisher().submittedDate(), f.submitted),
+        first(h.publisher().receivedDate(), f.received),
+        union(h.publisher().zaakNumbers(), all(ZAAK, body)),
+        all(DOCUMENT, body),
+        f.committee,
+        h.kamerstuk().signatory(),
+        f.seeAlso);
   }
 
   /** The fields whose source depends on the kind of document. */
@@ -91,7 +120,8 @@ public final class MetadataExtractor {
     switch (type) {
       case "verslag-schriftelijk-overleg" -> {
         f.parties = oh.fractions();
-        f.addressedTo = oh.consultedAddressee() == null ? List.of() : Portfolios.roles(oh.consultedAddressee());
+        f.addressedTo =
+            oh.consultedAddressee() == null ? List.of() : Portfolios.roles(oh.consultedAddressee());
         f.answeredBy = oh.reactionBy() == null ? f.addressedTo : Portfolios.roles(oh.reactionBy());
         f.submitted = oh.consultedSubmitted();
         f.received = oh.consultedAnswered();
@@ -106,7 +136,8 @@ public final class MetadataExtractor {
       case "motie", "amendement" -> f.title = ks.stukTitle();
       case "besluitenlijst" -> f.title = oh.besluitenlijst();
       case "brief" -> f.title = ks.isKamerstuk() ? ks.dossierTitle() : oh.subject();
-      default -> f.title = first(ks.isKamerstuk() ? ks.dossierTitle() : null, oh.subject(), oh.heading());
+      default ->
+          f.title = first(ks.isKamerstuk() ? ks.dossierTitle() : null, oh.subject(), oh.heading());
     }
     return f;
   }
@@ -115,13 +146,18 @@ public final class MetadataExtractor {
     return "aanhangsel-antwoord".equals(type) || "kamervragen".equals(type);
   }
 
-  /** The role that signed the letter, else the writer named in its title ("Brief van de minister van X"). */
+  /**
+   * The role that signed the letter, else the writer named in its title ("Brief van de minister van
+   * X").
+   */
   private static List<String> letterWriter(KamerstukHeader ks) {
     if (ks.signatoryRole() != null) {
       return Portfolios.roles(ks.signatoryRole());
     }
     Matcher m = ks.stukTitle() == null ? null : LETTER_FROM.matcher(ks.stukTitle());
-    return m != null && m.matches() ? Portfolios.roles(m.group(1).toLowerCase(Locale.ROOT)) : List.of();
+    return m != null && m.matches()
+        ? Portfolios.roles(m.group(1).toLowerCase(Locale.ROOT))
+        : List.of();
   }
 
   private static String identifier(DocumentClassifier.Headers h, String furniture, String head) {
@@ -188,19 +224,24 @@ public final class MetadataExtractor {
 
   /** Field by field: {@code preferred} where it knows a value, else {@code fallback}. */
   public static DocumentMetadata preferring(DocumentMetadata preferred, DocumentMetadata fallback) {
-    return new DocumentMetadata(first(preferred.identifier(), fallback.identifier()),
+    return new DocumentMetadata(
+        first(preferred.identifier(), fallback.identifier()),
         first(preferred.documentType(), fallback.documentType()),
         first(preferred.parliamentaryYear(), fallback.parliamentaryYear()),
         first(preferred.dossierNumber(), fallback.dossierNumber()),
-        first(preferred.documentNumber(), fallback.documentNumber()), first(preferred.title(), fallback.title()),
-        first(preferred.date(), fallback.date()), list(preferred.askedBy(), fallback.askedBy()),
-        list(preferred.parties(), fallback.parties()), list(preferred.addressedTo(), fallback.addressedTo()),
+        first(preferred.documentNumber(), fallback.documentNumber()),
+        first(preferred.title(), fallback.title()),
+        first(preferred.date(), fallback.date()),
+        list(preferred.askedBy(), fallback.askedBy()),
+        list(preferred.parties(), fallback.parties()),
+        list(preferred.addressedTo(), fallback.addressedTo()),
         list(preferred.answeredBy(), fallback.answeredBy()),
         first(preferred.submittedDate(), fallback.submittedDate()),
         first(preferred.receivedDate(), fallback.receivedDate()),
         list(preferred.zaakNumbers(), fallback.zaakNumbers()),
         list(preferred.documentNumbers(), fallback.documentNumbers()),
-        first(preferred.committee(), fallback.committee()), first(preferred.signatory(), fallback.signatory()),
+        first(preferred.committee(), fallback.committee()),
+        first(preferred.signatory(), fallback.signatory()),
         list(preferred.seeAlso(), fallback.seeAlso()));
   }
 

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 import nl.kamerstukken.parse.clean.CleanLine;
 
 /**
- * Header cues of the other document kinds: a verslag schriftelijk overleg ("... heeft een aantal vragen
- * en opmerkingen voorgelegd aan de minister van X over Y.", "Inbreng van de leden van de X-fractie"), a
- * besluitenlijst ("Document: Besluitenlijst van ..."), a ministry letter or nota ("Betreft ...",
- * "Onderwerp: ..."), and the most prominent heading of the first page.
+ * Header cues of the other document kinds: a verslag schriftelijk overleg ("... heeft een aantal
+ * vragen en opmerkingen voorgelegd aan de minister van X over Y.", "Inbreng van de leden van de
+ * X-fractie"), a besluitenlijst ("Document: Besluitenlijst van ..."), a ministry letter or nota
+ * ("Betreft ...", "Onderwerp: ..."), and the most prominent heading of the first page.
  */
 record OtherHeaders(
     String consultedAddressee,
@@ -26,15 +26,26 @@ record OtherHeaders(
     String subject,
     String heading) {
 
-  private static final Pattern CONSULTED = Pattern.compile("voorgelegd aan (?:de |het )?(.+?) over (.+?)\\.?$");
-  private static final Pattern CONSULTED_ON = Pattern.compile("zijn op (" + DutchDates.DATE + ") aan .{0,120}?"
-      + "voorgelegd", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ANSWERED_ON = Pattern.compile("[Bb]ij brief van (" + DutchDates.DATE + ")"
-      + " (?:zijn|is|heeft) (?:de vragen|deze vragen|de minister|de staatssecretaris)[^.]*?(?:beantwoord|geantwoord)");
-  private static final Pattern REACTION = Pattern.compile(
-      "^(?:[IVX]+\\s+)?Reactie van (?:de |het )?((?:minister|staatssecretaris)\\b.+)$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern FRACTION = Pattern.compile("Inbreng van de leden van de (.+?)-fractie");
-  private static final Pattern BESLUITENLIJST = Pattern.compile("^(?:Document:\\s*)?(Besluitenlijst\\b.+)$");
+  private static final Pattern CONSULTED =
+      Pattern.compile("voorgelegd aan (?:de |het )?(.+?) over (.+?)\\.?$");
+  private static final Pattern CONSULTED_ON =
+      Pattern.compile(
+          "zijn op (" + DutchDates.DATE + ") aan .{0,120}?" + "voorgelegd",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern ANSWERED_ON =
+      Pattern.compile(
+          "[Bb]ij brief van ("
+              + DutchDates.DATE
+              + ")"
+              + " (?:zijn|is|heeft) (?:de vragen|deze vragen|de minister|de staatssecretaris)[^.]*?(?:beantwoord|geantwoord)");
+  private static final Pattern REACTION =
+      Pattern.compile(
+          "^(?:[IVX]+\\s+)?Reactie van (?:de |het )?((?:minister|staatssecretaris)\\b.+)$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern FRACTION =
+      Pattern.compile("Inbreng van de leden van de (.+?)-fractie");
+  private static final Pattern BESLUITENLIJST =
+      Pattern.compile("^(?:Document:\\s*)?(Besluitenlijst\\b.+)$");
   private static final Pattern SUBJECT = Pattern.compile("^(?:Betreft|Onderwerp)\\s*:?\\s+(.+)$");
 
   static OtherHeaders parse(List<String> paragraphs, List<CleanLine> lines) {
@@ -51,11 +62,22 @@ record OtherHeaders(
       m = SUBJECT.matcher(p);
       subject = subject == null && m.matches() ? m.group(1) : subject;
     }
-    return new OtherHeaders(c.addressee, c.subject, c.submitted, c.answered, c.reaction, new ArrayList<>(c.fractions),
-        besluitenlijst, subject, heading(lines));
+    return new OtherHeaders(
+        c.addressee,
+        c.subject,
+        c.submitted,
+        c.answered,
+        c.reaction,
+        new ArrayList<>(c.fractions),
+        besluitenlijst,
+        subject,
+        heading(lines));
   }
 
-  /** The cues read from paragraphs; cheap substring checks come first, since every paragraph is read. */
+  /**
+   * The cues read from paragraphs; cheap substring checks come first, since every paragraph is
+   * read.
+   */
   private static final class Cues {
     String addressee;
     String subject;
@@ -93,8 +115,9 @@ record OtherHeaders(
   }
 
   /**
-   * The text of the first page set in the largest size above the body size (several lines of one heading
-   * joined), else the first bold line of the first page; null when the first page has neither.
+   * The text of the first page set in the largest size above the body size (several lines of one
+   * heading joined), else the first bold line of the first page; null when the first page has
+   * neither.
    */
   private static String heading(List<CleanLine> lines) {
     float largest = 0;
@@ -110,8 +133,10 @@ record OtherHeaders(
       if (line.page() != 1) {
         break;
       }
-      boolean match = larger ? line.fontSize() == largest && isHeadingText(line)
-          : line.bold() && line.fontSize() >= body - 0.5f && isHeadingText(line);
+      boolean match =
+          larger
+              ? line.fontSize() == largest && isHeadingText(line)
+              : line.bold() && line.fontSize() >= body - 0.5f && isHeadingText(line);
       if (heading.length() > 0 && (!match || line.paragraphStart())) {
         break;
       }
@@ -133,7 +158,9 @@ record OtherHeaders(
     for (CleanLine line : lines) {
       letters.merge(line.fontSize(), line.text().length(), Integer::sum);
     }
-    return letters.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+    return letters.entrySet().stream()
+        .max(java.util.Map.Entry.comparingByValue())
+        .map(java.util.Map.Entry::getKey)
         .orElse(0f);
   }
 }

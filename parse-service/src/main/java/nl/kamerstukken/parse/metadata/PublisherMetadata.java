@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The fields a publisher's metadata record (metadata.xml, HTML {@code <meta>}, XML {@code <meta>}) states,
- * by the officielebekendmakingen names. Missing fields are null or empty.
+ * The fields a publisher's metadata record (metadata.xml, HTML {@code <meta>}, XML {@code <meta>})
+ * states, by the officielebekendmakingen names. Missing fields are null or empty.
  */
 record PublisherMetadata(
     String identifier,
@@ -48,7 +48,9 @@ record PublisherMetadata(
 
   /** Only identifiers of the Staten-Generaal publications count (not a file name or a URL). */
   private static String identifier(String value) {
-    return value != null && value.matches("(?:kst|ah|h|kv|blg|stb|stcrt)-[0-9A-Za-z-]+") ? value : null;
+    return value != null && value.matches("(?:kst|ah|h|kv|blg|stb|stcrt)-[0-9A-Za-z-]+")
+        ? value
+        : null;
   }
 
   /** Maps the publisher's document types to ours. */
@@ -86,7 +88,10 @@ record PublisherMetadata(
   private static List<String> values(Map<String, List<String>> properties, String name) {
     for (Map.Entry<String, List<String>> e : properties.entrySet()) {
       if (e.getKey().equalsIgnoreCase(name)) {
-        return e.getValue().stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+        return e.getValue().stream()
+            .filter(v -> v != null && !v.isBlank())
+            .map(String::strip)
+            .toList();
       }
     }
     return List.of();

@@ -19,10 +19,10 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * The publisher's metadata record beside a file: {@code <name>.metadata.xml} ({@code <metadata name=...
- * content=...>}) or {@code <name>.metadata_owms.xml} (OWMS elements such as {@code
- * <overheidop:vergaderjaar>}), read into the names of the first form ({@code DC.identifier},
- * {@code OVERHEIDop.vergaderjaar}, ...).
+ * The publisher's metadata record beside a file: {@code <name>.metadata.xml} ({@code <metadata
+ * name=... content=...>}) or {@code <name>.metadata_owms.xml} (OWMS elements such as {@code
+ * <overheidop:vergaderjaar>}), read into the names of the first form ({@code DC.identifier}, {@code
+ * OVERHEIDop.vergaderjaar}, ...).
  */
 public final class SiblingMetadata {
 
@@ -31,8 +31,9 @@ public final class SiblingMetadata {
   private SiblingMetadata() {}
 
   /**
-   * The properties of the record beside {@code file}, looked up by the stem of the file's own name and of
-   * {@code originalName} (a blob store names files by hash); empty when there is none or it is unreadable.
+   * The properties of the record beside {@code file}, looked up by the stem of the file's own name
+   * and of {@code originalName} (a blob store names files by hash); empty when there is none or it
+   * is unreadable.
    */
   public static Map<String, List<String>> find(Path file, String originalName) {
     Path dir = file.toAbsolutePath().getParent();
@@ -46,7 +47,9 @@ public final class SiblingMetadata {
       }
       for (String suffix : List.of(".metadata.xml", ".metadata_owms.xml")) {
         Path candidate = dir.resolve(stem + suffix);
-        if (!candidate.equals(file.toAbsolutePath()) && besideFile(candidate, dir) && Files.isRegularFile(candidate)) {
+        if (!candidate.equals(file.toAbsolutePath())
+            && besideFile(candidate, dir)
+            && Files.isRegularFile(candidate)) {
           Map<String, List<String>> properties = read(candidate);
           if (!properties.isEmpty()) {
             return properties;
@@ -58,8 +61,8 @@ public final class SiblingMetadata {
   }
 
   /**
-   * The last element of a name that came from an event: a name such as {@code ../../etc/x.pdf} must never
-   * make us read outside the folder of the file itself.
+   * The last element of a name that came from an event: a name such as {@code ../../etc/x.pdf} must
+   * never make us read outside the folder of the file itself.
    */
   public static String baseName(String name) {
     if (name == null) {
@@ -69,10 +72,13 @@ public final class SiblingMetadata {
     return last.equals("..") || last.equals(".") || last.indexOf('\0') >= 0 ? "" : last;
   }
 
-  /** Whether {@code candidate} lies directly in {@code dir} (no link or dot-dot leads elsewhere). */
+  /**
+   * Whether {@code candidate} lies directly in {@code dir} (no link or dot-dot leads elsewhere).
+   */
   public static boolean besideFile(Path candidate, Path dir) {
     Path normal = candidate.normalize();
-    return normal.getParent() != null && normal.getParent().equals(dir.normalize())
+    return normal.getParent() != null
+        && normal.getParent().equals(dir.normalize())
         && !Files.isSymbolicLink(candidate);
   }
 
@@ -116,8 +122,11 @@ public final class SiblingMetadata {
 
   private static String owmsName(String prefix, String local) {
     return switch (prefix) {
-      case "dcterms" -> (List.of("identifier", "title", "type", "creator", "language").contains(local) ? "DC."
-          : "DCTERMS.") + local;
+      case "dcterms" ->
+          (List.of("identifier", "title", "type", "creator", "language").contains(local)
+                  ? "DC."
+                  : "DCTERMS.")
+              + local;
       case "overheidop" -> "OVERHEIDop." + local;
       case "overheid" -> "OVERHEID." + local;
       default -> prefix + "." + local;

@@ -5,7 +5,8 @@ package nl.kamerstukken.parse.score;
  *
  * @param truth entries in the truth
  * @param found entries the parser produced
- * @param matched truth entries the parser found (numbers equal, text starts and ends as the truth says)
+ * @param matched truth entries the parser found (numbers equal, text starts and ends as the truth
+ *     says)
  */
 public record EntryScore(int truth, int found, int matched) {
 

@@ -11,21 +11,30 @@ import java.util.TreeSet;
 import nl.kamerstukken.model.DocumentMetadata;
 
 /**
- * Compares parsed metadata with the truth, field by field. Every field the truth states counts, null
- * and empty ones included (a parser that invents a value where the truth has none is wrong):
+ * Compares parsed metadata with the truth, field by field. Every field the truth states counts,
+ * null and empty ones included (a parser that invents a value where the truth has none is wrong):
+ *
  * <ul>
- *   <li>identifier, documentType, parliamentaryYear, dossierNumber, documentNumber: equal strings;</li>
- *   <li>dates (date, submittedDate, receivedDate): equal ISO dates;</li>
- *   <li>lists (askedBy, parties, addressedTo, answeredBy, zaakNumbers, documentNumbers, seeAlso): equal as
- *       sets after {@link Normaliser normalisation} (order and case do not count);</li>
- *   <li>text (title, committee, signatory): equal after normalisation.</li>
+ *   <li>identifier, documentType, parliamentaryYear, dossierNumber, documentNumber: equal strings;
+ *   <li>dates (date, submittedDate, receivedDate): equal ISO dates;
+ *   <li>lists (askedBy, parties, addressedTo, answeredBy, zaakNumbers, documentNumbers, seeAlso):
+ *       equal as sets after {@link Normaliser normalisation} (order and case do not count);
+ *   <li>text (title, committee, signatory): equal after normalisation.
  * </ul>
+ *
  * Null, empty string and empty list are the same ("unknown").
  */
 final class MetadataMatcher {
 
-  private static final Set<String> LISTS = Set.of("askedBy", "parties", "addressedTo", "answeredBy", "zaakNumbers",
-      "documentNumbers", "seeAlso");
+  private static final Set<String> LISTS =
+      Set.of(
+          "askedBy",
+          "parties",
+          "addressedTo",
+          "answeredBy",
+          "zaakNumbers",
+          "documentNumbers",
+          "seeAlso");
   private static final Set<String> TEXTS = Set.of("title", "committee", "signatory");
 
   private MetadataMatcher() {}
@@ -48,13 +57,15 @@ final class MetadataMatcher {
     if (LISTS.contains(name)) {
       List<String> want = expected.isArray() ? Truth.strings(expected) : List.of();
       List<String> got = list(name, ours);
-      return new Field(name, normalisedSet(want).equals(normalisedSet(got)), want.toString(), got.toString());
+      return new Field(
+          name, normalisedSet(want).equals(normalisedSet(got)), want.toString(), got.toString());
     }
     String want = expected == null || expected.isNull() ? null : expected.asText();
     Object got = value(name, ours);
     if (TEXTS.contains(name)) {
       String actual = got == null ? null : got.toString();
-      return new Field(name, Normaliser.normalise(want).equals(Normaliser.normalise(actual)), want, actual);
+      return new Field(
+          name, Normaliser.normalise(want).equals(Normaliser.normalise(actual)), want, actual);
     }
     return exact(name, want, got == null ? null : got.toString());
   }

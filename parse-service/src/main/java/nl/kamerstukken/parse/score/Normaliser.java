@@ -2,7 +2,10 @@ package nl.kamerstukken.parse.score;
 
 import java.util.Locale;
 
-/** The corpus scoring normalisation: lower case, letters and digits only, words separated by one space. */
+/**
+ * The corpus scoring normalisation: lower case, letters and digits only, words separated by one
+ * space.
+ */
 public final class Normaliser {
 
   private Normaliser() {}

@@ -20,15 +20,18 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Throughput of the parse stage ({@link KamerstukParser#parse}: PDFBox extraction with positions,
- * cleaning, metadata, segmentation) against bare PDFBox ({@link PDFTextStripper#getText}, load included)
- * over the same text PDFs, in pages per second. Rounds alternate between the two after a warm-up; the
- * median round counts. Run: {@code ./kamerstukken bench-parse ../shared/corpus}.
+ * cleaning, metadata, segmentation) against bare PDFBox ({@link PDFTextStripper#getText}, load
+ * included) over the same text PDFs, in pages per second. Rounds alternate between the two after a
+ * warm-up; the median round counts. Run: {@code ./kamerstukken bench-parse ../shared/corpus}.
  */
 public final class ParseBenchmark {
 
   private ParseBenchmark() {}
 
-  /** Runs {@code rounds} measured rounds over the text PDFs in {@code corpus} and prints the figures. */
+  /**
+   * Runs {@code rounds} measured rounds over the text PDFs in {@code corpus} and prints the
+   * figures.
+   */
   public static void run(Path corpus, int rounds, PrintWriter out) throws IOException {
     List<Path> pdfs = textPdfs(corpus);
     if (pdfs.isEmpty()) {
@@ -53,10 +56,14 @@ public final class ParseBenchmark {
       }
       double bareMedian = median(bare);
       double oursMedian = median(ours);
-      out.printf(Locale.ROOT, "%d text PDFs, %d pages, %d rounds (median)%n", pdfs.size(), pages, rounds);
+      out.printf(
+          Locale.ROOT, "%d text PDFs, %d pages, %d rounds (median)%n", pdfs.size(), pages, rounds);
       out.printf(Locale.ROOT, "bare PDFBox PDFTextStripper: %8.1f pages/s%n", bareMedian);
       out.printf(Locale.ROOT, "KamerstukParser.parse:       %8.1f pages/s%n", oursMedian);
-      out.printf(Locale.ROOT, "ratio parse / bare:          %8.2f (target >= 0.50)%n", oursMedian / bareMedian);
+      out.printf(
+          Locale.ROOT,
+          "ratio parse / bare:          %8.2f (target >= 0.50)%n",
+          oursMedian / bareMedian);
       out.flush();
     }
   }
@@ -98,8 +105,12 @@ public final class ParseBenchmark {
   private static double ours(KamerstukParser parser, List<Path> pdfs) {
     long start = System.nanoTime();
     for (Path pdf : pdfs) {
-      ParseOutcome outcome = parser.parse(pdf, new SourceFile(pdf.getFileName().toString(), "0".repeat(64),
-          "application/pdf", 1, null, null), null);
+      ParseOutcome outcome =
+          parser.parse(
+              pdf,
+              new SourceFile(
+                  pdf.getFileName().toString(), "0".repeat(64), "application/pdf", 1, null, null),
+              null);
       if (!(outcome instanceof ParseOutcome.Parsed)) {
         throw new IllegalStateException("benchmark file did not parse: " + pdf + ": " + outcome);
       }

@@ -12,13 +12,13 @@ import nl.kamerstukken.model.Segment;
  * Scores parsed documents against the corpus truth ({@code <truth dir>/<name>.json} for a file
  * {@code <name>.<ext>}, so the PDF, XML, HTML and ODT renditions of one document share one truth).
  *
- * <p>Rule (as in the corpus README): a truth entry is found when a parsed segment has the same numbers
- * (in printed order) and its {@link Normaliser normalised} text starts with the truth's {@code start} and
- * ends with its {@code end}; each segment can match one entry. Precision = matched / parsed, recall =
- * matched / truth, F1 their harmonic mean, separately for questions and answers, per document and summed
- * over all documents (micro average). Metadata: the share of truth fields matched, see
- * {@link MetadataMatcher} for the rule per field. OCR: the share of the truth's {@code ocrWords} found as
- * whole words in the normalised text.
+ * <p>Rule (as in the corpus README): a truth entry is found when a parsed segment has the same
+ * numbers (in printed order) and its {@link Normaliser normalised} text starts with the truth's
+ * {@code start} and ends with its {@code end}; each segment can match one entry. Precision =
+ * matched / parsed, recall = matched / truth, F1 their harmonic mean, separately for questions and
+ * answers, per document and summed over all documents (micro average). Metadata: the share of truth
+ * fields matched, see {@link MetadataMatcher} for the rule per field. OCR: the share of the truth's
+ * {@code ocrWords} found as whole words in the normalised text.
  */
 public final class Scorer {
 
@@ -41,7 +41,8 @@ public final class Scorer {
     for (Scored scored : documents) {
       Path truthFile = truthFor(truthDir, scored.file());
       if (truthFile != null) {
-        scores.add(score(scored.file().getFileName().toString(), Truth.read(truthFile), scored.parsed()));
+        scores.add(
+            score(scored.file().getFileName().toString(), Truth.read(truthFile), scored.parsed()));
       }
     }
     return new ScoreReport(scores);
@@ -71,11 +72,21 @@ public final class Scorer {
       }
     }
     boolean negative = truth.questions().isEmpty() && truth.answers().isEmpty();
-    return new DocumentScore(file, truth.docType(), negative, questions, answers, fields, matched,
-        truth.ocrWords().size(), ocrFound, misses);
+    return new DocumentScore(
+        file,
+        truth.docType(),
+        negative,
+        questions,
+        answers,
+        fields,
+        matched,
+        truth.ocrWords().size(),
+        ocrFound,
+        misses);
   }
 
-  private static EntryScore entries(String kind, List<Truth.Entry> truth, List<Segment> parsed, List<String> misses) {
+  private static EntryScore entries(
+      String kind, List<Truth.Entry> truth, List<Segment> parsed, List<String> misses) {
     boolean[] used = new boolean[parsed.size()];
     List<String> texts = parsed.stream().map(s -> Normaliser.normalise(s.text())).toList();
     int matched = 0;
@@ -84,7 +95,9 @@ public final class Scorer {
       String end = Normaliser.normalise(entry.end());
       int hit = -1;
       for (int i = 0; i < parsed.size() && hit < 0; i++) {
-        if (!used[i] && parsed.get(i).numbers().equals(entry.numbers()) && texts.get(i).startsWith(start)
+        if (!used[i]
+            && parsed.get(i).numbers().equals(entry.numbers())
+            && texts.get(i).startsWith(start)
             && texts.get(i).endsWith(end)) {
           hit = i;
         }
@@ -93,13 +106,22 @@ public final class Scorer {
         used[hit] = true;
         matched++;
       } else {
-        misses.add(kind + " " + entry.numbers() + " not found: \"" + entry.start() + " ... " + entry.end() + "\""
-            + closest(entry, parsed, texts));
+        misses.add(
+            kind
+                + " "
+                + entry.numbers()
+                + " not found: \""
+                + entry.start()
+                + " ... "
+                + entry.end()
+                + "\""
+                + closest(entry, parsed, texts));
       }
     }
     for (int i = 0; i < parsed.size(); i++) {
       if (!used[i]) {
-        misses.add(kind + " " + parsed.get(i).numbers() + " extra: \"" + abbreviate(texts.get(i)) + "\"");
+        misses.add(
+            kind + " " + parsed.get(i).numbers() + " extra: \"" + abbreviate(texts.get(i)) + "\"");
       }
     }
     return new EntryScore(truth.size(), parsed.size(), matched);
@@ -116,6 +138,8 @@ public final class Scorer {
   }
 
   private static String abbreviate(String text) {
-    return text.length() <= 160 ? text : text.substring(0, 70) + " ... " + text.substring(text.length() - 70);
+    return text.length() <= 160
+        ? text
+        : text.substring(0, 70) + " ... " + text.substring(text.length() - 70);
   }
 }

@@ -27,9 +27,7 @@ public record Truth(
     List<Entry> answers,
     List<String> ocrWords) {
 
-  /**
-   * One question or answer: its label's numbers, the first 8 and the last 6 words of its text.
-   */
+  /** One question or answer: its label's numbers, the first 8 and the last 6 words of its text. */
   public record Entry(List<String> numbers, String start, String end) {
     public Entry {
       numbers = List.copyOf(numbers);
@@ -38,8 +36,13 @@ public record Truth(
 
   public static Truth read(Path path) throws IOException {
     JsonNode root = Json.mapper().readTree(path.toFile());
-    return new Truth(text(root, "file"), text(root, "docType"), text(root, "identifier"),
-        root.path("metadata"), entries(root.path("questions")), entries(root.path("answers")),
+    return new Truth(
+        text(root, "file"),
+        text(root, "docType"),
+        text(root, "identifier"),
+        root.path("metadata"),
+        entries(root.path("questions")),
+        entries(root.path("answers")),
         strings(root.path("ocrWords")));
   }
 

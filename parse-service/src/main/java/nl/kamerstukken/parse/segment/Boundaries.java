@@ -11,14 +11,19 @@ import nl.kamerstukken.parse.clean.CleanDocument;
 import nl.kamerstukken.parse.clean.CleanLine;
 
 /**
- * Where questions and answers start and end in the body lines, per layout; {@link #build} cuts the text.
+ * Where questions and answers start and end in the body lines, per layout; {@link #build} cuts the
+ * text.
  */
 final class Boundaries {
 
   private static final Pattern ANSWER_HEADER = Pattern.compile("^(?:Antwoord|Antwoorden)\\b.*");
 
-  /** A question or answer starting at {@code line}, or (with {@code end}) a marker that ends the text before it. */
-  private record Boundary(int line, boolean question, List<String> numbers, String rest, boolean end) {}
+  /**
+   * A question or answer starting at {@code line}, or (with {@code end}) a marker that ends the
+   * text before it.
+   */
+  private record Boundary(
+      int line, boolean question, List<String> numbers, String rest, boolean end) {}
 
   private final List<Boundary> list = new ArrayList<>();
 
@@ -52,8 +57,9 @@ final class Boundaries {
 
   /**
    * Committee lists: a paragraph that starts with a number opens a question when the next numbered
-   * paragraph or "Antwoord" after it is an "Antwoord", and the numbers go up one by one from 1 (so a run
-   * of numbered questions followed by one "Antwoord" heading is not mistaken for one question).
+   * paragraph or "Antwoord" after it is an "Antwoord", and the numbers go up one by one from 1 (so
+   * a run of numbered questions followed by one "Antwoord" heading is not mistaken for one
+   * question).
    */
   static Boundaries committee(CleanDocument document, List<Label> labels) {
     Boundaries b = new Boundaries();
@@ -63,12 +69,20 @@ final class Boundaries {
     for (int i = 0; i < lines.size(); i++) {
       Label label = labels.get(i);
       if (label != null && label.kind() == Label.Kind.ANSWER && !lastQuestion.isEmpty()) {
-        b.list.add(new Boundary(i, false, label.numbers().isEmpty() ? lastQuestion : label.numbers(), label.rest(),
-            false));
+        b.list.add(
+            new Boundary(
+                i,
+                false,
+                label.numbers().isEmpty() ? lastQuestion : label.numbers(),
+                label.rest(),
+                false));
       } else if (label != null && label.kind() == Label.Kind.END) {
         b.list.add(new Boundary(i, false, List.of(), "", true));
       }
-      Label number = label == null && lines.get(i).paragraphStart() ? Label.numbered(lines.get(i).text()) : null;
+      Label number =
+          label == null && lines.get(i).paragraphStart()
+              ? Label.numbered(lines.get(i).text())
+              : null;
       if (number != null && number.firstNumber() == last + 1 && answerFollows(lines, labels, i)) {
         last = number.firstNumber();
         lastQuestion = number.numbers();
@@ -84,7 +98,8 @@ final class Boundaries {
       if (label != null && label.kind() == Label.Kind.ANSWER) {
         return true;
       }
-      if (label != null || (lines.get(i).paragraphStart() && Label.numbered(lines.get(i).text()) != null)) {
+      if (label != null
+          || (lines.get(i).paragraphStart() && Label.numbered(lines.get(i).text()) != null)) {
         return false;
       }
     }
@@ -92,8 +107,8 @@ final class Boundaries {
   }
 
   /**
-   * Numbered Kamervragen: paragraphs numbered 1, 2, 3 ... are questions; after an "Antwoord ..." paragraph
-   * a new run from 1 holds the answers.
+   * Numbered Kamervragen: paragraphs numbered 1, 2, 3 ... are questions; after an "Antwoord ..."
+   * paragraph a new run from 1 holds the answers.
    */
   static Boundaries numbered(CleanDocument document, List<Label> labels) {
     Boundaries b = new Boundaries();
@@ -107,7 +122,10 @@ final class Boundaries {
         b.list.add(new Boundary(i, false, List.of(), "", true));
         continue;
       }
-      if (!answering && expected > 1 && line.paragraphStart() && ANSWER_HEADER.matcher(line.text()).matches()) {
+      if (!answering
+          && expected > 1
+          && line.paragraphStart()
+          && ANSWER_HEADER.matcher(line.text()).matches()) {
         b.list.add(new Boundary(i, false, List.of(), "", true));
         answering = true;
         expected = 1;
@@ -141,7 +159,8 @@ final class Boundaries {
         continue;
       }
       int to = k + 1 < list.size() ? list.get(k + 1).line() : lines.size();
-      List<CleanLine> body = new ArrayList<>(lines.subList(b.line() + 1, Math.max(b.line() + 1, to)));
+      List<CleanLine> body =
+          new ArrayList<>(lines.subList(b.line() + 1, Math.max(b.line() + 1, to)));
       if (!b.rest().isEmpty()) {
         body.add(0, lines.get(b.line()).startingParagraphWith(b.rest()));
       }

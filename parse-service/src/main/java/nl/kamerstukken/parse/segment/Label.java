@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * A line that opens or closes a question or answer.
  *
  * @param kind what the line is
- * @param numbers the numbers it carries, as printed ("Vraag 3, 4 en 5" gives 3, 4, 5); empty for a bare
- *     "Antwoord" or an end marker
+ * @param numbers the numbers it carries, as printed ("Vraag 3, 4 en 5" gives 3, 4, 5); empty for a
+ *     bare "Antwoord" or an end marker
  * @param rest text after a number on the same line ("1. Kunt u ...?"), else empty
  */
 record Label(Kind kind, List<String> numbers, String rest) {
@@ -20,19 +20,32 @@ record Label(Kind kind, List<String> numbers, String rest) {
     QUESTION,
     /** "Antwoord 1", "Antwoord 5 en 6", or a bare "Antwoord". */
     ANSWER,
-    /** A line that starts with a number: "1", "2.", "3. Kunt u ...?". A question only in some layouts. */
+    /**
+     * A line that starts with a number: "1", "2.", "3. Kunt u ...?". A question only in some
+     * layouts.
+     */
     NUMBER,
     /** "Mededeling" (the questions are answered elsewhere): ends the text before it. */
     END
   }
 
   private static final String NUMBER = "\\d{1,3}[a-z]?";
-  private static final String LIST = NUMBER + "(?:\\s*(?:,|\\ben\\b|&|t/m|tot en met|[-–])?\\s*" + NUMBER + ")*";
+  private static final String LIST =
+      NUMBER + "(?:\\s*(?:,|\\ben\\b|&|t/m|tot en met|[-–])?\\s*" + NUMBER + ")*";
+
   /** "Vraag 1", "Vraag 1:", or with the text after a colon: "Vraag 1: Heeft u ...?". */
-  private static final Pattern QUESTION = Pattern.compile("^(?:Vraag|Vragen|VRAAG|VRAGEN)\\s+(?:nr\\.?\\s*)?(" + LIST
-      + ")\\s*(?:[:.]?|:\\s+(\\S.*))$");
-  private static final Pattern ANSWER = Pattern.compile("^(?:Antwoord|Antwoorden|ANTWOORD|ANTWOORDEN)"
-      + "(?:\\s+(?:op\\s+)?(?:(?:vraag|vragen)\\s+)?(" + LIST + "))?\\s*(?:[:.]?|:\\s+(\\S.*))$");
+  private static final Pattern QUESTION =
+      Pattern.compile(
+          "^(?:Vraag|Vragen|VRAAG|VRAGEN)\\s+(?:nr\\.?\\s*)?("
+              + LIST
+              + ")\\s*(?:[:.]?|:\\s+(\\S.*))$");
+
+  private static final Pattern ANSWER =
+      Pattern.compile(
+          "^(?:Antwoord|Antwoorden|ANTWOORD|ANTWOORDEN)"
+              + "(?:\\s+(?:op\\s+)?(?:(?:vraag|vragen)\\s+)?("
+              + LIST
+              + "))?\\s*(?:[:.]?|:\\s+(\\S.*))$");
   private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})(?:[.)]|(?=\\s)|$)\\s*(.*)$");
   private static final Pattern END = Pattern.compile("^(?:Mededeling|MEDEDELING)\\s*:?$");
   private static final Pattern TOKEN = Pattern.compile(NUMBER + "|t/m|tot en met|[-–]");
@@ -53,7 +66,8 @@ record Label(Kind kind, List<String> numbers, String rest) {
     }
     m = ANSWER.matcher(text);
     if (m.matches()) {
-      return new Label(Kind.ANSWER, m.group(1) == null ? List.of() : numbers(m.group(1)), rest(m.group(2)));
+      return new Label(
+          Kind.ANSWER, m.group(1) == null ? List.of() : numbers(m.group(1)), rest(m.group(2)));
     }
     if (END.matcher(text).matches()) {
       return new Label(Kind.END, List.of(), "");
@@ -72,7 +86,10 @@ record Label(Kind kind, List<String> numbers, String rest) {
       return null;
     }
     String rest = m.group(2).strip();
-    if (!rest.isEmpty() && !Character.isLetter(rest.charAt(0)) && rest.charAt(0) != '«' && rest.charAt(0) != '(') {
+    if (!rest.isEmpty()
+        && !Character.isLetter(rest.charAt(0))
+        && rest.charAt(0) != '«'
+        && rest.charAt(0) != '(') {
       return null;
     }
     return new Label(Kind.NUMBER, List.of(m.group(1)), rest);

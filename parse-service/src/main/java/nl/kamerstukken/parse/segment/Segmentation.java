@@ -14,11 +14,15 @@ import nl.kamerstukken.parse.clean.CleanLine;
  * @param questions numbered questions in document order
  * @param answers numbered answers in document order
  * @param labelLines indexes of body lines that are labels ("Vraag 1", "Antwoord", a bare number)
- * @param firstLabelLine index of the first label, or the number of lines when there is none: the text
- *     before it is the document's header
+ * @param firstLabelLine index of the first label, or the number of lines when there is none: the
+ *     text before it is the document's header
  */
 public record Segmentation(
-    Layout layout, List<Segment> questions, List<Segment> answers, Set<Integer> labelLines, int firstLabelLine) {
+    Layout layout,
+    List<Segment> questions,
+    List<Segment> answers,
+    Set<Integer> labelLines,
+    int firstLabelLine) {
 
   public Segmentation {
     questions = List.copyOf(questions);
@@ -34,7 +38,9 @@ public record Segmentation(
     LABELLED,
     /** A number on its own line, the question, "Antwoord", the answer (committee lists). */
     COMMITTEE,
-    /** Numbered questions "1. ... 2. ..." without answers (Kamervragen before they are answered). */
+    /**
+     * Numbered questions "1. ... 2. ..." without answers (Kamervragen before they are answered).
+     */
     NUMBERED,
     /** No numbered questions: letters, moties, besluitenlijsten, notas. */
     NONE

@@ -11,11 +11,11 @@ import nl.kamerstukken.parse.clean.CleanLine;
 import nl.kamerstukken.parse.extract.Extraction.MarkedSegment;
 
 /**
- * Finds the numbered questions and answers of a document by its layout, in this order of preference:
- * markup from the source; "Vraag N"/"Antwoord N" labels; committee lists (a number on its own line,
- * the question, "Antwoord", the answer); numbered questions of unanswered Kamervragen. Numbers elsewhere
- * (agenda items, sections, lists inside an answer, motion numbers) are not questions: a number only opens
- * a question when the layout says so. Stateless.
+ * Finds the numbered questions and answers of a document by its layout, in this order of
+ * preference: markup from the source; "Vraag N"/"Antwoord N" labels; committee lists (a number on
+ * its own line, the question, "Antwoord", the answer); numbered questions of unanswered
+ * Kamervragen. Numbers elsewhere (agenda items, sections, lists inside an answer, motion numbers)
+ * are not questions: a number only opens a question when the layout says so. Stateless.
  */
 public final class Segmenter {
 

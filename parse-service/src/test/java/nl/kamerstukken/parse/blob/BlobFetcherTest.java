@@ -25,9 +25,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * How blob URIs become local files, and how S3's answers map to "dead letter" or "try again". The S3 side is
- * a tiny HTTP server that answers like S3 would (the real S3 path is covered end to end by the cli's S3 IT on
- * S3Proxy); here it lets each answer be chosen.
+ * How blob URIs become local files, and how S3's answers map to "dead letter" or "try again". The
+ * S3 side is a tiny HTTP server that answers like S3 would (the real S3 path is covered end to end
+ * by the cli's S3 IT on S3Proxy); here it lets each answer be chosen.
  */
 class BlobFetcherTest {
 
@@ -52,12 +52,17 @@ class BlobFetcherTest {
       assertThat(blob).exists();
 
       BlobFile missing = fetcher.fetch(dir.resolve("gone").toUri().toString(), "b.pdf");
-      assertThat(missing).isInstanceOfSatisfying(BlobFile.Refused.class, r -> {
-        assertThat(r.reasonCode()).isEqualTo("BLOB_MISSING");
-        assertThat(r.message()).contains("b.pdf");
-      });
+      assertThat(missing)
+          .isInstanceOfSatisfying(
+              BlobFile.Refused.class,
+              r -> {
+                assertThat(r.reasonCode()).isEqualTo("BLOB_MISSING");
+                assertThat(r.message()).contains("b.pdf");
+              });
       assertThat(fetcher.fetch("ftp://host/blob", "c.pdf"))
-          .isInstanceOfSatisfying(BlobFile.Refused.class, r -> assertThat(r.reasonCode()).isEqualTo("UNSUPPORTED_BLOB_URI"));
+          .isInstanceOfSatisfying(
+              BlobFile.Refused.class,
+              r -> assertThat(r.reasonCode()).isEqualTo("UNSUPPORTED_BLOB_URI"));
     }
   }
 
@@ -82,13 +87,17 @@ class BlobFetcherTest {
 
   @Test
   void aMissingS3ObjectIsRefusedForGood() throws Exception {
-    serve(404, "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>");
+    serve(
+        404,
+        "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>");
     try (BlobFetcher fetcher = fetcher()) {
       assertThat(fetcher.fetch("s3://blobs/sha256/ab/cd/abcd", "a.pdf"))
-          .isInstanceOfSatisfying(BlobFile.Refused.class, r -> {
-            assertThat(r.reasonCode()).isEqualTo("BLOB_MISSING");
-            assertThat(r.message()).contains("s3://blobs/sha256/ab/cd/abcd", "a.pdf");
-          });
+          .isInstanceOfSatisfying(
+              BlobFile.Refused.class,
+              r -> {
+                assertThat(r.reasonCode()).isEqualTo("BLOB_MISSING");
+                assertThat(r.message()).contains("s3://blobs/sha256/ab/cd/abcd", "a.pdf");
+              });
     }
     assertThat(Files.list(dir)).as("no temp file is left").isEmpty();
   }
@@ -96,27 +105,33 @@ class BlobFetcherTest {
   @Test
   void anUnavailableS3IsToBeTriedAgainNotDeadLettered() throws Exception {
     // Given an S3 server that answers 503, and one that is not there at all
-    serve(503, "<Error><Code>ServiceUnavailable</Code><Message>Please reduce your request rate.</Message></Error>");
+    serve(
+        503,
+        "<Error><Code>ServiceUnavailable</Code><Message>Please reduce your request rate.</Message></Error>");
     try (BlobFetcher fetcher = fetcher()) {
       assertThatThrownBy(() -> fetcher.fetch("s3://blobs/k", "a.pdf"))
-          .isInstanceOf(BlobUnavailableException.class).hasMessageContaining("503");
+          .isInstanceOf(BlobUnavailableException.class)
+          .hasMessageContaining("503");
     }
     int port = server.getAddress().getPort();
     server.stop(0);
     server = null;
     try (BlobFetcher fetcher = fetcher(port)) {
-      assertThatThrownBy(() -> fetcher.fetch("s3://blobs/k", "a.pdf")).isInstanceOf(BlobUnavailableException.class);
+      assertThatThrownBy(() -> fetcher.fetch("s3://blobs/k", "a.pdf"))
+          .isInstanceOf(BlobUnavailableException.class);
     }
     assertThat(Files.list(dir)).as("no temp file is left").isEmpty();
   }
 
   @Test
   void settingsComeFromParseS3VariablesWithPathStyleForAnEndpoint() {
-    EnvConfig env = EnvConfig.of("PARSE_", java.util.Map.of("PARSE_S3_ENDPOINT", "http://minio:9000"));
+    EnvConfig env =
+        EnvConfig.of("PARSE_", java.util.Map.of("PARSE_S3_ENDPOINT", "http://minio:9000"));
     BlobSettings settings = BlobSettings.load(env, java.util.Map.of("AWS_REGION", "eu-west-1"));
     env.validate();
 
-    assertThat(settings).isEqualTo(new BlobSettings(URI.create("http://minio:9000"), "eu-west-1", true));
+    assertThat(settings)
+        .isEqualTo(new BlobSettings(URI.create("http://minio:9000"), "eu-west-1", true));
     EnvConfig bad = EnvConfig.of("PARSE_", java.util.Map.of("PARSE_S3_ENDPOINT", "minio:9000"));
     BlobSettings.load(bad, java.util.Map.of());
     assertThatThrownBy(bad::validate).hasMessageContaining("PARSE_S3_ENDPOINT=minio:9000");
@@ -124,15 +139,19 @@ class BlobFetcherTest {
 
   private void serve(int status, String body) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      requested.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/pdf" : "application/xml");
-      exchange.sendResponseHeaders(status, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          requested.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange
+              .getResponseHeaders()
+              .add("Content-Type", status == 200 ? "application/pdf" : "application/xml");
+          exchange.sendResponseHeaders(status, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
     server.start();
   }
 
@@ -142,11 +161,16 @@ class BlobFetcherTest {
 
   private BlobFetcher fetcher(int port) {
     URI endpoint = URI.create("http://127.0.0.1:" + port);
-    S3Client client = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("id", "secret")))
-        .build();
+    S3Client client =
+        S3Client.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .forcePathStyle(true)
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("id", "secret")))
+            .build();
     return new BlobFetcher(new BlobSettings(endpoint, "us-east-1", true), dir, client);
   }
 }

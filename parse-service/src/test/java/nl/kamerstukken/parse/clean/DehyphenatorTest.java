@@ -16,14 +16,19 @@ class DehyphenatorTest {
 
   @Test
   void keepsTheHyphenOfACompoundWithAnAbbreviation() {
-    assertThat(joined("de Europese AI-", "verordening voorziet")).isEqualTo("de Europese AI-verordening voorziet");
+    assertThat(joined("de Europese AI-", "verordening voorziet"))
+        .isEqualTo("de Europese AI-verordening voorziet");
     assertThat(joined("(Centrum voor Wiskunde en Informatica-", "CWI- en TNO)"))
         .isEqualTo("(Centrum voor Wiskunde en Informatica-CWI- en TNO)");
   }
 
   @Test
   void keepsAHyphenTheDocumentUsesElsewhere() {
-    assertThat(joined("de veiligheid van de lhbti-", "gemeenschap nog beter", "voor de lhbti-gemeenschap."))
+    assertThat(
+            joined(
+                "de veiligheid van de lhbti-",
+                "gemeenschap nog beter",
+                "voor de lhbti-gemeenschap."))
         .startsWith("de veiligheid van de lhbti-gemeenschap nog beter");
   }
 
@@ -35,15 +40,20 @@ class DehyphenatorTest {
 
   @Test
   void joinsAcrossAPageBreak() {
-    List<CleanLine> lines = List.of(new CleanLine("Wanneer wordt het onder-", 1, true, false, false, false, 8),
-        new CleanLine("zoek herhaald?", 2, false, false, false, false, 8));
-    assertThat(CleanDocument.join(Dehyphenator.apply(lines))).isEqualTo("Wanneer wordt het onderzoek herhaald?");
+    List<CleanLine> lines =
+        List.of(
+            new CleanLine("Wanneer wordt het onder-", 1, true, false, false, false, 8),
+            new CleanLine("zoek herhaald?", 2, false, false, false, false, 8));
+    assertThat(CleanDocument.join(Dehyphenator.apply(lines)))
+        .isEqualTo("Wanneer wordt het onderzoek herhaald?");
   }
 
   private static String joined(String... texts) {
     List<CleanLine> lines = new ArrayList<>();
     for (String text : texts) {
-      lines.add(new CleanLine(text, 1, lines.isEmpty() || text.startsWith("voor de"), false, false, false, 8));
+      lines.add(
+          new CleanLine(
+              text, 1, lines.isEmpty() || text.startsWith("voor de"), false, false, false, 8));
     }
     return CleanDocument.join(Dehyphenator.apply(lines));
   }

@@ -8,7 +8,10 @@ import java.util.Map;
 import nl.kamerstukken.kit.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-/** The parse limits come from PARSE_* variables over documented defaults; bad values name the variable. */
+/**
+ * The parse limits come from PARSE_* variables over documented defaults; bad values name the
+ * variable.
+ */
 class ParseConfigTest {
 
   @Test
@@ -33,8 +36,19 @@ class ParseConfigTest {
 
   @Test
   void readsTheLimits() {
-    ParseConfig config = ParseConfig.load(Map.of("PARSE_TIMEOUT", "45s", "PARSE_WORKER_HEAP", "1g",
-        "PARSE_MAX_FILE_SIZE", "20MB", "PARSE_MAX_PAGES", "300", "PARSE_OCR", "false"));
+    ParseConfig config =
+        ParseConfig.load(
+            Map.of(
+                "PARSE_TIMEOUT",
+                "45s",
+                "PARSE_WORKER_HEAP",
+                "1g",
+                "PARSE_MAX_FILE_SIZE",
+                "20MB",
+                "PARSE_MAX_PAGES",
+                "300",
+                "PARSE_OCR",
+                "false"));
 
     assertThat(config.isolation().timeout()).isEqualTo(Duration.ofSeconds(45));
     assertThat(config.isolation().heap()).isEqualTo("1g");
@@ -45,8 +59,16 @@ class ParseConfigTest {
 
   @Test
   void refusesBadLimitsNamingEachVariable() {
-    assertThatThrownBy(() -> ParseConfig.load(Map.of("PARSE_WORKER_HEAP", "lots", "PARSE_MAX_FILE_SIZE", "big",
-        "PARSE_MAX_PAGES", "0")))
+    assertThatThrownBy(
+            () ->
+                ParseConfig.load(
+                    Map.of(
+                        "PARSE_WORKER_HEAP",
+                        "lots",
+                        "PARSE_MAX_FILE_SIZE",
+                        "big",
+                        "PARSE_MAX_PAGES",
+                        "0")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PARSE_WORKER_HEAP")
         .hasMessageContaining("PARSE_MAX_FILE_SIZE")

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How a received document's blob reaches the parser: a missing blob is the document's problem (a dead letter),
- * an S3 that does not answer is not (the batch is tried again), and the parser always gets a local file.
+ * How a received document's blob reaches the parser: a missing blob is the document's problem (a
+ * dead letter), an S3 that does not answer is not (the batch is tried again), and the parser always
+ * gets a local file.
  */
 class DocumentParsingBlobTest {
 
@@ -33,16 +34,18 @@ class DocumentParsingBlobTest {
   private final List<Path> parsedFiles = new ArrayList<>();
 
   /** Records the file it was given; never used on a real document here. */
-  private final DocumentParser parser = new DocumentParser() {
-    @Override
-    public ParseOutcome parse(Path file, nl.kamerstukken.model.SourceFile source, Instant receivedAt) {
-      parsedFiles.add(file);
-      return new ParseOutcome.Failed("TEST_PARSER", "recorded " + file);
-    }
+  private final DocumentParser parser =
+      new DocumentParser() {
+        @Override
+        public ParseOutcome parse(
+            Path file, nl.kamerstukken.model.SourceFile source, Instant receivedAt) {
+          parsedFiles.add(file);
+          return new ParseOutcome.Failed("TEST_PARSER", "recorded " + file);
+        }
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @Test
   void aFileBlobIsHandedToTheParserWhereItIs() throws Exception {
@@ -51,8 +54,9 @@ class DocumentParsingBlobTest {
 
     ParseOutcome outcome = parsing.parse(received(blob.toUri().toString()));
 
-    assertThat(outcome).isInstanceOfSatisfying(ParseOutcome.Failed.class,
-        f -> assertThat(f.reasonCode()).isEqualTo("TEST_PARSER"));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ParseOutcome.Failed.class, f -> assertThat(f.reasonCode()).isEqualTo("TEST_PARSER"));
     assertThat(parsedFiles).containsExactly(blob);
   }
 
@@ -62,8 +66,9 @@ class DocumentParsingBlobTest {
 
     ParseOutcome outcome = parsing.parse(received(dir.resolve("weg").toUri().toString()));
 
-    assertThat(outcome).isInstanceOfSatisfying(ParseOutcome.Failed.class,
-        f -> assertThat(f.reasonCode()).isEqualTo("BLOB_MISSING"));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ParseOutcome.Failed.class, f -> assertThat(f.reasonCode()).isEqualTo("BLOB_MISSING"));
     assertThat(parsedFiles).isEmpty();
   }
 
@@ -74,10 +79,12 @@ class DocumentParsingBlobTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    DocumentParsing parsing = new DocumentParsing(parser, blobs(URI.create("http://127.0.0.1:" + closedPort)),
-        new SimpleMeterRegistry());
+    DocumentParsing parsing =
+        new DocumentParsing(
+            parser, blobs(URI.create("http://127.0.0.1:" + closedPort)), new SimpleMeterRegistry());
 
-    // When a document of that store is parsed, Then the handler's retry path is taken (no dead letter)
+    // When a document of that store is parsed, Then the handler's retry path is taken (no dead
+    // letter)
     assertThatThrownBy(() -> parsing.parse(received("s3://blobs/sha256/aa/aa/" + SHA)))
         .isInstanceOf(ParserUnavailableException.class)
         .hasMessageContaining("blob store is unavailable");
@@ -98,7 +105,14 @@ class DocumentParsingBlobTest {
   }
 
   private static DocumentReceived received(String blobUri) {
-    return new DocumentReceived(SHA, "kst-1.pdf", "kst-1.pdf", "application/pdf", 8, SHA, blobUri,
+    return new DocumentReceived(
+        SHA,
+        "kst-1.pdf",
+        "kst-1.pdf",
+        "application/pdf",
+        8,
+        SHA,
+        blobUri,
         Instant.parse("2026-03-01T10:00:00Z"));
   }
 }

@@ -56,15 +56,32 @@ class OverprintsTest {
       for (int column = 0; column < 80; column++, count++) {
         String text = String.valueOf(letters.charAt(count % letters.length()));
         assertThat(overprints.repeats(glyph(text, 40.3f + column * WIDTH, 60.2f + line * 12)))
-            .as("glyph %d drawn again", count).isTrue();
+            .as("glyph %d drawn again", count)
+            .isTrue();
       }
     }
   }
 
-  /** A glyph {@link #WIDTH} wide whose top-left corner, in PDFBox's y-down text coordinates, is (x, y). */
+  /**
+   * A glyph {@link #WIDTH} wide whose top-left corner, in PDFBox's y-down text coordinates, is (x,
+   * y).
+   */
   private static TextPosition glyph(String text, float x, float y) {
     Matrix matrix = Matrix.getTranslateInstance(x, PAGE_HEIGHT - y);
-    return new TextPosition(0, 595f, PAGE_HEIGHT, matrix, x + WIDTH, PAGE_HEIGHT - y, 10f, WIDTH, 3f, text,
-        new int[] {text.charAt(0)}, null, 10f, 10);
+    return new TextPosition(
+        0,
+        595f,
+        PAGE_HEIGHT,
+        matrix,
+        x + WIDTH,
+        PAGE_HEIGHT - y,
+        10f,
+        WIDTH,
+        3f,
+        text,
+        new int[] {text.charAt(0)},
+        null,
+        10f,
+        10);
   }
 }

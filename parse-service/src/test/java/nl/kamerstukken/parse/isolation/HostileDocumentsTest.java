@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile files, generated here, parsed by the real parse workers with the service's defaults (512m heap,
- * 120 s per document, OCR on): each ends in a correct result or a failed outcome with a clear reason, within
- * the budget, and the workers go on. The outcomes and times are written to
- * {@code target/hostile-documents.md}.
+ * Hostile files, generated here, parsed by the real parse workers with the service's defaults (512m
+ * heap, 120 s per document, OCR on): each ends in a correct result or a failed outcome with a clear
+ * reason, within the budget, and the workers go on. The outcomes and times are written to {@code
+ * target/hostile-documents.md}.
  */
 class HostileDocumentsTest {
 
@@ -35,13 +35,14 @@ class HostileDocumentsTest {
   private static IsolatedParser parser;
   private static boolean ocr;
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private static Path secret;
 
   @BeforeAll
   static void startWorkers() throws IOException {
-    parser = IsolatedParser.start(ParserSettings.defaults(), IsolationSettings.defaults(1), new SimpleMeterRegistry());
+    parser =
+        IsolatedParser.start(
+            ParserSettings.defaults(), IsolationSettings.defaults(1), new SimpleMeterRegistry());
     try (KamerstukParser probe = KamerstukParser.create(ParserSettings.defaults())) {
       ocr = probe.ocrAvailable();
     }
@@ -51,7 +52,8 @@ class HostileDocumentsTest {
   @AfterAll
   static void stopWorkersAndWriteTheReport() throws IOException {
     parser.close();
-    List<String> lines = new ArrayList<>(List.of("| file | size | outcome | ms |", "|---|---|---|---|"));
+    List<String> lines =
+        new ArrayList<>(List.of("| file | size | outcome | ms |", "|---|---|---|---|"));
     lines.addAll(REPORT);
     Files.createDirectories(Path.of("target"));
     Files.write(Path.of("target", "hostile-documents.md"), lines);
@@ -65,12 +67,17 @@ class HostileDocumentsTest {
 
   @Test
   void aTruncatedPdfIsUnreadable() throws IOException {
-    assertFailed(parse(HostileFiles.truncated(dir, 60)), ParseOutcome.UNREADABLE_DOCUMENT, "not a readable PDF");
+    assertFailed(
+        parse(HostileFiles.truncated(dir, 60)),
+        ParseOutcome.UNREADABLE_DOCUMENT,
+        "not a readable PDF");
   }
 
   @Test
   void aPdfLockedWithAUserPasswordIsEncrypted() throws IOException {
-    assertFailed(parse(HostileFiles.encrypted(dir, "slot.pdf", "geheim")), ParseOutcome.ENCRYPTED_DOCUMENT,
+    assertFailed(
+        parse(HostileFiles.encrypted(dir, "slot.pdf", "geheim")),
+        ParseOutcome.ENCRYPTED_DOCUMENT,
         "password-protected");
   }
 
@@ -90,14 +97,20 @@ class HostileDocumentsTest {
 
   @Test
   void aPageTreeClaimingMillionsOfPagesIsRefusedBeforeReading() throws IOException {
-    assertFailed(parse(HostileFiles.claimsPages(dir, 5_000_000)), ParseOutcome.TOO_MANY_PAGES,
+    assertFailed(
+        parse(HostileFiles.claimsPages(dir, 5_000_000)),
+        ParseOutcome.TOO_MANY_PAGES,
         "has 5000000 pages, more than the 2000");
   }
 
   @Test
   void deeplyNestedObjectsStopAtPdfBoxsDepthLimit() throws IOException {
-    // PDFBox refuses objects nested deeper than 500 levels: the page is unreadable, so the document has no text
-    assertFailed(parse(HostileFiles.deeplyNested(dir, 100_000)), ParseOutcome.EMPTY_DOCUMENT, "contains no text");
+    // PDFBox refuses objects nested deeper than 500 levels: the page is unreadable, so the document
+    // has no text
+    assertFailed(
+        parse(HostileFiles.deeplyNested(dir, 100_000)),
+        ParseOutcome.EMPTY_DOCUMENT,
+        "contains no text");
   }
 
   @Test
@@ -118,7 +131,8 @@ class HostileDocumentsTest {
 
   @Test
   void aFiveHundredPagePdfIsReadCompletely() throws IOException {
-    DocumentParsed parsed = assertParsed(parse(HostileFiles.kamerstuk(500, 500).write(dir.resolve("vijfhonderd.pdf"))));
+    DocumentParsed parsed =
+        assertParsed(parse(HostileFiles.kamerstuk(500, 500).write(dir.resolve("vijfhonderd.pdf"))));
     assertThat(parsed.pageCount()).isEqualTo(500);
     assertThat(parsed.questions()).hasSize(500);
     assertThat(parsed.answers()).hasSize(500);
@@ -127,12 +141,17 @@ class HostileDocumentsTest {
 
   @Test
   void aZipNamedPdfIsUnsupported() throws IOException {
-    assertFailed(parse(HostileFiles.zipNamedPdf(dir)), ParseOutcome.UNSUPPORTED_MEDIA_TYPE, "is application/zip");
+    assertFailed(
+        parse(HostileFiles.zipNamedPdf(dir)),
+        ParseOutcome.UNSUPPORTED_MEDIA_TYPE,
+        "is application/zip");
   }
 
   @Test
   void randomBytesAreUnreadable() throws IOException {
-    assertFailed(parse(HostileFiles.randomBytes(dir, 64 * 1024)), ParseOutcome.UNREADABLE_DOCUMENT,
+    assertFailed(
+        parse(HostileFiles.randomBytes(dir, 64 * 1024)),
+        ParseOutcome.UNREADABLE_DOCUMENT,
         "not a readable PDF");
   }
 
@@ -143,8 +162,11 @@ class HostileDocumentsTest {
 
   @Test
   void anExternalEntityInPublisherXmlIsNotRead() throws IOException {
-    DocumentParsed parsed = assertParsed(parse(HostileFiles.publisherXmlWithExternalEntity(dir, secret)));
-    assertThat(parsed.questions()).singleElement().satisfies(q -> assertThat(q.text()).isEqualTo("Wat staat er in ?"));
+    DocumentParsed parsed =
+        assertParsed(parse(HostileFiles.publisherXmlWithExternalEntity(dir, secret)));
+    assertThat(parsed.questions())
+        .singleElement()
+        .satisfies(q -> assertThat(q.text()).isEqualTo("Wat staat er in ?"));
   }
 
   @Test
@@ -156,37 +178,54 @@ class HostileDocumentsTest {
   @Test
   void nestedEntitiesInPublisherXmlAreNotExpanded() throws IOException {
     // The publisher XML reader does not expand entities at all: the only paragraph stays empty
-    assertFailed(parse(HostileFiles.entityExpansion(dir, "officiele-publicatie")), ParseOutcome.EMPTY_DOCUMENT,
+    assertFailed(
+        parse(HostileFiles.entityExpansion(dir, "officiele-publicatie")),
+        ParseOutcome.EMPTY_DOCUMENT,
         "contains no text");
   }
 
   @Test
   void nestedEntitiesInOtherXmlStopAtTheExpansionLimit() throws IOException {
-    assertFailed(parse(HostileFiles.entityExpansion(dir, "brief")), ParseOutcome.UNREADABLE_DOCUMENT,
+    assertFailed(
+        parse(HostileFiles.entityExpansion(dir, "brief")),
+        ParseOutcome.UNREADABLE_DOCUMENT,
         "could not be read as application/xml");
   }
 
-  /** Parses as the service does, checks the time budget, the secret, and records the row of the report. */
+  /**
+   * Parses as the service does, checks the time budget, the secret, and records the row of the
+   * report.
+   */
   private static ParseOutcome parse(Path file) throws IOException {
     String name = file.getFileName().toString();
     long started = System.nanoTime();
-    ParseOutcome outcome = parser.parse(file, new SourceFile(name, null, null, 0, null, null), null);
+    ParseOutcome outcome =
+        parser.parse(file, new SourceFile(name, null, null, 0, null, null), null);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    String shown = outcome instanceof ParseOutcome.Failed failed
-        ? failed.reasonCode() + (failed.attempts() > 1 ? " (" + failed.attempts() + " attempts)" : "")
-        : "parsed: " + ((ParseOutcome.Parsed) outcome).document().pageCount() + " page(s), "
-            + ((ParseOutcome.Parsed) outcome).document().questions().size() + " question(s)";
-    REPORT.add("| " + name + " | " + Files.size(file) + " | " + shown + " | " + took.toMillis() + " |");
+    String shown =
+        outcome instanceof ParseOutcome.Failed failed
+            ? failed.reasonCode()
+                + (failed.attempts() > 1 ? " (" + failed.attempts() + " attempts)" : "")
+            : "parsed: "
+                + ((ParseOutcome.Parsed) outcome).document().pageCount()
+                + " page(s), "
+                + ((ParseOutcome.Parsed) outcome).document().questions().size()
+                + " question(s)";
+    REPORT.add(
+        "| " + name + " | " + Files.size(file) + " | " + shown + " | " + took.toMillis() + " |");
     assertThat(took).isLessThan(BUDGET.multipliedBy(WorkerSlot.CRASH_ATTEMPTS));
     assertThat(outcome.toString()).doesNotContain(SECRET);
     return outcome;
   }
 
   private static void assertFailed(ParseOutcome outcome, String reasonCode, String messagePart) {
-    assertThat(outcome).isInstanceOfSatisfying(ParseOutcome.Failed.class, failed -> {
-      assertThat(failed.reasonCode()).isEqualTo(reasonCode);
-      assertThat(failed.message()).contains(messagePart);
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ParseOutcome.Failed.class,
+            failed -> {
+              assertThat(failed.reasonCode()).isEqualTo(reasonCode);
+              assertThat(failed.message()).contains(messagePart);
+            });
   }
 
   private static DocumentParsed assertParsed(ParseOutcome outcome) {

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The supervision of parse workers: a worker that hangs, runs out of memory, crashes natively or overflows
- * its stack costs one document (a failed outcome with the reason), never the service; the next document is
- * parsed by a fresh worker.
+ * The supervision of parse workers: a worker that hangs, runs out of memory, crashes natively or
+ * overflows its stack costs one document (a failed outcome with the reason), never the service; the
+ * next document is parsed by a fresh worker.
  */
 class IsolatedParserTest {
 
@@ -32,13 +32,17 @@ class IsolatedParserTest {
   private static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
   private static IsolatedParser misbehaving;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void startMisbehavingWorker() {
-    misbehaving = IsolatedParser.start(NO_OCR, IsolationSettings.defaults(1)
-        .withLimits("64m", BUDGET, 1024).withMainClass(MisbehavingWorkerMain.class.getName()), REGISTRY);
+    misbehaving =
+        IsolatedParser.start(
+            NO_OCR,
+            IsolationSettings.defaults(1)
+                .withLimits("64m", BUDGET, 1024)
+                .withMainClass(MisbehavingWorkerMain.class.getName()),
+            REGISTRY);
   }
 
   @AfterAll
@@ -49,9 +53,16 @@ class IsolatedParserTest {
   @Test
   void aWorkerParsesExactlyAsTheParserInThisJvm() throws IOException {
     // Given a Kamerstuk and the in-process parser's reading of it
-    Path pdf = KamerstukPdf.builder().line("Vraag 1").line("Is dit een vraag?").gap().line("Antwoord 1")
-        .line("Ja, dit is een vraag.").write(dir.resolve("ah.pdf"));
-    SourceFile source = new SourceFile("ah.pdf", null, "application/pdf", 0, "map/ah.pdf", "file:///blob");
+    Path pdf =
+        KamerstukPdf.builder()
+            .line("Vraag 1")
+            .line("Is dit een vraag?")
+            .gap()
+            .line("Antwoord 1")
+            .line("Ja, dit is een vraag.")
+            .write(dir.resolve("ah.pdf"));
+    SourceFile source =
+        new SourceFile("ah.pdf", null, "application/pdf", 0, "map/ah.pdf", "file:///blob");
     Instant received = Instant.parse("2026-01-02T03:04:05.123456Z");
     DocumentParsed expected;
     try (KamerstukParser inProcess = KamerstukParser.create(NO_OCR)) {
@@ -60,7 +71,8 @@ class IsolatedParserTest {
 
     // When a parse worker parses it
     ParseOutcome outcome;
-    try (IsolatedParser isolated = IsolatedParser.start(NO_OCR, IsolationSettings.defaults(1), REGISTRY)) {
+    try (IsolatedParser isolated =
+        IsolatedParser.start(NO_OCR, IsolationSettings.defaults(1), REGISTRY)) {
       outcome = isolated.parse(pdf, source, received);
     }
 
@@ -77,9 +89,14 @@ class IsolatedParserTest {
     ParseOutcome hung = misbehaving.parse(file("hang"), source("traag.pdf"), null);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-    assertThat(hung).isEqualTo(new ParseOutcome.Failed(ParseOutcome.PARSE_TIMEOUT, "parsing traag.pdf took longer"
-        + " than 5 s (PARSE_TIMEOUT); the parse worker was stopped. A document this slow is usually malformed or a"
-        + " long scan: check it, or raise PARSE_TIMEOUT", 1));
+    assertThat(hung)
+        .isEqualTo(
+            new ParseOutcome.Failed(
+                ParseOutcome.PARSE_TIMEOUT,
+                "parsing traag.pdf took longer"
+                    + " than 5 s (PARSE_TIMEOUT); the parse worker was stopped. A document this slow is usually malformed or a"
+                    + " long scan: check it, or raise PARSE_TIMEOUT",
+                1));
     assertThat(took).isBetween(BUDGET, BUDGET.plusSeconds(10));
     assertAnswers();
   }
@@ -88,11 +105,14 @@ class IsolatedParserTest {
   void runningOutOfMemoryIsReportedAfterASecondTryAndTheServiceGoesOn() throws IOException {
     ParseOutcome outcome = misbehaving.parse(file("oom"), source("groot.pdf"), null);
 
-    assertThat(outcome).isInstanceOfSatisfying(ParseOutcome.Failed.class, failed -> {
-      assertThat(failed.reasonCode()).isEqualTo(ParseOutcome.OUT_OF_MEMORY);
-      assertThat(failed.message()).contains("groot.pdf", "64m", "PARSE_WORKER_HEAP");
-      assertThat(failed.attempts()).isEqualTo(2);
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ParseOutcome.Failed.class,
+            failed -> {
+              assertThat(failed.reasonCode()).isEqualTo(ParseOutcome.OUT_OF_MEMORY);
+              assertThat(failed.message()).contains("groot.pdf", "64m", "PARSE_WORKER_HEAP");
+              assertThat(failed.attempts()).isEqualTo(2);
+            });
     assertAnswers();
   }
 
@@ -100,11 +120,15 @@ class IsolatedParserTest {
   void aNativeCrashIsReportedAsCrashedWithTheSignal() throws IOException {
     ParseOutcome outcome = misbehaving.parse(file("segv"), source("kapot.pdf"), null);
 
-    assertThat(outcome).isInstanceOfSatisfying(ParseOutcome.Failed.class, failed -> {
-      assertThat(failed.reasonCode()).isEqualTo(ParseOutcome.PARSER_CRASHED);
-      assertThat(failed.message()).contains("kapot.pdf", "the JVM crashed natively", "SIGSEGV");
-      assertThat(failed.attempts()).isEqualTo(2);
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ParseOutcome.Failed.class,
+            failed -> {
+              assertThat(failed.reasonCode()).isEqualTo(ParseOutcome.PARSER_CRASHED);
+              assertThat(failed.message())
+                  .contains("kapot.pdf", "the JVM crashed natively", "SIGSEGV");
+              assertThat(failed.attempts()).isEqualTo(2);
+            });
     assertAnswers();
   }
 
@@ -112,8 +136,13 @@ class IsolatedParserTest {
   void aStackOverflowIsReportedOnceAndTheWorkerIsReplaced() throws IOException {
     ParseOutcome outcome = misbehaving.parse(file("soe"), source("diep.pdf"), null);
 
-    assertThat(outcome).isEqualTo(new ParseOutcome.Failed(ParseOutcome.PARSER_CRASHED, "the parser overflowed its"
-        + " stack on diep.pdf (nesting too deep); the document cannot be read", 1));
+    assertThat(outcome)
+        .isEqualTo(
+            new ParseOutcome.Failed(
+                ParseOutcome.PARSER_CRASHED,
+                "the parser overflowed its"
+                    + " stack on diep.pdf (nesting too deep); the document cannot be read",
+                1));
     assertAnswers();
   }
 
@@ -123,13 +152,18 @@ class IsolatedParserTest {
 
     ParseOutcome outcome = misbehaving.parse(large, source("groot.pdf"), null);
 
-    assertThat(outcome).isEqualTo(new ParseOutcome.Failed(ParseOutcome.TOO_LARGE, "groot.pdf is 0.0 MB, more than"
-        + " the 0.0 MB this service parses (PARSE_MAX_FILE_SIZE); split the document or raise the limit"));
+    assertThat(outcome)
+        .isEqualTo(
+            new ParseOutcome.Failed(
+                ParseOutcome.TOO_LARGE,
+                "groot.pdf is 0.0 MB, more than"
+                    + " the 0.0 MB this service parses (PARSE_MAX_FILE_SIZE); split the document or raise the limit"));
   }
 
   @Test
   void aWorkerThatCannotStartStopsTheServiceStartWithTheReason() {
-    IsolationSettings broken = IsolationSettings.defaults(1).withMainClass("nl.kamerstukken.DoesNotExist");
+    IsolationSettings broken =
+        IsolationSettings.defaults(1).withMainClass("nl.kamerstukken.DoesNotExist");
 
     assertThatThrownBy(() -> IsolatedParser.start(NO_OCR, broken, REGISTRY))
         .isInstanceOf(IllegalStateException.class)

@@ -14,10 +14,11 @@ import nl.kamerstukken.parse.DocumentParser;
 import nl.kamerstukken.parse.ParseOutcome;
 
 /**
- * A parse worker for tests: the real worker loop ({@link ParseWorkerMain#run}) around a parser that does what
- * the file says: {@code hang}, {@code oom} (fills the heap), {@code segv} (a native crash), {@code soe} (a
- * stack overflow), {@code exit} (exits with 42); anything else is answered as a failed outcome whose message
- * is the file's content, so a test can tell that the worker answered.
+ * A parse worker for tests: the real worker loop ({@link ParseWorkerMain#run}) around a parser that
+ * does what the file says: {@code hang}, {@code oom} (fills the heap), {@code segv} (a native
+ * crash), {@code soe} (a stack overflow), {@code exit} (exits with 42); anything else is answered
+ * as a failed outcome whose message is the file's content, so a test can tell that the worker
+ * answered.
  */
 public final class MisbehavingWorkerMain {
 

@@ -20,45 +20,53 @@ class WarmUpTest {
   @Test
   void warmUpExercisesTheRealParsePathWithAKamerstukItCanRead() {
     List<ParseOutcome> outcomes = new ArrayList<>();
-    try (KamerstukParser real = KamerstukParser.create(ParserSettings.defaults().withOcr(false, "nld"))) {
-      DocumentParser recording = new DocumentParser() {
-        @Override
-        public ParseOutcome parse(Path file, SourceFile source, Instant receivedAt) {
-          ParseOutcome outcome = real.parse(file, source, receivedAt);
-          outcomes.add(outcome);
-          return outcome;
-        }
+    try (KamerstukParser real =
+        KamerstukParser.create(ParserSettings.defaults().withOcr(false, "nld"))) {
+      DocumentParser recording =
+          new DocumentParser() {
+            @Override
+            public ParseOutcome parse(Path file, SourceFile source, Instant receivedAt) {
+              ParseOutcome outcome = real.parse(file, source, receivedAt);
+              outcomes.add(outcome);
+              return outcome;
+            }
 
-        @Override
-        public void close() {}
-      };
+            @Override
+            public void close() {}
+          };
 
       WarmUp.run(recording, Duration.ofMillis(300));
     }
 
-    assertThat(outcomes).isNotEmpty().allSatisfy(outcome -> {
-      assertThat(outcome).isInstanceOf(ParseOutcome.Parsed.class);
-      var document = ((ParseOutcome.Parsed) outcome).document();
-      assertThat(document.questions()).hasSize(18);
-      assertThat(document.answers()).hasSize(18);
-      assertThat(document.text()).contains("verantwoordelijk voor").doesNotContain("vergaderjaar");
-    });
+    assertThat(outcomes)
+        .isNotEmpty()
+        .allSatisfy(
+            outcome -> {
+              assertThat(outcome).isInstanceOf(ParseOutcome.Parsed.class);
+              var document = ((ParseOutcome.Parsed) outcome).document();
+              assertThat(document.questions()).hasSize(18);
+              assertThat(document.answers()).hasSize(18);
+              assertThat(document.text())
+                  .contains("verantwoordelijk voor")
+                  .doesNotContain("vergaderjaar");
+            });
   }
 
   @Test
   void aZeroBudgetParsesNothingAndAWarmUpLeavesNoFileBehind() throws Exception {
     long before = tempWarmUpFiles();
     List<Path> parsed = new ArrayList<>();
-    DocumentParser counting = new DocumentParser() {
-      @Override
-      public ParseOutcome parse(Path file, SourceFile source, Instant receivedAt) {
-        parsed.add(file);
-        return new ParseOutcome.Failed("EMPTY_DOCUMENT", "test");
-      }
+    DocumentParser counting =
+        new DocumentParser() {
+          @Override
+          public ParseOutcome parse(Path file, SourceFile source, Instant receivedAt) {
+            parsed.add(file);
+            return new ParseOutcome.Failed("EMPTY_DOCUMENT", "test");
+          }
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
 
     WarmUp.run(counting, Duration.ZERO);
     assertThat(parsed).isEmpty();
@@ -71,7 +79,9 @@ class WarmUpTest {
 
   private static long tempWarmUpFiles() throws Exception {
     try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return files.filter(f -> f.getFileName().toString().startsWith("kamerstukken-warm-up-")).count();
+      return files
+          .filter(f -> f.getFileName().toString().startsWith("kamerstukken-warm-up-"))
+          .count();
     }
   }
 }

@@ -18,9 +18,14 @@ class WorkerCommandTest {
 
   @Test
   void theWorkerRunsWithTheConfiguredBoundAndExitsOnOutOfMemory() {
-    var command = IsolatedParser.command(ParserSettings.defaults(),
-        IsolationSettings.defaults(1).withLimits("64m", IsolationSettings.DEFAULT_TIMEOUT,
-            IsolationSettings.DEFAULT_MAX_FILE_SIZE));
+    var command =
+        IsolatedParser.command(
+            ParserSettings.defaults(),
+            IsolationSettings.defaults(1)
+                .withLimits(
+                    "64m",
+                    IsolationSettings.DEFAULT_TIMEOUT,
+                    IsolationSettings.DEFAULT_MAX_FILE_SIZE));
 
     assertThat(command).contains("-Xms64m", "-Xmx64m", "-XX:+ExitOnOutOfMemoryError");
   }

@@ -9,17 +9,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The metadata record beside a file is looked up only beside it, whatever the name in the event says. */
+/**
+ * The metadata record beside a file is looked up only beside it, whatever the name in the event
+ * says.
+ */
 class SiblingMetadataTest {
 
-  private static final String RECORD = "<metadata><meta name=\"DC.identifier\" content=\"kst-1-2\"/></metadata>";
+  private static final String RECORD =
+      "<metadata><meta name=\"DC.identifier\" content=\"kst-1-2\"/></metadata>";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aNameWithDotDotNeverLeadsOutOfTheFilesFolder() throws IOException {
-    // Given a blob two folders down, and a record two folders up that a name with ../../ would reach
+    // Given a blob two folders down, and a record two folders up that a name with ../../ would
+    // reach
     Path blobs = Files.createDirectories(dir.resolve("blobs/ab"));
     Path blob = Files.writeString(blobs.resolve("ab12cd"), "bytes");
     Files.writeString(dir.resolve("x.metadata.xml"), RECORD);
@@ -31,7 +35,8 @@ class SiblingMetadataTest {
 
     // And the name's last element is used beside the blob
     Files.writeString(blobs.resolve("x.metadata.xml"), RECORD);
-    assertThat(SiblingMetadata.find(blob, "../../x.pdf")).containsEntry("DC.identifier", List.of("kst-1-2"));
+    assertThat(SiblingMetadata.find(blob, "../../x.pdf"))
+        .containsEntry("DC.identifier", List.of("kst-1-2"));
   }
 
   @Test

@@ -15,7 +15,8 @@ class LabelTest {
 
   @Test
   void toleratesAMissingCommaInAGroupedLabel() {
-    assertThat(Label.parse("Vraag 7, 8, 9 10 en 11").numbers()).containsExactly("7", "8", "9", "10", "11");
+    assertThat(Label.parse("Vraag 7, 8, 9 10 en 11").numbers())
+        .containsExactly("7", "8", "9", "10", "11");
   }
 
   @Test
@@ -27,7 +28,8 @@ class LabelTest {
 
   @Test
   void ordinaryTextIsNoLabel() {
-    assertThat(Label.parse("Antwoord van Minister Dijkgraaf (Onderwijs, Cultuur en Wetenschap)")).isNull();
+    assertThat(Label.parse("Antwoord van Minister Dijkgraaf (Onderwijs, Cultuur en Wetenschap)"))
+        .isNull();
     assertThat(Label.parse("Vraag 1 is al beantwoord.")).isNull();
     assertThat(Label.parse("vraag 2")).isNull();
     assertThat(Label.parse("Mededeling").kind()).isEqualTo(Label.Kind.END);
@@ -35,7 +37,8 @@ class LabelTest {
 
   @Test
   void aNumberedLineKeepsItsTextButNotAYear() {
-    assertThat(Label.numbered("2. Kunt u dit toelichten?").rest()).isEqualTo("Kunt u dit toelichten?");
+    assertThat(Label.numbered("2. Kunt u dit toelichten?").rest())
+        .isEqualTo("Kunt u dit toelichten?");
     assertThat(Label.numbered("3").numbers()).containsExactly("3");
     assertThat(Label.numbered("2024 was een goed jaar")).isNull();
     assertThat(Label.numbered("12,5 miljoen euro")).isNull();

@@ -13,10 +13,10 @@ import java.util.function.Function;
 /**
  * Reads a service's settings from environment variables over documented defaults.
  *
- * <p>Each setting {@code NAME} is looked up as {@code <PREFIX>NAME} (e.g. {@code INGEST_INBOX}); shared
- * settings may also fall back to the unprefixed name (e.g. {@code KAFKA_BOOTSTRAP_SERVERS}). Problems
- * are collected, not thrown one by one, so {@link #validate()} reports every bad variable at once,
- * each named, with the value it had and what is expected.
+ * <p>Each setting {@code NAME} is looked up as {@code <PREFIX>NAME} (e.g. {@code INGEST_INBOX});
+ * shared settings may also fall back to the unprefixed name (e.g. {@code KAFKA_BOOTSTRAP_SERVERS}).
+ * Problems are collected, not thrown one by one, so {@link #validate()} reports every bad variable
+ * at once, each named, with the value it had and what is expected.
  */
 public final class EnvConfig {
 
@@ -38,7 +38,9 @@ public final class EnvConfig {
     return prefix;
   }
 
-  /** The value of {@code <PREFIX>name}, else of the unprefixed {@code name} when shared, else empty. */
+  /**
+   * The value of {@code <PREFIX>name}, else of the unprefixed {@code name} when shared, else empty.
+   */
   public Optional<String> raw(String name, boolean shared) {
     String own = env.get(prefix + name);
     if (own != null && !own.isBlank()) {
@@ -86,9 +88,18 @@ public final class EnvConfig {
     return parse(name, false, defaultValue, EnvConfig::parseBoolean, "true or false");
   }
 
-  /** A duration as ISO-8601 ({@code PT30S}) or a number with unit: {@code 500ms}, {@code 30s}, {@code 5m}. */
+  /**
+   * A duration as ISO-8601 ({@code PT30S}) or a number with unit: {@code 500ms}, {@code 30s},
+   * {@code 5m}.
+   */
   public Duration duration(String name, Duration defaultValue) {
-    Duration value = parse(name, false, defaultValue, EnvConfig::parseDuration, "a duration like 30s, 500ms or PT1M");
+    Duration value =
+        parse(
+            name,
+            false,
+            defaultValue,
+            EnvConfig::parseDuration,
+            "a duration like 30s, 500ms or PT1M");
     if (value.isNegative()) {
       problems.add(prefix + name + "=" + value + ": must not be negative");
     }
@@ -99,7 +110,10 @@ public final class EnvConfig {
     return parse(name, false, defaultValue, Path::of, "a file system path");
   }
 
-  /** Every variable {@code <PREFIX><group>_<KEY>} or shared {@code <group>_<KEY>}, as {@code key.in.dots}. */
+  /**
+   * Every variable {@code <PREFIX><group>_<KEY>} or shared {@code <group>_<KEY>}, as {@code
+   * key.in.dots}.
+   */
   public Map<String, String> passThrough(String group) {
     Map<String, String> properties = new TreeMap<>();
     collect(group + "_", properties);
@@ -128,7 +142,8 @@ public final class EnvConfig {
         });
   }
 
-  private <T> T parse(String name, boolean shared, T defaultValue, Function<String, T> parser, String expected) {
+  private <T> T parse(
+      String name, boolean shared, T defaultValue, Function<String, T> parser, String expected) {
     Optional<String> value = raw(name, shared);
     if (value.isEmpty()) {
       return defaultValue;

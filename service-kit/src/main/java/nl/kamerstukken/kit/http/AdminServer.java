@@ -15,9 +15,10 @@ import java.util.concurrent.Executors;
 import nl.kamerstukken.model.Json;
 
 /**
- * The HTTP side of a service: {@code GET /health} (liveness and readiness with every check's detail;
- * 200 when ready, 503 when not), {@code /health/live}, {@code /health/ready}, and {@code GET /metrics}
- * in Prometheus text format. Services may add routes (the index service serves search there).
+ * The HTTP side of a service: {@code GET /health} (liveness and readiness with every check's
+ * detail; 200 when ready, 503 when not), {@code /health/live}, {@code /health/ready}, and {@code
+ * GET /metrics} in Prometheus text format. Services may add routes (the index service serves search
+ * there).
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -31,13 +32,17 @@ public final class AdminServer implements AutoCloseable {
   }
 
   /** Binds {@code host:port} (port 0 = any free port) and starts serving. */
-  public static AdminServer start(String host, int port, PrometheusMeterRegistry registry) throws IOException {
+  public static AdminServer start(String host, int port, PrometheusMeterRegistry registry)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "admin-http");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "admin-http");
+              t.setDaemon(true);
+              return t;
+            }));
     AdminServer admin = new AdminServer(server, registry);
     server.createContext("/health", admin::health);
     server.createContext("/metrics", admin::metrics);
@@ -72,7 +77,10 @@ public final class AdminServer implements AutoCloseable {
     for (Map.Entry<String, HealthCheck> entry : snapshot().entrySet()) {
       HealthCheck.Status status = safely(entry.getValue());
       ready &= status.up();
-      details.putObject(entry.getKey()).put("status", status.up() ? "UP" : "DOWN").put("detail", status.detail());
+      details
+          .putObject(entry.getKey())
+          .put("status", status.up() ? "UP" : "DOWN")
+          .put("detail", status.detail());
     }
     body.put("live", true);
     body.put("status", ready ? "UP" : "DOWN");

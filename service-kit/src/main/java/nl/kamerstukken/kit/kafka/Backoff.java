@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with full jitter: attempt n waits a random time in [base*2^(n-1)/2, base*2^(n-1)],
- * capped at {@code max}, so many instances retrying at once spread out.
+ * Exponential backoff with full jitter: attempt n waits a random time in [base*2^(n-1)/2,
+ * base*2^(n-1)], capped at {@code max}, so many instances retrying at once spread out.
  *
  * @param base wait before the first retry
  * @param max the longest wait

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.kamerstukken.kit.http.HealthCheck;
+import nl.kamerstukken.model.Topic;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -21,20 +23,19 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.SerializationException;
-import nl.kamerstukken.kit.http.HealthCheck;
-import nl.kamerstukken.model.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The at-least-once loop every consuming service runs: poll a batch, let the {@link BatchHandler} make
- * its effects durable, then commit exactly those offsets. Nothing is committed before its effect, so a
- * crash at any point means redelivery, never loss; handlers make redelivery harmless with stable ids.
+ * The at-least-once loop every consuming service runs: poll a batch, let the {@link BatchHandler}
+ * make its effects durable, then commit exactly those offsets. Nothing is committed before its
+ * effect, so a crash at any point means redelivery, never loss; handlers make redelivery harmless
+ * with stable ids.
  *
- * <p>A {@link RetryableException} pauses consumption and offers the same batch again with exponential
- * backoff (the service neither spins nor drops while, say, Elasticsearch is down). A record whose bytes
- * are not a valid event is dead-lettered and skipped. Any other exception ends the loop: {@link #run}
- * rethrows it so the supervisor can stop the service loudly.
+ * <p>A {@link RetryableException} pauses consumption and offers the same batch again with
+ * exponential backoff (the service neither spins nor drops while, say, Elasticsearch is down). A
+ * record whose bytes are not a valid event is dead-lettered and skipped. Any other exception ends
+ * the loop: {@link #run} rethrows it so the supervisor can stop the service loudly.
  */
 public final class ConsumerWorker<V> implements Runnable {
 
@@ -42,7 +43,13 @@ public final class ConsumerWorker<V> implements Runnable {
   private static final Duration POLL = Duration.ofMillis(250);
 
   /** Where the loop is; readiness is {@code RUNNING}. */
-  public enum State { STARTING, RUNNING, RETRYING, STOPPED, FAILED }
+  public enum State {
+    STARTING,
+    RUNNING,
+    RETRYING,
+    STOPPED,
+    FAILED
+  }
 
   private final String name;
   private final Consumer<String, byte[]> consumer;
@@ -50,8 +57,12 @@ public final class ConsumerWorker<V> implements Runnable {
   private final BatchHandler<V> handler;
   private final DeadLetters deadLetters;
   private final Backoff backoff;
-  /** Records in hand but not yet committed; pruned when their partition moves to another instance. */
+
+  /**
+   * Records in hand but not yet committed; pruned when their partition moves to another instance.
+   */
   private final List<ConsumerRecord<String, byte[]>> holding = new ArrayList<>();
+
   private final Counter processed;
   private final Counter retries;
   private final Counter invalid;
@@ -61,28 +72,52 @@ public final class ConsumerWorker<V> implements Runnable {
   private volatile String lastProblem = "";
 
   public ConsumerWorker(
-      String name, Consumer<String, byte[]> consumer, Topic<String, V> topic, BatchHandler<V> handler,
-      DeadLetters deadLetters, Backoff backoff, MeterRegistry registry) {
+      String name,
+      Consumer<String, byte[]> consumer,
+      Topic<String, V> topic,
+      BatchHandler<V> handler,
+      DeadLetters deadLetters,
+      Backoff backoff,
+      MeterRegistry registry) {
     this.name = name;
     this.consumer = consumer;
     this.topic = topic;
     this.handler = handler;
     this.deadLetters = deadLetters;
     this.backoff = backoff;
-    this.processed = Counter.builder("kamerstukken.worker.records").tag("worker", name).register(registry);
-    this.retries = Counter.builder("kamerstukken.worker.retries").tag("worker", name).register(registry);
-    this.invalid = Counter.builder("kamerstukken.worker.invalid.events").tag("worker", name).register(registry);
-    this.batchTime = Timer.builder("kamerstukken.worker.batch").tag("worker", name)
-        .publishPercentileHistogram().register(registry);
+    this.processed =
+        Counter.builder("kamerstukken.worker.records").tag("worker", name).register(registry);
+    this.retries =
+        Counter.builder("kamerstukken.worker.retries").tag("worker", name).register(registry);
+    this.invalid =
+        Counter.builder("kamerstukken.worker.invalid.events")
+            .tag("worker", name)
+            .register(registry);
+    this.batchTime =
+        Timer.builder("kamerstukken.worker.batch")
+            .tag("worker", name)
+            .publishPercentileHistogram()
+            .register(registry);
   }
 
-  /** A worker with its own consumer in {@code groupId}; the consumer's metrics (lag) go to the registry. */
+  /**
+   * A worker with its own consumer in {@code groupId}; the consumer's metrics (lag) go to the
+   * registry.
+   */
   public static <V> ConsumerWorker<V> create(
-      String name, KafkaSettings settings, String groupId, int maxPollRecords, Topic<String, V> topic,
-      BatchHandler<V> handler, DeadLetters deadLetters, MeterRegistry registry) {
-    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings.consumer(groupId, maxPollRecords));
+      String name,
+      KafkaSettings settings,
+      String groupId,
+      int maxPollRecords,
+      Topic<String, V> topic,
+      BatchHandler<V> handler,
+      DeadLetters deadLetters,
+      MeterRegistry registry) {
+    KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(settings.consumer(groupId, maxPollRecords));
     new KafkaClientMetrics(consumer).bindTo(registry);
-    return new ConsumerWorker<>(name, consumer, topic, handler, deadLetters, Backoff.standard(), registry);
+    return new ConsumerWorker<>(
+        name, consumer, topic, handler, deadLetters, Backoff.standard(), registry);
   }
 
   public State state() {
@@ -94,7 +129,10 @@ public final class ConsumerWorker<V> implements Runnable {
     return lastProblem;
   }
 
-  /** Readiness of the loop: up while it consumes normally; down (with the reason) while retrying or dead. */
+  /**
+   * Readiness of the loop: up while it consumes normally; down (with the reason) while retrying or
+   * dead.
+   */
   public HealthCheck.Status health() {
     State now = state;
     String detail = now + (lastProblem.isEmpty() ? "" : ": " + lastProblem);
@@ -155,14 +193,20 @@ public final class ConsumerWorker<V> implements Runnable {
         state = State.RETRYING;
         lastProblem = e.getMessage();
         Duration delay = backoff.delay(attempt);
-        LOG.warn("worker [{}]: attempt [{}] failed, retrying in [{}] ms: {}", name, attempt, delay.toMillis(), e.getMessage());
+        LOG.warn(
+            "worker [{}]: attempt [{}] failed, retrying in [{}] ms: {}",
+            name,
+            attempt,
+            delay.toMillis(),
+            e.getMessage());
         waitPaused(delay);
       }
     }
     holding.clear();
   }
 
-  private List<Incoming<V>> readAll(List<ConsumerRecord<String, byte[]>> records, Set<Long> deadLettered)
+  private List<Incoming<V>> readAll(
+      List<ConsumerRecord<String, byte[]>> records, Set<Long> deadLettered)
       throws RetryableException {
     List<Incoming<V>> events = new ArrayList<>(records.size());
     for (ConsumerRecord<String, byte[]> r : records) {
@@ -184,8 +228,9 @@ public final class ConsumerWorker<V> implements Runnable {
   }
 
   /**
-   * Waits out a backoff while staying in the group (polling paused partitions). Records of partitions
-   * assigned meanwhile are added to the work in hand; the rebalance listener drops those that moved away.
+   * Waits out a backoff while staying in the group (polling paused partitions). Records of
+   * partitions assigned meanwhile are added to the work in hand; the rebalance listener drops those
+   * that moved away.
    */
   private void waitPaused(Duration delay) {
     consumer.pause(consumer.assignment());
@@ -201,7 +246,9 @@ public final class ConsumerWorker<V> implements Runnable {
   private void commit(List<ConsumerRecord<String, byte[]>> records) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (ConsumerRecord<String, byte[]> r : records) {
-      offsets.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
+      offsets.merge(
+          new TopicPartition(r.topic(), r.partition()),
+          new OffsetAndMetadata(r.offset() + 1),
           (a, b) -> a.offset() >= b.offset() ? a : b);
     }
     offsets.keySet().removeIf(tp -> !consumer.assignment().contains(tp));

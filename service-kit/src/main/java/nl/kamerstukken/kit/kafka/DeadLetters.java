@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records that a stage gave up on one document, with the reason and the original event, on the
- * dead-letter topic. The write is awaited: a dead letter is part of the effect of consuming a record.
+ * dead-letter topic. The write is awaited: a dead letter is part of the effect of consuming a
+ * record.
  */
 public final class DeadLetters {
 
@@ -25,7 +26,8 @@ public final class DeadLetters {
   private final Stage stage;
   private final Clock clock;
 
-  public DeadLetters(EventPublisher publisher, Topic<String, DeadLetter> topic, Stage stage, Clock clock) {
+  public DeadLetters(
+      EventPublisher publisher, Topic<String, DeadLetter> topic, Stage stage, Clock clock) {
     this.publisher = publisher;
     this.topic = topic;
     this.stage = stage;
@@ -34,22 +36,56 @@ public final class DeadLetters {
 
   /** Dead-letters an event that was read from {@code originalTopic}. */
   public void publish(
-      String documentId, String reasonCode, String message, int attempts, String originalTopic, String key,
-      Object originalEvent) throws RetryableException {
+      String documentId,
+      String reasonCode,
+      String message,
+      int attempts,
+      String originalTopic,
+      String key,
+      Object originalEvent)
+      throws RetryableException {
     JsonNode original = originalEvent == null ? null : Json.mapper().valueToTree(originalEvent);
-    send(new DeadLetter(documentId, stage, reasonCode, message, attempts, clock.instant(), originalTopic, key, original));
+    send(
+        new DeadLetter(
+            documentId,
+            stage,
+            reasonCode,
+            message,
+            attempts,
+            clock.instant(),
+            originalTopic,
+            key,
+            original));
   }
 
-  /** Dead-letters a record whose bytes are not a valid event: they are kept as JSON if they are JSON. */
-  public void publishRaw(String reasonCode, String message, String originalTopic, String key, byte[] raw)
+  /**
+   * Dead-letters a record whose bytes are not a valid event: they are kept as JSON if they are
+   * JSON.
+   */
+  public void publishRaw(
+      String reasonCode, String message, String originalTopic, String key, byte[] raw)
       throws RetryableException {
-    send(new DeadLetter(key, stage, reasonCode, message, 1, clock.instant(), originalTopic, key, readable(raw)));
+    send(
+        new DeadLetter(
+            key,
+            stage,
+            reasonCode,
+            message,
+            1,
+            clock.instant(),
+            originalTopic,
+            key,
+            readable(raw)));
   }
 
   private void send(DeadLetter letter) throws RetryableException {
     publisher.publish(topic, letter.documentId() == null ? "" : letter.documentId(), letter);
-    LOG.warn("dead-lettered document [{}] at stage [{}]: [{}] {}", letter.documentId(), letter.stage(),
-        letter.reasonCode(), letter.message());
+    LOG.warn(
+        "dead-lettered document [{}] at stage [{}]: [{}] {}",
+        letter.documentId(),
+        letter.stage(),
+        letter.reasonCode(),
+        letter.message());
   }
 
   private static JsonNode readable(byte[] raw) {

@@ -14,9 +14,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Writes events and makes sure they arrived: nothing is fire-and-forget. {@link #send} starts a write;
- * {@link #awaitAll} waits for a group of writes and turns any failure into a {@link RetryableException},
- * so the caller does not commit what it consumed.
+ * Writes events and makes sure they arrived: nothing is fire-and-forget. {@link #send} starts a
+ * write; {@link #awaitAll} waits for a group of writes and turns any failure into a {@link
+ * RetryableException}, so the caller does not commit what it consumed.
  */
 public final class EventPublisher implements AutoCloseable {
 
@@ -39,12 +39,14 @@ public final class EventPublisher implements AutoCloseable {
   }
 
   /** Writes one event and waits for the broker's acknowledgement. */
-  public <V> RecordMetadata publish(Topic<String, V> topic, String key, V value) throws RetryableException {
+  public <V> RecordMetadata publish(Topic<String, V> topic, String key, V value)
+      throws RetryableException {
     return awaitAll(List.of(send(topic, key, value))).get(0);
   }
 
   /** Waits until every write is acknowledged; the first failure aborts with a retryable error. */
-  public List<RecordMetadata> awaitAll(List<Future<RecordMetadata>> writes) throws RetryableException {
+  public List<RecordMetadata> awaitAll(List<Future<RecordMetadata>> writes)
+      throws RetryableException {
     List<RecordMetadata> done = new ArrayList<>(writes.size());
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
@@ -56,7 +58,8 @@ public final class EventPublisher implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new RetryableException("interrupted while waiting for Kafka to acknowledge", e);
     } catch (ExecutionException e) {
-      throw new RetryableException("Kafka did not accept an event: " + e.getCause().getMessage(), e.getCause());
+      throw new RetryableException(
+          "Kafka did not accept an event: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
       throw new RetryableException("Kafka did not acknowledge within " + timeout, e);
     }

@@ -30,8 +30,12 @@ public final class KafkaHealth implements HealthCheck, AutoCloseable {
       return last;
     }
     try {
-      int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
-          .nodes().get(2500, TimeUnit.MILLISECONDS).size();
+      int nodes =
+          admin
+              .describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+              .nodes()
+              .get(2500, TimeUnit.MILLISECONDS)
+              .size();
       last = Status.up(nodes + " broker(s) at " + bootstrap);
     } catch (Exception e) {
       last = Status.down("Kafka at " + bootstrap + " unreachable: " + e.getMessage());

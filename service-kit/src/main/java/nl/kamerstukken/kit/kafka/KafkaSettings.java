@@ -20,9 +20,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * @param clientId prefix for client ids, e.g. {@code parse-service}
  * @param partitions partitions for topics this service creates
  * @param replicationFactor replication factor for topics this service creates
- * @param topicPrefix namespace put before every topic name and consumer group id (empty in production; unique
- *     per test run), so deployments sharing a broker never share a consumer group
- * @param extra client properties passed through unchanged (security: SASL/SSL), from {@code KAFKA_PROPERTY_*}
+ * @param topicPrefix namespace put before every topic name and consumer group id (empty in
+ *     production; unique per test run), so deployments sharing a broker never share a consumer
+ *     group
+ * @param extra client properties passed through unchanged (security: SASL/SSL), from {@code
+ *     KAFKA_PROPERTY_*}
  */
 public record KafkaSettings(
     String bootstrapServers,
@@ -43,13 +45,15 @@ public record KafkaSettings(
   }
 
   /**
-   * Reads {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_PARTITIONS}, {@code KAFKA_REPLICATION_FACTOR},
-   * {@code KAFKA_TOPIC_PREFIX} (each also with the service prefix) and passes through every {@code KAFKA_PROPERTY_X_Y=v} as {@code x.y=v}.
+   * Reads {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_PARTITIONS}, {@code
+   * KAFKA_REPLICATION_FACTOR}, {@code KAFKA_TOPIC_PREFIX} (each also with the service prefix) and
+   * passes through every {@code KAFKA_PROPERTY_X_Y=v} as {@code x.y=v}.
    */
   public static KafkaSettings from(EnvConfig env, String clientId) {
     String bootstrap = env.sharedString("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     int partitions = env.sharedInteger("KAFKA_PARTITIONS", 3, 1, 10_000);
-    short replication = (short) env.sharedInteger("KAFKA_REPLICATION_FACTOR", 1, 1, Short.MAX_VALUE);
+    short replication =
+        (short) env.sharedInteger("KAFKA_REPLICATION_FACTOR", 1, 1, Short.MAX_VALUE);
     String prefix = env.sharedString("KAFKA_TOPIC_PREFIX", "");
     return new KafkaSettings(
         bootstrap, clientId, partitions, replication, prefix, env.passThrough("KAFKA_PROPERTY"));
@@ -61,8 +65,9 @@ public record KafkaSettings(
   }
 
   /**
-   * The consumer group id as this deployment names it (with {@link #topicPrefix()}): a group shared by two
-   * deployments would make each one's rebalances (a killed instance, a long parse) stall the other.
+   * The consumer group id as this deployment names it (with {@link #topicPrefix()}): a group shared
+   * by two deployments would make each one's rebalances (a killed instance, a long parse) stall the
+   * other.
    */
   public String group(String name) {
     return topicPrefix + name;
@@ -84,8 +89,9 @@ public record KafkaSettings(
   }
 
   /**
-   * Consumer in the group {@code groupId} (namespaced by {@link #group}) that commits only what the worker loop says is done. Values arrive as
-   * bytes so that a record that is not a valid event becomes a dead letter instead of a stuck partition.
+   * Consumer in the group {@code groupId} (namespaced by {@link #group}) that commits only what the
+   * worker loop says is done. Values arrive as bytes so that a record that is not a valid event
+   * becomes a dead letter instead of a stuck partition.
    */
   public Properties consumer(String groupId, int maxPollRecords) {
     Properties p = common(clientId + "-" + groupId);
@@ -97,10 +103,14 @@ public record KafkaSettings(
     // A killed instance's partitions move to the survivors after 10 s instead of the default 45 s.
     p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
     p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
-    // A batch of hostile documents may each use their whole parse time budget (and a retry): allow it.
+    // A batch of hostile documents may each use their whole parse time budget (and a retry): allow
+    // it.
     p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(MAX_POLL_INTERVAL_MS));
-    // Kept open longer than a poll may take, so the coordinator connection survives a rebalance meanwhile.
-    p.put(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, String.valueOf(MAX_POLL_INTERVAL_MS + 60_000));
+    // Kept open longer than a poll may take, so the coordinator connection survives a rebalance
+    // meanwhile.
+    p.put(
+        ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG,
+        String.valueOf(MAX_POLL_INTERVAL_MS + 60_000));
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.putAll(extra);

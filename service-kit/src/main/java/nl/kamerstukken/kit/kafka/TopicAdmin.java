@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * starts first creates them; an existing topic is left as it is.
  *
  * <p>The received and parsed topics are compacted: the latest event per document stays forever (a
- * reindex replays the parsed topic from the beginning) and a tombstone eventually removes a document.
+ * reindex replays the parsed topic from the beginning) and a tombstone eventually removes a
+ * document.
  */
 public final class TopicAdmin {
 
@@ -32,7 +33,8 @@ public final class TopicAdmin {
 
   public static void ensureTopics(KafkaSettings settings, Duration timeout) {
     try (Admin admin = Admin.create(settings.admin())) {
-      Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Set<String> existing =
+          admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       List<NewTopic> missing = new ArrayList<>();
       for (Topic<String, ?> catalogued : Topics.all()) {
         Topic<String, ?> topic = catalogued.withPrefix(settings.topicPrefix());
@@ -46,8 +48,12 @@ public final class TopicAdmin {
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
-          "cannot reach Kafka at " + settings.bootstrapServers() + " to create topics within " + timeout
-              + ": is the broker running? (set KAFKA_BOOTSTRAP_SERVERS)", e);
+          "cannot reach Kafka at "
+              + settings.bootstrapServers()
+              + " to create topics within "
+              + timeout
+              + ": is the broker running? (set KAFKA_BOOTSTRAP_SERVERS)",
+          e);
     }
   }
 
@@ -75,6 +81,7 @@ public final class TopicAdmin {
             compacted ? "-1" : String.valueOf(Duration.ofDays(90).toMillis()),
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
             String.valueOf(KafkaSettings.MAX_MESSAGE_BYTES));
-    return new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor()).configs(configs);
+    return new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor())
+        .configs(configs);
   }
 }

@@ -2,7 +2,8 @@ package nl.kamerstukken.kit.lifecycle;
 
 /**
  * A pipeline service: started once, closed once. {@link #close} is the graceful stop (SIGTERM): the
- * service finishes the batch in hand or leaves it uncommitted for redelivery, then releases everything.
+ * service finishes the batch in hand or leaves it uncommitted for redelivery, then releases
+ * everything.
  */
 public interface Service extends AutoCloseable {
 

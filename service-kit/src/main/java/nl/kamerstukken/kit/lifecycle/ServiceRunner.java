@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code main} of every service: builds it (configuration is validated there), starts it, stops it
- * gracefully on SIGTERM/Ctrl-C, and exits non-zero when configuration is invalid (2) or a loop died (1).
+ * The {@code main} of every service: builds it (configuration is validated there), starts it, stops
+ * it gracefully on SIGTERM/Ctrl-C, and exits non-zero when configuration is invalid (2) or a loop
+ * died (1).
  */
 public final class ServiceRunner {
 

@@ -41,7 +41,9 @@ public final class Supervisor {
     try {
       loop.run();
       if (!stopping) {
-        report(name, new IllegalStateException("loop [" + name + "] ended while the service was running"));
+        report(
+            name,
+            new IllegalStateException("loop [" + name + "] ended while the service was running"));
       }
     } catch (Throwable e) {
       if (!stopping) {

@@ -23,11 +23,14 @@ class EnvConfigTest {
   @Test
   void prefixedValueWinsOverTheSharedOne() {
     EnvConfig env =
-        EnvConfig.of("INDEX_", Map.of("KAFKA_BOOTSTRAP_SERVERS", "a:1", "INDEX_KAFKA_BOOTSTRAP_SERVERS", "b:2"));
+        EnvConfig.of(
+            "INDEX_",
+            Map.of("KAFKA_BOOTSTRAP_SERVERS", "a:1", "INDEX_KAFKA_BOOTSTRAP_SERVERS", "b:2"));
 
     assertThat(env.sharedString("KAFKA_BOOTSTRAP_SERVERS", "x")).isEqualTo("b:2");
-    assertThat(EnvConfig.of("PARSE_", Map.of("KAFKA_BOOTSTRAP_SERVERS", "a:1"))
-            .sharedString("KAFKA_BOOTSTRAP_SERVERS", "x"))
+    assertThat(
+            EnvConfig.of("PARSE_", Map.of("KAFKA_BOOTSTRAP_SERVERS", "a:1"))
+                .sharedString("KAFKA_BOOTSTRAP_SERVERS", "x"))
         .isEqualTo("a:1");
   }
 
@@ -42,7 +45,10 @@ class EnvConfigTest {
   @Test
   void everyBadVariableIsNamedAtOnce() {
     EnvConfig env =
-        EnvConfig.of("INGEST_", Map.of("INGEST_HTTP_PORT", "70000", "INGEST_SETTLE_TIME", "soon", "INGEST_OCR", "maybe"));
+        EnvConfig.of(
+            "INGEST_",
+            Map.of(
+                "INGEST_HTTP_PORT", "70000", "INGEST_SETTLE_TIME", "soon", "INGEST_OCR", "maybe"));
 
     env.integer("HTTP_PORT", 8081, 0, 65535);
     env.duration("SETTLE_TIME", Duration.ofSeconds(1));
@@ -58,12 +64,15 @@ class EnvConfigTest {
   @Test
   void passThroughTurnsVariableNamesIntoClientProperties() {
     EnvConfig env =
-        EnvConfig.of("PARSE_", Map.of(
-            "KAFKA_PROPERTY_SECURITY_PROTOCOL", "SASL_SSL",
-            "PARSE_KAFKA_PROPERTY_SASL_MECHANISM", "PLAIN",
-            "KAFKA_BOOTSTRAP_SERVERS", "ignored:1"));
+        EnvConfig.of(
+            "PARSE_",
+            Map.of(
+                "KAFKA_PROPERTY_SECURITY_PROTOCOL", "SASL_SSL",
+                "PARSE_KAFKA_PROPERTY_SASL_MECHANISM", "PLAIN",
+                "KAFKA_BOOTSTRAP_SERVERS", "ignored:1"));
 
     assertThat(env.passThrough("KAFKA_PROPERTY"))
-        .containsOnly(Map.entry("security.protocol", "SASL_SSL"), Map.entry("sasl.mechanism", "PLAIN"));
+        .containsOnly(
+            Map.entry("security.protocol", "SASL_SSL"), Map.entry("sasl.mechanism", "PLAIN"));
   }
 }

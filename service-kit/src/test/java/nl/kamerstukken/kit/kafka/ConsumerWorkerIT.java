@@ -33,7 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The worker loop on a real broker: what is committed when, retries, poison records, fatal errors. */
+/**
+ * The worker loop on a real broker: what is committed when, retries, poison records, fatal errors.
+ */
 @ExtendWith(LocalStackExtension.class)
 class ConsumerWorkerIT {
 
@@ -46,13 +48,23 @@ class ConsumerWorkerIT {
 
   @BeforeEach
   void createTopics(LocalStack stack) {
-    settings = KafkaSettings.from(EnvConfig.of("TEST_", Map.of(
-        "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-        "KAFKA_TOPIC_PREFIX", "it-" + UUID.randomUUID() + ".",
-        "KAFKA_PARTITIONS", "2")), "worker-it");
+    settings =
+        KafkaSettings.from(
+            EnvConfig.of(
+                "TEST_",
+                Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    stack.kafkaBootstrapServers(),
+                    "KAFKA_TOPIC_PREFIX",
+                    "it-" + UUID.randomUUID() + ".",
+                    "KAFKA_PARTITIONS",
+                    "2")),
+            "worker-it");
     TopicAdmin.ensureTopics(settings, Duration.ofSeconds(30));
     publisher = EventPublisher.create(settings);
-    deadLetters = new DeadLetters(publisher, settings.topic(Topics.DEAD_LETTER), Stage.PARSE, Clock.systemUTC());
+    deadLetters =
+        new DeadLetters(
+            publisher, settings.topic(Topics.DEAD_LETTER), Stage.PARSE, Clock.systemUTC());
   }
 
   @AfterEach
@@ -66,20 +78,25 @@ class ConsumerWorkerIT {
     AtomicInteger attempts = new AtomicInteger();
     List<String> handled = new CopyOnWriteArrayList<>();
     List<Long> committedDuringFailures = new CopyOnWriteArrayList<>();
-    ConsumerWorker<DocumentReceived> worker = worker(batch -> {
-      if (attempts.incrementAndGet() <= 2) {
-        committedDuringFailures.add(committedOffsets());
-        throw new RetryableException("Elasticsearch is down (simulated)");
-      }
-      batch.forEach(in -> handled.add(in.value().fileName()));
-    });
+    ConsumerWorker<DocumentReceived> worker =
+        worker(
+            batch -> {
+              if (attempts.incrementAndGet() <= 2) {
+                committedDuringFailures.add(committedOffsets());
+                throw new RetryableException("Elasticsearch is down (simulated)");
+              }
+              batch.forEach(in -> handled.add(in.value().fileName()));
+            });
 
     CompletableFuture<Void> loop = CompletableFuture.runAsync(worker);
 
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      assertThat(handled).hasSize(3);
-      assertThat(committedOffsets()).isEqualTo(3);
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(handled).hasSize(3);
+              assertThat(committedOffsets()).isEqualTo(3);
+            });
     assertThat(committedDuringFailures).containsOnly(0L);
     assertThat(attempts.get()).isGreaterThanOrEqualTo(3);
     worker.stop();
@@ -90,25 +107,36 @@ class ConsumerWorkerIT {
   @Test
   void bytesThatAreNoEventAreDeadLetteredAndSkipped() throws Exception {
     try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(settings.producer())) {
-      raw.send(new ProducerRecord<>(settings.topic(Topics.RECEIVED).name(), "junk",
-          "no json here".getBytes(StandardCharsets.UTF_8))).get();
+      raw.send(
+              new ProducerRecord<>(
+                  settings.topic(Topics.RECEIVED).name(),
+                  "junk",
+                  "no json here".getBytes(StandardCharsets.UTF_8)))
+          .get();
     }
     publishReceived(1);
     List<String> handled = new CopyOnWriteArrayList<>();
-    ConsumerWorker<DocumentReceived> worker = worker(batch -> batch.forEach(in -> handled.add(in.value().fileName())));
+    ConsumerWorker<DocumentReceived> worker =
+        worker(batch -> batch.forEach(in -> handled.add(in.value().fileName())));
 
     CompletableFuture<Void> loop = CompletableFuture.runAsync(worker);
 
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      assertThat(handled).containsExactly("file-0.pdf");
-      assertThat(committedOffsets()).isEqualTo(2);
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(handled).containsExactly("file-0.pdf");
+              assertThat(committedOffsets()).isEqualTo(2);
+            });
     List<DeadLetter> letters = readDeadLetters();
-    assertThat(letters).singleElement().satisfies(letter -> {
-      assertThat(letter.reasonCode()).isEqualTo("INVALID_EVENT");
-      assertThat(letter.originalKey()).isEqualTo("junk");
-      assertThat(letter.originalEvent().asText()).isEqualTo("no json here");
-    });
+    assertThat(letters)
+        .singleElement()
+        .satisfies(
+            letter -> {
+              assertThat(letter.reasonCode()).isEqualTo("INVALID_EVENT");
+              assertThat(letter.originalKey()).isEqualTo("junk");
+              assertThat(letter.originalEvent().asText()).isEqualTo("no json here");
+            });
     worker.stop();
     loop.get();
   }
@@ -116,9 +144,11 @@ class ConsumerWorkerIT {
   @Test
   void anUnexpectedErrorEndsTheLoopLoudlyAndCommitsNothing() throws Exception {
     publishReceived(1);
-    ConsumerWorker<DocumentReceived> worker = worker(batch -> {
-      throw new IllegalStateException("bug");
-    });
+    ConsumerWorker<DocumentReceived> worker =
+        worker(
+            batch -> {
+              throw new IllegalStateException("bug");
+            });
 
     CompletableFuture<Void> loop = CompletableFuture.runAsync(worker);
 
@@ -131,14 +161,30 @@ class ConsumerWorkerIT {
 
   private ConsumerWorker<DocumentReceived> worker(BatchHandler<DocumentReceived> handler) {
     KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings.consumer(group, 50));
-    return new ConsumerWorker<>("it", consumer, settings.topic(Topics.RECEIVED), handler, deadLetters,
-        new Backoff(Duration.ofMillis(100), Duration.ofMillis(500)), new SimpleMeterRegistry());
+    return new ConsumerWorker<>(
+        "it",
+        consumer,
+        settings.topic(Topics.RECEIVED),
+        handler,
+        deadLetters,
+        new Backoff(Duration.ofMillis(100), Duration.ofMillis(500)),
+        new SimpleMeterRegistry());
   }
 
   private void publishReceived(int count) throws RetryableException {
     for (int i = 0; i < count; i++) {
-      publisher.publish(settings.topic(Topics.RECEIVED), SHA, new DocumentReceived(SHA, "file-" + i + ".pdf",
-          "file-" + i + ".pdf", "application/pdf", 1, SHA, "file:///blobs/" + SHA, Instant.now()));
+      publisher.publish(
+          settings.topic(Topics.RECEIVED),
+          SHA,
+          new DocumentReceived(
+              SHA,
+              "file-" + i + ".pdf",
+              "file-" + i + ".pdf",
+              "application/pdf",
+              1,
+              SHA,
+              "file:///blobs/" + SHA,
+              Instant.now()));
     }
   }
 
@@ -146,21 +192,35 @@ class ConsumerWorkerIT {
   private long committedOffsets() throws Exception {
     try (Admin admin = Admin.create(settings.admin())) {
       Map<TopicPartition, OffsetAndMetadata> offsets =
-          admin.listConsumerGroupOffsets(settings.group(group)).partitionsToOffsetAndMetadata().get();
+          admin
+              .listConsumerGroupOffsets(settings.group(group))
+              .partitionsToOffsetAndMetadata()
+              .get();
       return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
     }
   }
 
   private List<DeadLetter> readDeadLetters() {
     String topic = settings.topic(Topics.DEAD_LETTER).name();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings.consumer("dlq-" + UUID.randomUUID(), 100))) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(settings.consumer("dlq-" + UUID.randomUUID(), 100))) {
       consumer.subscribe(Set.of(topic));
       List<DeadLetter> letters = new CopyOnWriteArrayList<>();
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        consumer.poll(Duration.ofMillis(500)).forEach(r ->
-            letters.add(Topics.DEAD_LETTER.valueSerde().deserializer().deserialize(topic, r.value())));
-        return !letters.isEmpty();
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(500))
+                    .forEach(
+                        r ->
+                            letters.add(
+                                Topics.DEAD_LETTER
+                                    .valueSerde()
+                                    .deserializer()
+                                    .deserialize(topic, r.value())));
+                return !letters.isEmpty();
+              });
       return letters;
     }
   }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.kamerstukken.model.DocumentMetadata;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.parse.clean.CleanDocument;
 import nl.kamerstukken.parse.clean.TextCleaner;
 import nl.kamerstukken.parse.extract.Extraction;
@@ -101,7 +102,7 @@ final class Extractors {
       }
     } catch (RuntimeException e) {
       throw new ExtractionFailure(
-          ParseOutcome.UNREADABLE_DOCUMENT,
+          ReasonCode.UNREADABLE_DOCUMENT,
           name
               + " could not be read as "
               + base
@@ -111,7 +112,7 @@ final class Extractors {
           e);
     }
     throw new ExtractionFailure(
-        ParseOutcome.UNSUPPORTED_MEDIA_TYPE,
+        ReasonCode.UNSUPPORTED_MEDIA_TYPE,
         name
             + " is "
             + base
@@ -166,9 +167,7 @@ final class Extractors {
       }
     } catch (IOException e) {
       throw new ExtractionFailure(
-          ParseOutcome.UNREADABLE_DOCUMENT,
-          name + " could not be read (" + e.getMessage() + ")",
-          e);
+          ReasonCode.UNREADABLE_DOCUMENT, name + " could not be read (" + e.getMessage() + ")", e);
     }
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
@@ -176,9 +175,7 @@ final class Extractors {
       return tika.getDetector().detect(in, metadata);
     } catch (IOException e) {
       throw new ExtractionFailure(
-          ParseOutcome.UNREADABLE_DOCUMENT,
-          name + " could not be read (" + e.getMessage() + ")",
-          e);
+          ReasonCode.UNREADABLE_DOCUMENT, name + " could not be read (" + e.getMessage() + ")", e);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.clean.CleanDocument;
 import nl.kamerstukken.parse.clean.TextCleaner;
@@ -67,7 +68,7 @@ public final class KamerstukParser implements DocumentParser {
     String name = source.fileName() == null ? file.getFileName().toString() : source.fileName();
     if (size(file) == 0) {
       return new ParseOutcome.Failed(
-          ParseOutcome.EMPTY_DOCUMENT,
+          ReasonCode.EMPTY_DOCUMENT,
           name + " is empty (0 bytes); drop the complete" + " file again");
     }
     Extraction extraction;
@@ -79,7 +80,7 @@ public final class KamerstukParser implements DocumentParser {
     }
     if (extraction.lines().isEmpty() && extraction.warnings().isEmpty()) {
       return new ParseOutcome.Failed(
-          ParseOutcome.EMPTY_DOCUMENT,
+          ReasonCode.EMPTY_DOCUMENT,
           name
               + " ("
               + extraction.mediaType()

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.fixture.KamerstukPdf;
 import org.apache.pdfbox.Loader;
@@ -52,7 +53,7 @@ class ParseFailuresTest {
     assertThat(outcome).isInstanceOf(ParseOutcome.Failed.class);
     ParseOutcome.Failed failed = (ParseOutcome.Failed) outcome;
     assertThat(failed.reasonCode())
-        .isIn(ParseOutcome.UNREADABLE_DOCUMENT, ParseOutcome.UNSUPPORTED_MEDIA_TYPE);
+        .isIn(ReasonCode.UNREADABLE_DOCUMENT, ReasonCode.UNSUPPORTED_MEDIA_TYPE);
     assertThat(failed.message())
         .contains("kapot.pdf")
         .containsAnyOf("drop it again", "export it again");
@@ -67,7 +68,7 @@ class ParseFailuresTest {
     assertThat(outcome)
         .isEqualTo(
             new ParseOutcome.Failed(
-                ParseOutcome.EMPTY_DOCUMENT,
+                ReasonCode.EMPTY_DOCUMENT,
                 "leeg.pdf is empty (0 bytes); drop the complete file again"));
   }
 
@@ -90,7 +91,7 @@ class ParseFailuresTest {
     // Then it fails as encrypted
     assertThat(outcome)
         .extracting(o -> ((ParseOutcome.Failed) o).reasonCode())
-        .isEqualTo(ParseOutcome.ENCRYPTED_DOCUMENT);
+        .isEqualTo(ReasonCode.ENCRYPTED_DOCUMENT);
   }
 
   @Test
@@ -105,7 +106,7 @@ class ParseFailuresTest {
 
     assertThat(outcome).isInstanceOf(ParseOutcome.Failed.class);
     assertThat(((ParseOutcome.Failed) outcome).reasonCode())
-        .isEqualTo(ParseOutcome.UNSUPPORTED_MEDIA_TYPE);
+        .isEqualTo(ReasonCode.UNSUPPORTED_MEDIA_TYPE);
     assertThat(((ParseOutcome.Failed) outcome).message())
         .contains("foto.png", "image/png", "convert it to PDF");
   }

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param documentId the document concerned (null if not known, e.g. unreadable event)
  * @param stage the stage that gave up
- * @param reasonCode machine-readable reason, upper snake case, e.g. {@code UNREADABLE_DOCUMENT}
+ * @param reasonCode why, from the one vocabulary of reasons
  * @param message human-readable reason: what, where, what to do
  * @param attempts how many times the stage tried
  * @param failedAt when the stage gave up
@@ -21,7 +21,7 @@ import java.util.Objects;
 public record DeadLetter(
     String documentId,
     Stage stage,
-    String reasonCode,
+    ReasonCode reasonCode,
     String message,
     int attempts,
     Instant failedAt,
@@ -34,8 +34,5 @@ public record DeadLetter(
     Objects.requireNonNull(reasonCode, "reasonCode");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(failedAt, "failedAt");
-    if (!reasonCode.matches("[A-Z][A-Z0-9_]*")) {
-      throw new IllegalArgumentException("reasonCode must be UPPER_SNAKE_CASE, was " + reasonCode);
-    }
   }
 }

@@ -90,13 +90,36 @@ class JsonSerdeTest {
   }
 
   @Test
-  void deadLetterRejectsAReasonCodeThatIsNotUpperSnakeCase() {
-    assertThatThrownBy(
-            () ->
-                new DeadLetter(
-                    null, Stage.PARSE, "bad reason", "m", 1, Instant.EPOCH, "t", null, null))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("UPPER_SNAKE_CASE");
+  void aReasonCodeWrittenByANewerVersionReadsAsUnknown() {
+    byte[] letter =
+        ("{\"documentId\":null,\"stage\":\"PARSE\",\"reasonCode\":\"SOMETHING_NEW\","
+                + "\"message\":\"m\",\"attempts\":1,\"failedAt\":\"2026-01-01T00:00:00Z\","
+                + "\"originalTopic\":\"t\",\"originalEvent\":null}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    DeadLetter read = Topics.DEAD_LETTER.valueSerde().deserializer().deserialize("t", letter);
+
+    assertThat(read.reasonCode()).isEqualTo(ReasonCode.UNKNOWN);
+    assertThat(read.reasonCode().category().redrivable()).isFalse();
+  }
+
+  @Test
+  void aReasonCodeIsWrittenAsItsName() throws Exception {
+    DeadLetter letter =
+        new DeadLetter(
+            null,
+            Stage.PARSE,
+            ReasonCode.BLOB_HASH_MISMATCH,
+            "m",
+            1,
+            Instant.EPOCH,
+            "t",
+            null,
+            null);
+
+    String json = new String(Topics.DEAD_LETTER.valueSerde().serializer().serialize("t", letter));
+
+    assertThat(json).contains("\"reasonCode\":\"BLOB_HASH_MISMATCH\"");
   }
 
   @Test

@@ -39,8 +39,12 @@ final class Redrive implements AutoCloseable {
     if (letter.stage() == Stage.INGEST) {
       return "ingest refused a file (no event was made): fix the file in the inbox, or touch it, to ingest it again";
     }
-    if ("INVALID_EVENT".equals(letter.reasonCode())) {
-      return "the original record is not a valid event; re-driving it would fail again";
+    if (!letter.reasonCode().category().redrivable()) {
+      return "its reason "
+          + letter.reasonCode()
+          + " ("
+          + letter.reasonCode().category()
+          + ") cannot be fixed by trying again: the original record is not a valid or safe event";
     }
     if (letter.originalTopic() == null
         || letter.originalEvent() == null

@@ -18,6 +18,7 @@ import nl.kamerstukken.kit.kafka.TopicAdmin;
 import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.junit.LocalStackExtension;
 import nl.kamerstukken.model.DocumentReceived;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -102,7 +103,7 @@ class DeadLetterCommandsIT {
               publisher, kafka.topic(Topics.DEAD_LETTER), Stage.PARSE, Clock.systemUTC());
       parse.publish(
           a.documentId(),
-          "PARSE_TIMEOUT",
+          ReasonCode.PARSE_TIMEOUT,
           "a.pdf took longer than 120 s",
           1,
           received,
@@ -110,7 +111,7 @@ class DeadLetterCommandsIT {
           a);
       parse.publish(
           a.documentId(),
-          "OUT_OF_MEMORY",
+          ReasonCode.OUT_OF_MEMORY,
           "a.pdf needed more than 512m",
           2,
           received,
@@ -118,7 +119,7 @@ class DeadLetterCommandsIT {
           a);
       parse.publish(
           b.documentId(),
-          "UNREADABLE_DOCUMENT",
+          ReasonCode.UNREADABLE_DOCUMENT,
           "b.pdf is not a readable PDF",
           1,
           received,
@@ -127,7 +128,7 @@ class DeadLetterCommandsIT {
       new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.INGEST, Clock.systemUTC())
           .publish(
               null,
-              "OUTSIDE_WATCHED_FOLDER",
+              ReasonCode.OUTSIDE_WATCHED_FOLDER,
               "link escape.pdf points outside the inbox",
               1,
               null,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nl.kamerstukken.model.DeadLetter;
 import nl.kamerstukken.model.Json;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Stage;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,10 @@ class DlqRetryChoiceTest {
         DeadLetterLog.of(
             TOPIC,
             List.of(
-                entry(0, letter("b", Stage.PARSE, "UNREADABLE_DOCUMENT", 10)),
-                entry(1, letter("a", Stage.PARSE, "PARSE_TIMEOUT", 20)),
-                entry(2, letter("c", Stage.INDEX, "INDEX_REJECTED", 30)),
-                entry(3, letter("a", Stage.PARSE, "PARSE_TIMEOUT", 40))),
+                entry(0, letter("b", Stage.PARSE, ReasonCode.UNREADABLE_DOCUMENT, 10)),
+                entry(1, letter("a", Stage.PARSE, ReasonCode.PARSE_TIMEOUT, 20)),
+                entry(2, letter("c", Stage.INDEX, ReasonCode.INDEX_REJECTED, 30)),
+                entry(3, letter("a", Stage.PARSE, ReasonCode.PARSE_TIMEOUT, 40))),
             Map.of(new TopicPartition(TOPIC, 0), 4L),
             Map.of(new TopicPartition(TOPIC, 0), 1L));
 
@@ -47,8 +48,8 @@ class DlqRetryChoiceTest {
         DeadLetterLog.of(
             TOPIC,
             List.of(
-                entry(5, letter(document, Stage.PARSE, "PARSE_TIMEOUT", 10)),
-                entry(9, letter(document, Stage.PARSE, "OUT_OF_MEMORY", 20))),
+                entry(5, letter(document, Stage.PARSE, ReasonCode.PARSE_TIMEOUT, 10)),
+                entry(9, letter(document, Stage.PARSE, ReasonCode.OUT_OF_MEMORY, 20))),
             Map.of(),
             Map.of());
 
@@ -68,7 +69,7 @@ class DlqRetryChoiceTest {
         new DeadLetter(
             null,
             Stage.INGEST,
-            "OUTSIDE_WATCHED_FOLDER",
+            ReasonCode.OUTSIDE_WATCHED_FOLDER,
             "link out",
             1,
             Instant.EPOCH,
@@ -77,22 +78,31 @@ class DlqRetryChoiceTest {
             Json.mapper().createObjectNode().put("sourcePath", "x.pdf"));
     DeadLetter invalid =
         new DeadLetter(
-            "k", Stage.PARSE, "INVALID_EVENT", "not json", 1, Instant.EPOCH, RECEIVED, "k", null);
+            "k",
+            Stage.PARSE,
+            ReasonCode.INVALID_EVENT,
+            "not json",
+            1,
+            Instant.EPOCH,
+            RECEIVED,
+            "k",
+            null);
 
     assertThat(Redrive.whyNot(refused)).contains("fix the file in the inbox");
-    assertThat(Redrive.whyNot(invalid)).contains("not a valid event");
-    assertThat(Redrive.whyNot(letter("a", Stage.PARSE, "PARSE_TIMEOUT", 1))).isNull();
+    assertThat(Redrive.whyNot(invalid)).contains("not a valid or safe event");
+    assertThat(Redrive.whyNot(letter("a", Stage.PARSE, ReasonCode.PARSE_TIMEOUT, 1))).isNull();
     assertThat(Redrive.whyNot(null)).contains("not a readable dead letter");
   }
 
   @Test
   void theFileNameComesFromTheOriginalEvent() {
-    assertThat(FileNames.of(letter("a", Stage.PARSE, "X", 1))).isEqualTo("a.pdf");
+    assertThat(FileNames.of(letter("a", Stage.PARSE, ReasonCode.UNREADABLE_DOCUMENT, 1)))
+        .isEqualTo("a.pdf");
     DeadLetter indexed =
         new DeadLetter(
             "a",
             Stage.INDEX,
-            "INDEX_REJECTED",
+            ReasonCode.INDEX_REJECTED,
             "m",
             1,
             Instant.EPOCH,
@@ -108,7 +118,7 @@ class DlqRetryChoiceTest {
     return new DeadLetterLog.Entry(0, offset, letter);
   }
 
-  private static DeadLetter letter(String document, Stage stage, String reason, long second) {
+  private static DeadLetter letter(String document, Stage stage, ReasonCode reason, long second) {
     return new DeadLetter(
         document,
         stage,

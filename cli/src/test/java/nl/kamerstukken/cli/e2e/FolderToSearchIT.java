@@ -147,7 +147,7 @@ class FolderToSearchIT {
                         letter -> {
                           assertThat(letter.documentId()).isEqualTo(junkId);
                           assertThat(letter.stage()).isEqualTo(Stage.PARSE);
-                          assertThat(letter.reasonCode()).isNotBlank();
+                          assertThat(letter.reasonCode()).isNotNull();
                           assertThat(letter.message()).contains("kapot.pdf");
                           assertThat(letter.originalEvent().path("fileName").asText())
                               .isEqualTo("kapot.pdf");

@@ -29,6 +29,7 @@ import nl.kamerstukken.localstack.junit.LocalStackExtension;
 import nl.kamerstukken.localstack.junit.TestCorpus;
 import nl.kamerstukken.model.DeadLetter;
 import nl.kamerstukken.model.Json;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.parse.KamerstukParser;
 import nl.kamerstukken.parse.ParserSettings;
@@ -164,7 +165,8 @@ class HostileInboxIT {
                     .anySatisfy(
                         letter -> {
                           assertThat(letter.stage()).isEqualTo(Stage.INGEST);
-                          assertThat(letter.reasonCode()).isEqualTo("OUTSIDE_WATCHED_FOLDER");
+                          assertThat(letter.reasonCode())
+                              .isEqualTo(ReasonCode.OUTSIDE_WATCHED_FOLDER);
                           assertThat(letter.originalEvent().path("sourcePath").asText())
                               .isEqualTo("link-naar-buiten.pdf");
                         }));
@@ -226,7 +228,7 @@ class HostileInboxIT {
                 assertThat(observer.allDeadLetters())
                     .filteredOn(letter -> locked.equals(letter.documentId()))
                     .extracting(DeadLetter::reasonCode)
-                    .containsExactly("ENCRYPTED_DOCUMENT", "ENCRYPTED_DOCUMENT"));
+                    .containsExactly(ReasonCode.ENCRYPTED_DOCUMENT, ReasonCode.ENCRYPTED_DOCUMENT));
   }
 
   /**

@@ -8,6 +8,7 @@ import nl.kamerstukken.index.document.IndexedDocument;
 import nl.kamerstukken.index.document.SearchDocuments;
 import nl.kamerstukken.kit.kafka.Incoming;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.ReasonCode;
 
 /**
  * What a batch of parsed-document events asks for, after collapsing what later events in the same
@@ -28,7 +29,7 @@ record BatchPlan(
   record Work(Incoming<DocumentParsed> event, IndexedDocument indexed) {}
 
   /** An event the handler dead-letters, with the reason. */
-  record Unusable(Incoming<DocumentParsed> event, String reasonCode, String message) {}
+  record Unusable(Incoming<DocumentParsed> event, ReasonCode reasonCode, String message) {}
 
   static BatchPlan of(List<Incoming<DocumentParsed>> batch) {
     List<Unusable> unusable = new ArrayList<>();
@@ -39,7 +40,7 @@ record BatchPlan(
         unusable.add(
             new Unusable(
                 event,
-                "INVALID_TOMBSTONE",
+                ReasonCode.INVALID_TOMBSTONE,
                 "tombstone without a key at "
                     + event.topic()
                     + "/"
@@ -74,7 +75,7 @@ record BatchPlan(
       unusable.add(
           new Unusable(
               event,
-              "INDEX_UNMAPPABLE",
+              ReasonCode.INDEX_UNMAPPABLE,
               "cannot turn document "
                   + event.value().documentId()
                   + " into search documents: "

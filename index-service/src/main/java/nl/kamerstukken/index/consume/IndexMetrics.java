@@ -2,6 +2,7 @@ package nl.kamerstukken.index.consume;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.kamerstukken.model.ReasonCode;
 
 /**
  * The index service's own counters (bulk latency and retried items are counted where bulks are
@@ -59,9 +60,9 @@ final class IndexMetrics {
   }
 
   /** A Kamerstuk (or event) given up on, by dead-letter reason code. */
-  void failed(String reasonCode) {
+  void failed(ReasonCode reasonCode) {
     Counter.builder("kamerstukken.index.failures")
-        .tag("reason", reasonCode)
+        .tag("reason", reasonCode.name())
         .description("search documents or events that failed, by reason")
         .register(registry)
         .increment();

@@ -9,6 +9,7 @@ import nl.kamerstukken.kit.kafka.DeadLetters;
 import nl.kamerstukken.kit.kafka.Incoming;
 import nl.kamerstukken.kit.kafka.RetryableException;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.ReasonCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -92,10 +93,10 @@ public final class IndexingHandler implements BatchHandler<DocumentParsed> {
       }
       case REJECTED -> {
         metrics.partlyIndexed(outcome.qaIndexed());
-        metrics.failed("INDEX_REJECTED");
+        metrics.failed(ReasonCode.INDEX_REJECTED);
         deadLetters.publish(
             outcome.documentId(),
-            "INDEX_REJECTED",
+            ReasonCode.INDEX_REJECTED,
             rejection(outcome),
             1,
             event.topic(),

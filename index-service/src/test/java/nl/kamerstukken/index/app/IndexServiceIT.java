@@ -34,6 +34,7 @@ import nl.kamerstukken.localstack.junit.LocalStackExtension;
 import nl.kamerstukken.model.DeadLetter;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Json;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -390,7 +391,7 @@ class IndexServiceIT {
                         letter -> {
                           assertThat(letter.documentId()).isEqualTo(broken);
                           assertThat(letter.stage()).isEqualTo(Stage.INDEX);
-                          assertThat(letter.reasonCode()).isEqualTo("INDEX_REJECTED");
+                          assertThat(letter.reasonCode()).isEqualTo(ReasonCode.INDEX_REJECTED);
                           assertThat(letter.message())
                               .contains("-qa-2: document_parsing_exception", "questionNumbers");
                         }));

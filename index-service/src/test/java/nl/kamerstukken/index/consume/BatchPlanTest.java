@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import nl.kamerstukken.kit.kafka.Incoming;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 class BatchPlanTest {
@@ -61,7 +62,7 @@ class BatchPlanTest {
 
     assertThat(plan.unusable())
         .extracting(BatchPlan.Unusable::reasonCode)
-        .containsExactly("INVALID_TOMBSTONE");
+        .containsExactly(ReasonCode.INVALID_TOMBSTONE);
     assertThat(plan.tombstones()).isEmpty();
   }
 }

@@ -9,6 +9,7 @@ import nl.kamerstukken.kit.kafka.DeadLetters;
 import nl.kamerstukken.kit.kafka.EventPublisher;
 import nl.kamerstukken.kit.kafka.RetryableException;
 import nl.kamerstukken.model.DocumentReceived;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Topic;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
@@ -63,7 +64,8 @@ public final class Announcer {
   }
 
   /** Records on the dead-letter topic that a file was not ingested, with the reason. */
-  public boolean deadLetter(String documentId, String reasonCode, String message, Object subject) {
+  public boolean deadLetter(
+      String documentId, ReasonCode reasonCode, String message, Object subject) {
     return retrying(
         "dead letter " + reasonCode,
         () -> deadLetters.publish(documentId, reasonCode, message, 1, null, null, subject));

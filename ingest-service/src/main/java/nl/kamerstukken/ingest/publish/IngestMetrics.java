@@ -3,6 +3,7 @@ package nl.kamerstukken.ingest.publish;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import nl.kamerstukken.model.ReasonCode;
 
 /** The meters of ingest, shown on {@code /metrics} with the prefix {@code kamerstukken_ingest_}. */
 public final class IngestMetrics {
@@ -68,9 +69,9 @@ public final class IngestMetrics {
   }
 
   /** Files not ingested, by reason code (FILE_TOO_LARGE, OUTSIDE_WATCHED_FOLDER, ...). */
-  public Counter failed(String reasonCode) {
+  public Counter failed(ReasonCode reasonCode) {
     return Counter.builder("kamerstukken.ingest.files.failed")
-        .tag("reason", reasonCode)
+        .tag("reason", reasonCode.name())
         .description("files dead-lettered or retried, by reason")
         .register(registry);
   }

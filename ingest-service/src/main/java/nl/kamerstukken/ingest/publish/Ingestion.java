@@ -15,6 +15,7 @@ import nl.kamerstukken.ingest.source.SourceFileException;
 import nl.kamerstukken.ingest.source.SourceItem;
 import nl.kamerstukken.ingest.source.SourceReader;
 import nl.kamerstukken.model.DocumentReceived;
+import nl.kamerstukken.model.ReasonCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -32,7 +33,6 @@ import org.slf4j.MDC;
 public final class Ingestion {
 
   private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
-  public static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
 
   /** What a dead letter of ingest carries: the file as it was seen (there is no event yet). */
   public record RejectedFile(String sourcePath, long sizeBytes, long modifiedMillis) {}
@@ -74,7 +74,7 @@ public final class Ingestion {
       return refuse(
           file.sourcePath(),
           file,
-          FILE_TOO_LARGE,
+          ReasonCode.FILE_TOO_LARGE,
           file.sourcePath()
               + " has "
               + file.stamp().size()
@@ -92,15 +92,15 @@ public final class Ingestion {
           "cannot store [{}] in the blob store: {}; trying again when it is complete again",
           file.sourcePath(),
           e.toString());
-      metrics.failed("BLOB_STORE_FAILED").increment();
-      return Outcome.of(Status.RETRY, null, "BLOB_STORE_FAILED");
+      metrics.failed(ReasonCode.BLOB_STORE_UNAVAILABLE).increment();
+      return Outcome.of(Status.RETRY, null, ReasonCode.BLOB_STORE_UNAVAILABLE.name());
     }
     Optional<FileStamp> after = stampNow(file);
     if (after.isEmpty()
         || !after.get().equals(file.stamp())
         || blob.size() != file.stamp().size()) {
       LOG.info("[{}] changed while it was read; it is read again once complete", file.sourcePath());
-      return Outcome.of(Status.RETRY, blob.sha256(), "CHANGED_WHILE_READING");
+      return Outcome.of(Status.RETRY, blob.sha256(), ReasonCode.CHANGED_WHILE_READING.name());
     }
     return withDocumentId(blob.sha256(), () -> record(file, blob));
   }
@@ -250,15 +250,16 @@ public final class Ingestion {
     return refuse(refusal.sourcePath(), null, refusal.reasonCode(), refusal.message());
   }
 
-  private Outcome refuse(String sourcePath, SourceItem file, String reasonCode, String message) {
+  private Outcome refuse(
+      String sourcePath, SourceItem file, ReasonCode reasonCode, String message) {
     metrics.failed(reasonCode).increment();
     RejectedFile subject =
         file == null
             ? new RejectedFile(sourcePath, -1, -1)
             : new RejectedFile(sourcePath, file.stamp().size(), file.stamp().mtimeMillis());
     if (!announcer.deadLetter(null, reasonCode, message, subject)) {
-      return Outcome.of(Status.STOPPED, null, reasonCode);
+      return Outcome.of(Status.STOPPED, null, reasonCode.name());
     }
-    return Outcome.of(Status.REFUSED, null, reasonCode);
+    return Outcome.of(Status.REFUSED, null, reasonCode.name());
   }
 }

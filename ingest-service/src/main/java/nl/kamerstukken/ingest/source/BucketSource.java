@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import nl.kamerstukken.ingest.config.BucketLocation;
+import nl.kamerstukken.model.ReasonCode;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -155,9 +156,7 @@ public final class BucketSource implements SourceReader {
       return s3.getObject(b -> b.bucket(location.bucket()).key(key));
     } catch (NoSuchKeyException e) {
       throw new SourceFileException(
-          SourceFileException.FILE_VANISHED,
-          item.sourcePath() + " was deleted before it could be read",
-          e);
+          ReasonCode.FILE_VANISHED, item.sourcePath() + " was deleted before it could be read", e);
     } catch (SdkException e) {
       throw new IOException("cannot read " + item.sourcePath() + ": " + e.getMessage(), e);
     }

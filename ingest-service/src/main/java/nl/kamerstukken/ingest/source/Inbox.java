@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import nl.kamerstukken.model.ReasonCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +111,7 @@ final class Inbox {
       return new Refusal(
           sourcePath(link),
           linkStamp,
-          SourceFileException.OUTSIDE_WATCHED_FOLDER,
+          ReasonCode.OUTSIDE_WATCHED_FOLDER,
           "link "
               + sourcePath(link)
               + " in the inbox points outside it, to "
@@ -185,7 +186,7 @@ final class Inbox {
       Path real = file.path().toRealPath();
       if (!real.startsWith(root)) {
         throw new SourceFileException(
-            SourceFileException.OUTSIDE_WATCHED_FOLDER,
+            ReasonCode.OUTSIDE_WATCHED_FOLDER,
             file.sourcePath() + " now leads outside the inbox, to " + real + "; it is not read",
             null);
       }
@@ -193,9 +194,7 @@ final class Inbox {
           Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS), file.sourcePath());
     } catch (NoSuchFileException e) {
       throw new SourceFileException(
-          SourceFileException.FILE_VANISHED,
-          file.sourcePath() + " disappeared before it could be read",
-          e);
+          ReasonCode.FILE_VANISHED, file.sourcePath() + " disappeared before it could be read", e);
     } catch (AccessDeniedException e) {
       throw unreadable(file.sourcePath(), e);
     } catch (SourceFileException e) {
@@ -207,7 +206,7 @@ final class Inbox {
 
   private static SourceFileException unreadable(String sourcePath, IOException e) {
     return new SourceFileException(
-        SourceFileException.UNREADABLE_FILE,
+        ReasonCode.UNREADABLE_FILE,
         "cannot read " + sourcePath + ": " + e + "; check its permissions",
         e);
   }

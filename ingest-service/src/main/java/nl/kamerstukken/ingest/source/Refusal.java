@@ -1,5 +1,7 @@
 package nl.kamerstukken.ingest.source;
 
+import nl.kamerstukken.model.ReasonCode;
+
 /**
  * Something in the inbox that will not be read, and that the operator should hear about.
  *
@@ -8,5 +10,5 @@ package nl.kamerstukken.ingest.source;
  * @param reasonCode e.g. {@code OUTSIDE_WATCHED_FOLDER}
  * @param message what, where and what to do
  */
-public record Refusal(String sourcePath, FileStamp stamp, String reasonCode, String message)
+public record Refusal(String sourcePath, FileStamp stamp, ReasonCode reasonCode, String message)
     implements Entry {}

@@ -1,6 +1,7 @@
 package nl.kamerstukken.ingest.source;
 
 import java.io.IOException;
+import nl.kamerstukken.model.ReasonCode;
 
 /**
  * A file in the inbox cannot be read (as opposed to the blob store failing): the file is
@@ -8,18 +9,14 @@ import java.io.IOException;
  */
 public final class SourceFileException extends IOException {
 
-  public static final String OUTSIDE_WATCHED_FOLDER = "OUTSIDE_WATCHED_FOLDER";
-  public static final String FILE_VANISHED = "FILE_VANISHED";
-  public static final String UNREADABLE_FILE = "UNREADABLE_FILE";
+  private final ReasonCode reasonCode;
 
-  private final String reasonCode;
-
-  public SourceFileException(String reasonCode, String message, Throwable cause) {
+  public SourceFileException(ReasonCode reasonCode, String message, Throwable cause) {
     super(message, cause);
     this.reasonCode = reasonCode;
   }
 
-  public String reasonCode() {
+  public ReasonCode reasonCode() {
     return reasonCode;
   }
 }

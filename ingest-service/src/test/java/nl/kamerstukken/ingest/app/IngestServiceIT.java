@@ -29,6 +29,7 @@ import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.junit.LocalStackExtension;
 import nl.kamerstukken.model.DeadLetter;
 import nl.kamerstukken.model.DocumentReceived;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Topic;
 import nl.kamerstukken.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -191,7 +192,8 @@ class IngestServiceIT {
               assertThat(duplicatesCounted()).isEqualTo(2);
               assertThat(deadLetters)
                   .extracting(r -> deadLetter(r).reasonCode())
-                  .containsExactlyInAnyOrder("FILE_TOO_LARGE", "OUTSIDE_WATCHED_FOLDER");
+                  .containsExactlyInAnyOrder(
+                      ReasonCode.FILE_TOO_LARGE, ReasonCode.OUTSIDE_WATCHED_FOLDER);
             });
 
     // When the service restarts, and a file arrives afterwards

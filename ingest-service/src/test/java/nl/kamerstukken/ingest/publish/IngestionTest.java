@@ -23,6 +23,7 @@ import nl.kamerstukken.kit.kafka.DeadLetters;
 import nl.kamerstukken.kit.kafka.EventPublisher;
 import nl.kamerstukken.model.DeadLetter;
 import nl.kamerstukken.model.DocumentReceived;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topics;
 import org.apache.kafka.clients.producer.Callback;
@@ -260,7 +261,7 @@ class IngestionTest {
         .singleElement()
         .satisfies(
             letter -> {
-              assertThat(letter.reasonCode()).isEqualTo("FILE_TOO_LARGE");
+              assertThat(letter.reasonCode()).isEqualTo(ReasonCode.FILE_TOO_LARGE);
               assertThat(letter.stage()).isEqualTo(Stage.INGEST);
               assertThat(letter.message()).contains("groot.pdf").contains("INGEST_MAX_FILE_SIZE");
               assertThat(letter.originalEvent().get("sourcePath").asText()).isEqualTo("groot.pdf");
@@ -286,7 +287,9 @@ class IngestionTest {
 
     assertThat(outcome.status()).isEqualTo(Status.REFUSED);
     assertThat(outcome.detail()).isEqualTo("FILE_VANISHED");
-    assertThat(deadLetters()).extracting(DeadLetter::reasonCode).containsExactly("FILE_VANISHED");
+    assertThat(deadLetters())
+        .extracting(DeadLetter::reasonCode)
+        .containsExactly(ReasonCode.FILE_VANISHED);
   }
 
   @Test

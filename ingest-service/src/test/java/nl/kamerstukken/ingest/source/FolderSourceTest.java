@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.kamerstukken.model.ReasonCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -195,7 +196,7 @@ class FolderSourceTest {
         .satisfies(
             r -> {
               assertThat(r.sourcePath()).isEqualTo("escape.pdf");
-              assertThat(r.reasonCode()).isEqualTo("OUTSIDE_WATCHED_FOLDER");
+              assertThat(r.reasonCode()).isEqualTo(ReasonCode.OUTSIDE_WATCHED_FOLDER);
               assertThat(r.message()).contains(secret.toRealPath().toString());
             });
     assertThat(second.refused()).isEmpty();
@@ -219,7 +220,7 @@ class FolderSourceTest {
     assertThatThrownBy(() -> source.open(offered))
         .isInstanceOfSatisfying(
             SourceFileException.class,
-            e -> assertThat(e.reasonCode()).isEqualTo("OUTSIDE_WATCHED_FOLDER"));
+            e -> assertThat(e.reasonCode()).isEqualTo(ReasonCode.OUTSIDE_WATCHED_FOLDER));
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import nl.kamerstukken.model.ReasonCode;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -30,9 +31,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * the first {@code s3:} URI.
  */
 public final class BlobFetcher implements AutoCloseable {
-
-  static final String BLOB_MISSING = "BLOB_MISSING";
-  static final String UNSUPPORTED_BLOB_URI = "UNSUPPORTED_BLOB_URI";
 
   private final BlobSettings settings;
   private final Path tempDir;
@@ -79,7 +77,7 @@ public final class BlobFetcher implements AutoCloseable {
     }
     if (!Files.isRegularFile(path)) {
       return new BlobFile.Refused(
-          BLOB_MISSING,
+          ReasonCode.BLOB_MISSING,
           "blob "
               + path
               + " of "
@@ -113,7 +111,7 @@ public final class BlobFetcher implements AutoCloseable {
 
   private static BlobFile missing(String blobUri, String what) {
     return new BlobFile.Refused(
-        BLOB_MISSING,
+        ReasonCode.BLOB_MISSING,
         "blob "
             + blobUri
             + " of "
@@ -123,7 +121,7 @@ public final class BlobFetcher implements AutoCloseable {
 
   private static BlobFile unsupported(String blobUri, String what) {
     return new BlobFile.Refused(
-        UNSUPPORTED_BLOB_URI,
+        ReasonCode.BLOB_OUTSIDE_STORE,
         "blob "
             + blobUri
             + " of "

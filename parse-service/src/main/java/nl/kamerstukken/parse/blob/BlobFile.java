@@ -3,6 +3,7 @@ package nl.kamerstukken.parse.blob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.kamerstukken.model.ReasonCode;
 
 /**
  * What fetching a blob gave: a local file to parse, or the reason it will never be readable (a dead
@@ -27,8 +28,8 @@ public sealed interface BlobFile extends AutoCloseable {
     }
   }
 
-  /** For good: {@code BLOB_MISSING} or {@code UNSUPPORTED_BLOB_URI}, with what to do. */
-  record Refused(String reasonCode, String message) implements BlobFile {
+  /** For good: {@code BLOB_MISSING} or {@code BLOB_OUTSIDE_STORE}, with what to do. */
+  record Refused(ReasonCode reasonCode, String message) implements BlobFile {
 
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Path;
 import nl.kamerstukken.model.DocumentReceived;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.DocumentParser;
 import nl.kamerstukken.parse.ParseOutcome;
@@ -118,7 +119,7 @@ public final class DocumentParsing {
     } catch (RuntimeException | StackOverflowError e) {
       LOG.error("parser crashed on [{}]", received.fileName(), e);
       return new ParseOutcome.Failed(
-          ParseOutcome.PARSER_CRASHED,
+          ReasonCode.PARSER_CRASHED,
           "the parser crashed on "
               + received.fileName()
               + ": "
@@ -129,7 +130,8 @@ public final class DocumentParsing {
 
   private void count(ParseOutcome outcome) {
     String result = outcome instanceof ParseOutcome.Parsed ? "parsed" : "failed";
-    String reason = outcome instanceof ParseOutcome.Failed failed ? failed.reasonCode() : "none";
+    String reason =
+        outcome instanceof ParseOutcome.Failed failed ? failed.reasonCode().name() : "none";
     Counter.builder("kamerstukken.parse.documents")
         .tag("outcome", result)
         .tag("reason", reason)

@@ -1,5 +1,7 @@
 package nl.kamerstukken.parse.extract;
 
+import nl.kamerstukken.model.ReasonCode;
+
 /**
  * A file that cannot be read, with the reason code the parser reports. Checked, so the parser must
  * turn it into a failed outcome; it never leaves the parser as an exception.
@@ -8,14 +10,14 @@ public final class ExtractionFailure extends Exception {
 
   private static final long serialVersionUID = 1L;
 
-  private final String reasonCode;
+  private final ReasonCode reasonCode;
 
-  public ExtractionFailure(String reasonCode, String message, Throwable cause) {
+  public ExtractionFailure(ReasonCode reasonCode, String message, Throwable cause) {
     super(message, cause);
     this.reasonCode = reasonCode;
   }
 
-  public String reasonCode() {
+  public ReasonCode reasonCode() {
     return reasonCode;
   }
 }

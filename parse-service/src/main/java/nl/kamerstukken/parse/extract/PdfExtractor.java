@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.kamerstukken.model.ReasonCode;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -48,7 +49,7 @@ public final class PdfExtractor {
     try (PDDocument document = Loader.loadPDF(file.toFile())) {
       if (document.getNumberOfPages() > maxPages) {
         throw new ExtractionFailure(
-            "TOO_MANY_PAGES",
+            ReasonCode.TOO_MANY_PAGES,
             fileName
                 + " has "
                 + document.getNumberOfPages()
@@ -85,14 +86,14 @@ public final class PdfExtractor {
           warnings);
     } catch (InvalidPasswordException e) {
       throw new ExtractionFailure(
-          "ENCRYPTED_DOCUMENT",
+          ReasonCode.ENCRYPTED_DOCUMENT,
           fileName
               + " is a password-protected PDF; ask the sender"
               + " for an unprotected copy (or remove the password) and drop it again",
           e);
     } catch (IOException e) {
       throw new ExtractionFailure(
-          "UNREADABLE_DOCUMENT",
+          ReasonCode.UNREADABLE_DOCUMENT,
           fileName
               + " is not a readable PDF ("
               + e.getMessage()

@@ -14,6 +14,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import nl.kamerstukken.model.Footnote;
+import nl.kamerstukken.model.ReasonCode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -72,7 +73,7 @@ public final class PublisherXmlExtractor {
       return builder.parse(in);
     } catch (SAXException | IOException e) {
       throw new ExtractionFailure(
-          "UNREADABLE_DOCUMENT",
+          ReasonCode.UNREADABLE_DOCUMENT,
           fileName
               + " is not well-formed XML ("
               + e.getMessage()

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.kamerstukken.model.ReasonCode;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -60,7 +61,7 @@ public final class TikaExtractor {
           context);
     } catch (EncryptedDocumentException e) {
       throw new ExtractionFailure(
-          "ENCRYPTED_DOCUMENT",
+          ReasonCode.ENCRYPTED_DOCUMENT,
           fileName
               + " is password protected; ask the sender for"
               + " an unprotected copy and drop it again",
@@ -68,7 +69,7 @@ public final class TikaExtractor {
     } catch (TikaException | SAXException | IOException e) {
       if (WriteLimitReachedException.isWriteLimitReached(e)) {
         throw new ExtractionFailure(
-            "TOO_LARGE",
+            ReasonCode.TOO_LARGE,
             fileName
                 + " holds more than "
                 + MAX_TEXT_CHARS
@@ -77,7 +78,7 @@ public final class TikaExtractor {
             e);
       }
       throw new ExtractionFailure(
-          "UNREADABLE_DOCUMENT",
+          ReasonCode.UNREADABLE_DOCUMENT,
           fileName
               + " could not be read as "
               + mediaType

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import nl.kamerstukken.model.ReasonCode;
 
 /**
  * Refuses a ZIP-based document (DOCX, ODT) that is a zip bomb, before Tika reads it: Tika switches
@@ -35,7 +36,7 @@ public final class ZipGuard {
       }
     } catch (IOException e) {
       throw new ExtractionFailure(
-          "UNREADABLE_DOCUMENT", name + " could not be read (" + e.getMessage() + ")", e);
+          ReasonCode.UNREADABLE_DOCUMENT, name + " could not be read (" + e.getMessage() + ")", e);
     }
     try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
       if (zip.size() > MAX_PARTS) {
@@ -86,7 +87,7 @@ public final class ZipGuard {
 
   private static ExtractionFailure bomb(String name, String what) {
     return new ExtractionFailure(
-        "ZIP_BOMB",
+        ReasonCode.ZIP_BOMB,
         name
             + " "
             + what

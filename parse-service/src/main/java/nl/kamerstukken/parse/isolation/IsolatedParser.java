@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.kamerstukken.kit.http.HealthCheck;
 import nl.kamerstukken.model.Json;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.DocumentParser;
 import nl.kamerstukken.parse.ParseOutcome;
@@ -168,7 +169,7 @@ public final class IsolatedParser implements DocumentParser {
     long size = sizeOf(file, name);
     if (size > settings.maxFileSizeBytes()) {
       return new ParseOutcome.Failed(
-          ParseOutcome.TOO_LARGE,
+          ReasonCode.TOO_LARGE,
           name
               + " is "
               + megabytes(size)

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 import nl.kamerstukken.model.Json;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.parse.DocumentParser;
 import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
 import nl.kamerstukken.parse.ParserSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +89,7 @@ public final class ParseWorkerMain {
                 .writeValueAsBytes(
                     WorkerReply.failed(
                         request.id(),
-                        ParseOutcome.TOO_LARGE,
+                        ReasonCode.TOO_LARGE,
                         request.source().fileName()
                             + " parsed into "
                             + bytes.length / (1024 * 1024)
@@ -114,7 +114,7 @@ public final class ParseWorkerMain {
     } catch (StackOverflowError e) {
       return WorkerReply.failed(
           request.id(),
-          ParseOutcome.PARSER_CRASHED,
+          ReasonCode.PARSER_CRASHED,
           "the parser overflowed its stack on "
               + name
               + " (nesting too deep); the document cannot be read",
@@ -123,7 +123,7 @@ public final class ParseWorkerMain {
       LOG.error("parser crashed on [{}]", name, e);
       return WorkerReply.failed(
           request.id(),
-          ParseOutcome.PARSER_CRASHED,
+          ReasonCode.PARSER_CRASHED,
           "the parser crashed on "
               + name
               + ": "

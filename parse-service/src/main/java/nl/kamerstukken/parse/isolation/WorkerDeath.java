@@ -2,7 +2,7 @@ package nl.kamerstukken.parse.isolation;
 
 import java.util.List;
 import java.util.Locale;
-import nl.kamerstukken.parse.ParseOutcome;
+import nl.kamerstukken.model.ReasonCode;
 
 /**
  * Why a parse worker died, from its exit code and last output: out of memory, or a crash of some
@@ -15,17 +15,17 @@ final class WorkerDeath {
 
   private WorkerDeath() {}
 
-  static String reasonCode(Exchange.Died death) {
+  static ReasonCode reasonCode(Exchange.Died death) {
     boolean outOfMemory =
         death.exitCode() == EXIT_OUT_OF_MEMORY
             || death.stderr().stream()
                 .anyMatch(line -> line.contains("java.lang.OutOfMemoryError"));
-    return outOfMemory ? ParseOutcome.OUT_OF_MEMORY : ParseOutcome.PARSER_CRASHED;
+    return outOfMemory ? ReasonCode.OUT_OF_MEMORY : ReasonCode.PARSER_CRASHED;
   }
 
   /** For the dead letter: what happened, in words an operator can act on. */
   static String describe(Exchange.Died death, String fileName, String heap) {
-    if (ParseOutcome.OUT_OF_MEMORY.equals(reasonCode(death))) {
+    if (ReasonCode.OUT_OF_MEMORY.equals(reasonCode(death))) {
       return "parsing "
           + fileName
           + " needed more than the parse worker's "

@@ -1,6 +1,7 @@
 package nl.kamerstukken.parse.isolation;
 
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.parse.ParseOutcome;
 
 /**
@@ -19,7 +20,7 @@ record WorkerReply(
     long id,
     String status,
     DocumentParsed document,
-    String reasonCode,
+    ReasonCode reasonCode,
     String message,
     boolean workerBroken) {
 
@@ -39,7 +40,7 @@ record WorkerReply(
     return new WorkerReply(id, FAILED, null, failed.reasonCode(), failed.message(), false);
   }
 
-  static WorkerReply failed(long id, String reasonCode, String message, boolean workerBroken) {
+  static WorkerReply failed(long id, ReasonCode reasonCode, String message, boolean workerBroken) {
     return new WorkerReply(id, FAILED, null, reasonCode, message, workerBroken);
   }
 

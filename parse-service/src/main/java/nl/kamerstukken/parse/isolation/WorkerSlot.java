@@ -3,6 +3,7 @@ package nl.kamerstukken.parse.isolation;
 import java.time.Duration;
 import java.util.List;
 import nl.kamerstukken.kit.kafka.Backoff;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.parse.ParseOutcome;
 import nl.kamerstukken.parse.ParserUnavailableException;
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ final class WorkerSlot implements AutoCloseable {
             name);
         replaceWorker();
         return new ParseOutcome.Failed(
-            ParseOutcome.PARSE_TIMEOUT,
+            ReasonCode.PARSE_TIMEOUT,
             "parsing "
                 + fileName
                 + " took longer than "
@@ -75,8 +76,8 @@ final class WorkerSlot implements AutoCloseable {
             attempt);
       }
       Exchange.Died died = (Exchange.Died) exchange;
-      String reason = WorkerDeath.reasonCode(died);
-      metrics.restarted(reason.toLowerCase(java.util.Locale.ROOT));
+      ReasonCode reason = WorkerDeath.reasonCode(died);
+      metrics.restarted(reason.name().toLowerCase(java.util.Locale.ROOT));
       LOG.warn(
           "parse worker [{}] died on [{}] (attempt [{}], exit code [{}], [{}])",
           name,

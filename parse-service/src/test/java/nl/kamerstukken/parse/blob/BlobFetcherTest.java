@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import nl.kamerstukken.kit.config.EnvConfig;
+import nl.kamerstukken.model.ReasonCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,13 +57,13 @@ class BlobFetcherTest {
           .isInstanceOfSatisfying(
               BlobFile.Refused.class,
               r -> {
-                assertThat(r.reasonCode()).isEqualTo("BLOB_MISSING");
+                assertThat(r.reasonCode()).isEqualTo(ReasonCode.BLOB_MISSING);
                 assertThat(r.message()).contains("b.pdf");
               });
       assertThat(fetcher.fetch("ftp://host/blob", "c.pdf"))
           .isInstanceOfSatisfying(
               BlobFile.Refused.class,
-              r -> assertThat(r.reasonCode()).isEqualTo("UNSUPPORTED_BLOB_URI"));
+              r -> assertThat(r.reasonCode()).isEqualTo(ReasonCode.BLOB_OUTSIDE_STORE));
     }
   }
 
@@ -95,7 +96,7 @@ class BlobFetcherTest {
           .isInstanceOfSatisfying(
               BlobFile.Refused.class,
               r -> {
-                assertThat(r.reasonCode()).isEqualTo("BLOB_MISSING");
+                assertThat(r.reasonCode()).isEqualTo(ReasonCode.BLOB_MISSING);
                 assertThat(r.message()).contains("s3://blobs/sha256/ab/cd/abcd", "a.pdf");
               });
     }

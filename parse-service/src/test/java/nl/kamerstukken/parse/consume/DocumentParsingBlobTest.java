@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.kamerstukken.model.DocumentReceived;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.parse.DocumentParser;
 import nl.kamerstukken.parse.ParseOutcome;
 import nl.kamerstukken.parse.ParserUnavailableException;
@@ -40,7 +41,7 @@ class DocumentParsingBlobTest {
         public ParseOutcome parse(
             Path file, nl.kamerstukken.model.SourceFile source, Instant receivedAt) {
           parsedFiles.add(file);
-          return new ParseOutcome.Failed("TEST_PARSER", "recorded " + file);
+          return new ParseOutcome.Failed(ReasonCode.UNKNOWN, "recorded " + file);
         }
 
         @Override
@@ -56,7 +57,8 @@ class DocumentParsingBlobTest {
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
-            ParseOutcome.Failed.class, f -> assertThat(f.reasonCode()).isEqualTo("TEST_PARSER"));
+            ParseOutcome.Failed.class,
+            f -> assertThat(f.reasonCode()).isEqualTo(ReasonCode.UNKNOWN));
     assertThat(parsedFiles).containsExactly(blob);
   }
 
@@ -68,7 +70,8 @@ class DocumentParsingBlobTest {
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
-            ParseOutcome.Failed.class, f -> assertThat(f.reasonCode()).isEqualTo("BLOB_MISSING"));
+            ParseOutcome.Failed.class,
+            f -> assertThat(f.reasonCode()).isEqualTo(ReasonCode.BLOB_MISSING));
     assertThat(parsedFiles).isEmpty();
   }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.KamerstukParser;
 import nl.kamerstukken.parse.ParseOutcome;
@@ -62,14 +63,14 @@ class HostileDocumentsTest {
 
   @Test
   void anEmptyFileIsEmpty() throws IOException {
-    assertFailed(parse(HostileFiles.empty(dir)), ParseOutcome.EMPTY_DOCUMENT, "leeg.pdf is empty");
+    assertFailed(parse(HostileFiles.empty(dir)), ReasonCode.EMPTY_DOCUMENT, "leeg.pdf is empty");
   }
 
   @Test
   void aTruncatedPdfIsUnreadable() throws IOException {
     assertFailed(
         parse(HostileFiles.truncated(dir, 60)),
-        ParseOutcome.UNREADABLE_DOCUMENT,
+        ReasonCode.UNREADABLE_DOCUMENT,
         "not a readable PDF");
   }
 
@@ -77,7 +78,7 @@ class HostileDocumentsTest {
   void aPdfLockedWithAUserPasswordIsEncrypted() throws IOException {
     assertFailed(
         parse(HostileFiles.encrypted(dir, "slot.pdf", "geheim")),
-        ParseOutcome.ENCRYPTED_DOCUMENT,
+        ReasonCode.ENCRYPTED_DOCUMENT,
         "password-protected");
   }
 
@@ -99,7 +100,7 @@ class HostileDocumentsTest {
   void aPageTreeClaimingMillionsOfPagesIsRefusedBeforeReading() throws IOException {
     assertFailed(
         parse(HostileFiles.claimsPages(dir, 5_000_000)),
-        ParseOutcome.TOO_MANY_PAGES,
+        ReasonCode.TOO_MANY_PAGES,
         "has 5000000 pages, more than the 2000");
   }
 
@@ -109,7 +110,7 @@ class HostileDocumentsTest {
     // has no text
     assertFailed(
         parse(HostileFiles.deeplyNested(dir, 100_000)),
-        ParseOutcome.EMPTY_DOCUMENT,
+        ReasonCode.EMPTY_DOCUMENT,
         "contains no text");
   }
 
@@ -125,7 +126,7 @@ class HostileDocumentsTest {
     assumeTrue(ocr, "Tesseract is not installed: the image page is not rendered without OCR");
     ParseOutcome outcome = parse(HostileFiles.hugeImage(dir, 20_000));
 
-    assertFailed(outcome, ParseOutcome.OUT_OF_MEMORY, "512m heap (PARSE_WORKER_HEAP)");
+    assertFailed(outcome, ReasonCode.OUT_OF_MEMORY, "512m heap (PARSE_WORKER_HEAP)");
     assertThat(((ParseOutcome.Failed) outcome).attempts()).isEqualTo(2);
   }
 
@@ -143,7 +144,7 @@ class HostileDocumentsTest {
   void aZipNamedPdfIsUnsupported() throws IOException {
     assertFailed(
         parse(HostileFiles.zipNamedPdf(dir)),
-        ParseOutcome.UNSUPPORTED_MEDIA_TYPE,
+        ReasonCode.UNSUPPORTED_MEDIA_TYPE,
         "is application/zip");
   }
 
@@ -151,13 +152,14 @@ class HostileDocumentsTest {
   void randomBytesAreUnreadable() throws IOException {
     assertFailed(
         parse(HostileFiles.randomBytes(dir, 64 * 1024)),
-        ParseOutcome.UNREADABLE_DOCUMENT,
+        ReasonCode.UNREADABLE_DOCUMENT,
         "not a readable PDF");
   }
 
   @Test
   void aDocxZipBombIsRefusedWhileInflating() throws IOException {
-    assertFailed(parse(HostileFiles.docxZipBomb(dir, 300)), "ZIP_BOMB", "looks like a zip bomb");
+    assertFailed(
+        parse(HostileFiles.docxZipBomb(dir, 300)), ReasonCode.ZIP_BOMB, "looks like a zip bomb");
   }
 
   @Test
@@ -180,7 +182,7 @@ class HostileDocumentsTest {
     // The publisher XML reader does not expand entities at all: the only paragraph stays empty
     assertFailed(
         parse(HostileFiles.entityExpansion(dir, "officiele-publicatie")),
-        ParseOutcome.EMPTY_DOCUMENT,
+        ReasonCode.EMPTY_DOCUMENT,
         "contains no text");
   }
 
@@ -188,7 +190,7 @@ class HostileDocumentsTest {
   void nestedEntitiesInOtherXmlStopAtTheExpansionLimit() throws IOException {
     assertFailed(
         parse(HostileFiles.entityExpansion(dir, "brief")),
-        ParseOutcome.UNREADABLE_DOCUMENT,
+        ReasonCode.UNREADABLE_DOCUMENT,
         "could not be read as application/xml");
   }
 
@@ -218,7 +220,8 @@ class HostileDocumentsTest {
     return outcome;
   }
 
-  private static void assertFailed(ParseOutcome outcome, String reasonCode, String messagePart) {
+  private static void assertFailed(
+      ParseOutcome outcome, ReasonCode reasonCode, String messagePart) {
     assertThat(outcome)
         .isInstanceOfSatisfying(
             ParseOutcome.Failed.class,

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.KamerstukParser;
 import nl.kamerstukken.parse.ParseOutcome;
@@ -92,7 +93,7 @@ class IsolatedParserTest {
     assertThat(hung)
         .isEqualTo(
             new ParseOutcome.Failed(
-                ParseOutcome.PARSE_TIMEOUT,
+                ReasonCode.PARSE_TIMEOUT,
                 "parsing traag.pdf took longer"
                     + " than 5 s (PARSE_TIMEOUT); the parse worker was stopped. A document this slow is usually malformed or a"
                     + " long scan: check it, or raise PARSE_TIMEOUT",
@@ -109,7 +110,7 @@ class IsolatedParserTest {
         .isInstanceOfSatisfying(
             ParseOutcome.Failed.class,
             failed -> {
-              assertThat(failed.reasonCode()).isEqualTo(ParseOutcome.OUT_OF_MEMORY);
+              assertThat(failed.reasonCode()).isEqualTo(ReasonCode.OUT_OF_MEMORY);
               assertThat(failed.message()).contains("groot.pdf", "64m", "PARSE_WORKER_HEAP");
               assertThat(failed.attempts()).isEqualTo(2);
             });
@@ -124,7 +125,7 @@ class IsolatedParserTest {
         .isInstanceOfSatisfying(
             ParseOutcome.Failed.class,
             failed -> {
-              assertThat(failed.reasonCode()).isEqualTo(ParseOutcome.PARSER_CRASHED);
+              assertThat(failed.reasonCode()).isEqualTo(ReasonCode.PARSER_CRASHED);
               assertThat(failed.message())
                   .contains("kapot.pdf", "the JVM crashed natively", "SIGSEGV");
               assertThat(failed.attempts()).isEqualTo(2);
@@ -139,7 +140,7 @@ class IsolatedParserTest {
     assertThat(outcome)
         .isEqualTo(
             new ParseOutcome.Failed(
-                ParseOutcome.PARSER_CRASHED,
+                ReasonCode.PARSER_CRASHED,
                 "the parser overflowed its"
                     + " stack on diep.pdf (nesting too deep); the document cannot be read",
                 1));
@@ -155,7 +156,7 @@ class IsolatedParserTest {
     assertThat(outcome)
         .isEqualTo(
             new ParseOutcome.Failed(
-                ParseOutcome.TOO_LARGE,
+                ReasonCode.TOO_LARGE,
                 "groot.pdf is 0.0 MB, more than"
                     + " the 0.0 MB this service parses (PARSE_MAX_FILE_SIZE); split the document or raise the limit"));
   }
@@ -174,7 +175,7 @@ class IsolatedParserTest {
   /** The worker answers the next document normally. */
   private void assertAnswers() throws IOException {
     assertThat(misbehaving.parse(file("hallo"), source("goed.pdf"), null))
-        .isEqualTo(new ParseOutcome.Failed("UNREADABLE_DOCUMENT", "answered: hallo"));
+        .isEqualTo(new ParseOutcome.Failed(ReasonCode.UNREADABLE_DOCUMENT, "answered: hallo"));
     assertThat(misbehaving.health().up()).isTrue();
   }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.DocumentParser;
 import nl.kamerstukken.parse.ParseOutcome;
@@ -45,7 +46,7 @@ public final class MisbehavingWorkerMain {
         case "soe" -> recurse(1);
         case "exit" -> System.exit(42);
         default -> {
-          return new ParseOutcome.Failed("UNREADABLE_DOCUMENT", "answered: " + behaviour);
+          return new ParseOutcome.Failed(ReasonCode.UNREADABLE_DOCUMENT, "answered: " + behaviour);
         }
       }
       throw new IllegalStateException("unreachable");

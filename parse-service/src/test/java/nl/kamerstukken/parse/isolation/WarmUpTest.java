@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.DocumentParser;
 import nl.kamerstukken.parse.KamerstukParser;
@@ -61,7 +62,7 @@ class WarmUpTest {
           @Override
           public ParseOutcome parse(Path file, SourceFile source, Instant receivedAt) {
             parsed.add(file);
-            return new ParseOutcome.Failed("EMPTY_DOCUMENT", "test");
+            return new ParseOutcome.Failed(ReasonCode.EMPTY_DOCUMENT, "test");
           }
 
           @Override

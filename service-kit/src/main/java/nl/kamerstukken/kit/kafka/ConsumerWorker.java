@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.kamerstukken.kit.http.HealthCheck;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Topic;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -216,7 +217,8 @@ public final class ConsumerWorker<V> implements Runnable {
       } catch (SerializationException e) {
         if (deadLettered.add(identity(r))) {
           invalid.increment();
-          deadLetters.publishRaw("INVALID_EVENT", e.getMessage(), r.topic(), r.key(), r.value());
+          deadLetters.publishRaw(
+              ReasonCode.INVALID_EVENT, e.getMessage(), r.topic(), r.key(), r.value());
         }
       }
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import nl.kamerstukken.model.DeadLetter;
 import nl.kamerstukken.model.Json;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topic;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ public final class DeadLetters {
   /** Dead-letters an event that was read from {@code originalTopic}. */
   public void publish(
       String documentId,
-      String reasonCode,
+      ReasonCode reasonCode,
       String message,
       int attempts,
       String originalTopic,
@@ -63,7 +64,7 @@ public final class DeadLetters {
    * JSON.
    */
   public void publishRaw(
-      String reasonCode, String message, String originalTopic, String key, byte[] raw)
+      ReasonCode reasonCode, String message, String originalTopic, String key, byte[] raw)
       throws RetryableException {
     send(
         new DeadLetter(

@@ -20,6 +20,7 @@ import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.junit.LocalStackExtension;
 import nl.kamerstukken.model.DeadLetter;
 import nl.kamerstukken.model.DocumentReceived;
+import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -133,7 +134,7 @@ class ConsumerWorkerIT {
         .singleElement()
         .satisfies(
             letter -> {
-              assertThat(letter.reasonCode()).isEqualTo("INVALID_EVENT");
+              assertThat(letter.reasonCode()).isEqualTo(ReasonCode.INVALID_EVENT);
               assertThat(letter.originalKey()).isEqualTo("junk");
               assertThat(letter.originalEvent().asText()).isEqualTo("no json here");
             });

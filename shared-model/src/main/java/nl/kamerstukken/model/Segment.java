@@ -9,11 +9,19 @@ import java.util.Objects;
  *
  * @param numbers the numbers in the label, in printed order
  * @param text the text after the label, cleaned (no running headers, footers or footnote digits)
+ * @param pages the 1-based pages the text is printed on, ascending; empty when the format has no
+ *     pages or they are not known (older events lack the field)
  */
-public record Segment(List<String> numbers, String text) {
+public record Segment(List<String> numbers, String text, List<Integer> pages) {
 
   public Segment {
     numbers = List.copyOf(numbers);
     Objects.requireNonNull(text, "text");
+    pages = pages == null ? List.of() : List.copyOf(pages);
+  }
+
+  /** A segment whose pages are not known. */
+  public Segment(List<String> numbers, String text) {
+    this(numbers, text, List.of());
   }
 }

@@ -3,8 +3,6 @@ package nl.kamerstukken.index.app;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import nl.kamerstukken.index.config.IndexConfig;
@@ -27,6 +25,7 @@ import nl.kamerstukken.kit.kafka.EventPublisher;
 import nl.kamerstukken.kit.kafka.KafkaHealth;
 import nl.kamerstukken.kit.kafka.RetryableException;
 import nl.kamerstukken.kit.kafka.TopicAdmin;
+import nl.kamerstukken.kit.lifecycle.Resources;
 import nl.kamerstukken.kit.lifecycle.Service;
 import nl.kamerstukken.kit.lifecycle.Supervisor;
 import nl.kamerstukken.model.DocumentParsed;
@@ -52,10 +51,9 @@ public final class IndexService implements Service {
   private final IndexNames names;
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Resources resources = new Resources(NAME);
   private final ElasticsearchClient client;
   private volatile IndexLayout layout;
-  private EventPublisher publisher;
-  private KafkaHealth kafkaHealth;
   private AdminServer admin;
   private ConsumerWorker<DocumentParsed> worker;
   private Supervisor supervisor;
@@ -63,7 +61,7 @@ public final class IndexService implements Service {
   private IndexService(IndexConfig config) {
     this.config = config;
     this.names = new IndexNames(config.aliasPrefix());
-    this.client = ElasticsearchClients.create(config.elasticsearch());
+    this.client = resources.add(ElasticsearchClients.create(config.elasticsearch()));
   }
 
   public static IndexService create(IndexConfig config) {
@@ -86,7 +84,7 @@ public final class IndexService implements Service {
         config.kafka().describe());
     TopicAdmin.ensureTopics(config.kafka(), Duration.ofSeconds(30));
     layout = setUpIndices();
-    publisher = EventPublisher.create(config.kafka());
+    EventPublisher publisher = resources.add(EventPublisher.create(config.kafka()));
     DeadLetters deadLetters =
         new DeadLetters(
             publisher, config.kafka().topic(Topics.DEAD_LETTER), Stage.INDEX, Clock.systemUTC());
@@ -133,18 +131,11 @@ public final class IndexService implements Service {
   }
 
   private void startAdmin() {
-    kafkaHealth = new KafkaHealth(config.kafka());
-    try {
-      admin = AdminServer.start(config.httpHost(), config.httpPort(), registry);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot listen on "
-              + config.httpHost()
-              + ":"
-              + config.httpPort()
-              + " (set INDEX_HTTP_PORT)",
-          e);
-    }
+    KafkaHealth kafkaHealth = resources.add(new KafkaHealth(config.kafka()));
+    admin =
+        resources.add(
+            AdminServer.startOrExplain(
+                config.httpHost(), config.httpPort(), registry, "INDEX_HTTP_PORT"));
     admin
         .check("kafka", kafkaHealth)
         .check(
@@ -205,39 +196,18 @@ public final class IndexService implements Service {
     return worker == null ? ConsumerWorker.State.STARTING : worker.state();
   }
 
+  /** Stops the worker after its batch (within 30 s), then closes what start opened. */
   @Override
   public void close() {
     if (worker != null) {
       worker.stop();
-      awaitWorker();
-    }
-    closeQuietly(admin);
-    closeQuietly(kafkaHealth);
-    closeQuietly(publisher);
-    closeQuietly(client);
-    LOG.info("stopped");
-  }
-
-  private void awaitWorker() {
-    try {
-      if (supervisor != null && !supervisor.join(Duration.ofSeconds(30))) {
-        LOG.warn(
-            "worker did not stop within 30 s; its batch stays uncommitted and is delivered again");
+      if (supervisor != null) {
+        supervisor.awaitLoops(
+            Duration.ofSeconds(30), "its batch stays uncommitted and is delivered again");
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    if (closeable == null) {
-      return;
-    }
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      LOG.warn("close of [{}] failed: {}", closeable.getClass().getSimpleName(), e.toString());
-    }
+    resources.close();
+    LOG.info("stopped");
   }
 
   private static void pause(Duration delay) {

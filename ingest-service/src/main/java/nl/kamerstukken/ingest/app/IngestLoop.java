@@ -6,29 +6,32 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.ingest.publish.Announcer;
-import nl.kamerstukken.ingest.publish.Ingestion;
+import nl.kamerstukken.ingest.publish.FileIngestor;
 import nl.kamerstukken.ingest.publish.Outcome;
-import nl.kamerstukken.ingest.source.FolderSource;
-import nl.kamerstukken.ingest.source.InboxFile;
 import nl.kamerstukken.ingest.source.Refusal;
+import nl.kamerstukken.ingest.source.Source;
+import nl.kamerstukken.ingest.source.SourceItem;
 import nl.kamerstukken.kit.http.HealthCheck;
 import nl.kamerstukken.kit.kafka.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one loop of ingest: take what the inbox has ready, handle it file by file, repeat. Refusals
- * are dead-lettered first, then complete files are ingested, and only then are vanished paths
- * released, so that a renamed file is known under its new name before its old name is let go.
+ * The one loop of ingest, whatever the source: take what the source has ready, handle it item by
+ * item, repeat. Refusals are dead-lettered first, then complete items are ingested, and only then
+ * are gone paths released, so that a renamed file (or a moved object) is known under its new name
+ * before its old name is let go and never becomes a delete.
  *
- * <p>{@link #stop()} lets the file in hand finish (or stay unrecorded if Kafka does not acknowledge
- * it), then the loop ends; what it did not get to is found again at the next start.
+ * <p>A source that cannot be read as a whole (folder missing, bucket not listable) makes the loop
+ * wait with backoff and {@code /health} DOWN; nothing is released on an incomplete round. {@link
+ * #stop()} lets the item in hand finish (or stay unrecorded if Kafka does not acknowledge it), then
+ * the loop ends; what it did not get to is found again at the next start.
  */
 final class IngestLoop implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestLoop.class);
 
-  /** Longest wait for inbox changes, so the heartbeat stays fresh while nothing happens. */
+  /** Longest wait for the source, so the heartbeat stays fresh while nothing happens. */
   private static final Duration MAX_WAIT = Duration.ofSeconds(1);
 
   enum State {
@@ -37,8 +40,8 @@ final class IngestLoop implements Runnable {
     STOPPED
   }
 
-  private final FolderSource source;
-  private final Ingestion ingestion;
+  private final Source source;
+  private final FileIngestor ingestor;
   private final Announcer announcer;
   private final Duration staleAfter;
   private final Backoff backoff = Backoff.standard();
@@ -46,12 +49,17 @@ final class IngestLoop implements Runnable {
   private volatile boolean running = true;
   private volatile State state = State.STARTING;
   private volatile long heartbeat = System.nanoTime();
-  private volatile String inboxProblem = "";
+  private volatile String sourceProblem = "";
   private volatile int pending;
+  private volatile long rounds;
 
-  IngestLoop(FolderSource source, Ingestion ingestion, Announcer announcer, Duration staleAfter) {
+  /**
+   * @param staleAfter {@code /health} says the loop is stuck when no round ended for this long
+   *     (longer than the source's own interval)
+   */
+  IngestLoop(Source source, FileIngestor ingestor, Announcer announcer, Duration staleAfter) {
     this.source = source;
-    this.ingestion = ingestion;
+    this.ingestor = ingestor;
     this.announcer = announcer;
     this.staleAfter = staleAfter;
   }
@@ -60,21 +68,22 @@ final class IngestLoop implements Runnable {
   public void run() {
     state = State.RUNNING;
     try {
-      ingestion.retractOrphans();
-      int failedPolls = 0;
+      ingestor.retractOrphans();
+      int failedRounds = 0;
       while (running) {
         heartbeat = System.nanoTime();
-        FolderSource.Batch batch;
+        Source.Batch batch;
         try {
-          batch = source.poll(MAX_WAIT);
+          batch = source.next(MAX_WAIT);
         } catch (IOException e) {
-          failedPolls++;
-          reportInboxProblem(e.getMessage());
-          awaitStop(backoff.delay(failedPolls));
+          failedRounds++;
+          reportProblem(e.getMessage());
+          awaitStop(backoff.delay(failedRounds));
           continue;
         }
-        failedPolls = 0;
-        reportInboxProblem("");
+        failedRounds = 0;
+        rounds++;
+        reportProblem("");
         handle(batch);
         pending = source.pending();
       }
@@ -92,21 +101,22 @@ final class IngestLoop implements Runnable {
     }
   }
 
-  private void handle(FolderSource.Batch batch) {
+  private void handle(Source.Batch batch) {
     for (Refusal refusal : batch.refused()) {
       if (!running) {
         return;
       }
-      ingestion.refuse(refusal);
+      ingestor.refuse(refusal);
     }
-    for (InboxFile file : batch.complete()) {
+    for (SourceItem item : batch.complete()) {
       if (!running) {
         return;
       }
-      Outcome outcome = ingestion.ingest(file);
+      heartbeat = System.nanoTime();
+      Outcome outcome = ingestor.ingest(item);
       switch (outcome.status()) {
-        case REFUSED -> source.skip(file);
-        case RETRY -> source.retry(file);
+        case REFUSED -> source.skip(item);
+        case RETRY -> source.retry(item);
         default -> {}
       }
     }
@@ -114,18 +124,19 @@ final class IngestLoop implements Runnable {
       if (!running) {
         return;
       }
-      ingestion.release(path);
+      heartbeat = System.nanoTime();
+      ingestor.release(path);
     }
   }
 
-  private void reportInboxProblem(String problem) {
-    if (!problem.equals(inboxProblem)) {
+  private void reportProblem(String problem) {
+    if (!problem.equals(sourceProblem)) {
       if (problem.isEmpty()) {
-        LOG.info("the inbox is readable again");
+        LOG.info("[{}] can be read again", source.describe());
       } else {
         LOG.warn("{}", problem);
       }
-      inboxProblem = problem;
+      sourceProblem = problem;
     }
   }
 
@@ -133,32 +144,42 @@ final class IngestLoop implements Runnable {
     stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Asks the loop to end after the file in hand; unblocks its waits. */
+  /** Asks the loop to end after the item in hand; unblocks its waits. */
   void stop() {
     running = false;
     stopped.countDown();
     announcer.stop();
+    source.wake();
     try {
       source.close();
     } catch (IOException e) {
-      LOG.warn("while closing the inbox watch: {}", e.toString());
+      LOG.warn("while closing [{}]: {}", source.describe(), e.toString());
     }
   }
 
-  /** Readiness "watcher": the loop runs, makes rounds, and can read the inbox. */
+  /** Readiness "watcher": the loop runs, makes rounds, and can read its source. */
   HealthCheck.Status health() {
     if (state != State.RUNNING) {
       return HealthCheck.Status.down("ingest loop " + state);
     }
-    if (!inboxProblem.isEmpty()) {
-      return HealthCheck.Status.down(inboxProblem);
+    if (!sourceProblem.isEmpty()) {
+      return HealthCheck.Status.down(sourceProblem);
     }
     String waiting = announcer.problem();
     long idleMillis = Duration.ofNanos(System.nanoTime() - heartbeat).toMillis();
     if (waiting.isEmpty() && idleMillis > staleAfter.toMillis()) {
       return HealthCheck.Status.down("no round for " + idleMillis + " ms: the loop seems stuck");
     }
-    String detail = pending + " file(s) settling, last round " + idleMillis + " ms ago";
+    String detail =
+        "watching "
+            + source.describe()
+            + ": "
+            + rounds
+            + " round(s), "
+            + pending
+            + " item(s) not ready yet, last round "
+            + idleMillis
+            + " ms ago";
     return HealthCheck.Status.up(
         waiting.isEmpty() ? detail : detail + "; waiting for Kafka: " + waiting);
   }

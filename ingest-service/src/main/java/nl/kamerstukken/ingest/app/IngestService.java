@@ -14,13 +14,14 @@ import nl.kamerstukken.ingest.blob.S3BlobStore;
 import nl.kamerstukken.ingest.config.IngestConfig;
 import nl.kamerstukken.ingest.config.S3Settings;
 import nl.kamerstukken.ingest.publish.Announcer;
+import nl.kamerstukken.ingest.publish.FileIngestor;
 import nl.kamerstukken.ingest.publish.IngestMetrics;
-import nl.kamerstukken.ingest.publish.Ingestion;
 import nl.kamerstukken.ingest.publish.Ledger;
 import nl.kamerstukken.ingest.publish.MediaTypeDetector;
 import nl.kamerstukken.ingest.source.BucketEvents;
 import nl.kamerstukken.ingest.source.BucketSource;
 import nl.kamerstukken.ingest.source.FolderSource;
+import nl.kamerstukken.ingest.source.Source;
 import nl.kamerstukken.kit.http.AdminServer;
 import nl.kamerstukken.kit.kafka.Backoff;
 import nl.kamerstukken.kit.kafka.DeadLetters;
@@ -28,6 +29,7 @@ import nl.kamerstukken.kit.kafka.EventPublisher;
 import nl.kamerstukken.kit.kafka.KafkaHealth;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.kit.kafka.TopicAdmin;
+import nl.kamerstukken.kit.lifecycle.Resources;
 import nl.kamerstukken.kit.lifecycle.Service;
 import nl.kamerstukken.kit.lifecycle.Supervisor;
 import nl.kamerstukken.model.Stage;
@@ -53,12 +55,10 @@ public final class IngestService implements Service {
   private final IngestConfig config;
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Resources resources = new Resources("ingest-service");
   private Ledger ledger;
-  private FolderSource source;
   private EventPublisher publisher;
-  private KafkaHealth kafkaHealth;
   private IngestLoop loop;
-  private BucketLoop bucketLoop;
   private BucketEvents bucketEvents;
   private S3Client s3;
   private AdminServer admin;
@@ -90,9 +90,9 @@ public final class IngestService implements Service {
     warnUnlessUtf8FileNames();
     TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
     try {
-      ledger = Ledger.open(config.stateDir());
+      ledger = resources.add(Ledger.open(config.stateDir()));
       BlobStore blobs = blobStore();
-      publisher = EventPublisher.create(kafka);
+      publisher = resources.add(EventPublisher.create(kafka));
       IngestMetrics metrics = new IngestMetrics(registry);
       DeadLetters deadLetters =
           new DeadLetters(
@@ -104,11 +104,21 @@ public final class IngestService implements Service {
               deadLetters,
               Backoff.standard(),
               metrics.retries());
-      if (config.source() == IngestConfig.Kind.S3) {
-        prepareBucket(blobs, announcer, metrics);
-      } else {
-        prepareFolder(blobs, announcer, metrics);
-      }
+      Source source = resources.add(source());
+      FileIngestor ingestor =
+          new FileIngestor(
+              source,
+              blobs,
+              new MediaTypeDetector(),
+              ledger,
+              announcer,
+              metrics,
+              Clock.systemUTC(),
+              config.maxFileSizeBytes());
+      loop = new IngestLoop(source, ingestor, announcer, Duration.ofMinutes(2).plus(interval()));
+      Gauge.builder("kamerstukken.ingest.files.pending", loop, IngestLoop::pending)
+          .description("files seen but not yet complete")
+          .register(registry);
       Gauge.builder("kamerstukken.ingest.paths.known", ledger, Ledger::size)
           .description("inbox paths in the ledger")
           .register(registry);
@@ -116,61 +126,44 @@ public final class IngestService implements Service {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare ingest: " + e.getMessage(), e);
     }
-    kafkaHealth = new KafkaHealth(kafka);
-    admin = startAdmin();
-    if (bucketLoop != null) {
-      supervisor.start("watcher", bucketLoop);
-      if (bucketEvents != null) {
-        supervisor.start("bucket-events", bucketEvents);
-      }
-    } else {
-      supervisor.start("watcher", loop);
+    KafkaHealth kafkaHealth = resources.add(new KafkaHealth(kafka));
+    admin =
+        resources
+            .add(
+                AdminServer.startOrExplain(
+                    config.httpHost(), config.httpPort(), registry, "INGEST_HTTP_PORT"))
+            .check("kafka", kafkaHealth)
+            .check("watcher", loop::health);
+    supervisor.start("watcher", loop);
+    if (bucketEvents != null) {
+      supervisor.start("bucket-events", bucketEvents);
     }
   }
 
-  private void prepareFolder(BlobStore blobs, Announcer announcer, IngestMetrics metrics)
-      throws IOException {
-    source =
-        FolderSource.open(config.inbox(), config.settleTime(), config.rescanInterval(), ledger);
-    Ingestion ingestion =
-        new Ingestion(
-            source,
-            blobs,
-            new MediaTypeDetector(),
-            ledger,
-            announcer,
-            metrics,
-            Clock.systemUTC(),
-            config.maxFileSizeBytes());
-    loop =
-        new IngestLoop(
-            source, ingestion, announcer, Duration.ofMinutes(2).plus(config.rescanInterval()));
-    Gauge.builder("kamerstukken.ingest.files.pending", loop, IngestLoop::pending)
-        .description("files seen but not yet complete")
-        .register(registry);
-  }
-
-  private void prepareBucket(BlobStore blobs, Announcer announcer, IngestMetrics metrics) {
+  /** The configured inbox as a source; a bucket's notifications (if any) wake its listing. */
+  private Source source() throws IOException {
+    if (config.source() == IngestConfig.Kind.FOLDER) {
+      return FolderSource.open(
+          config.inbox(), config.settleTime(), config.rescanInterval(), ledger);
+    }
     S3Settings settings = config.s3();
-    BucketSource bucket = new BucketSource(s3Client(), settings.inbox(), ledger);
-    Ingestion ingestion =
-        new Ingestion(
-            bucket,
-            blobs,
-            new MediaTypeDetector(),
-            ledger,
-            announcer,
-            metrics,
-            Clock.systemUTC(),
-            config.maxFileSizeBytes());
-    bucketLoop = new BucketLoop(bucket, ingestion, announcer, settings.pollInterval());
+    BucketSource bucket =
+        new BucketSource(s3Client(), settings.inbox(), ledger, settings.pollInterval());
     if (!settings.eventsTopic().isEmpty()) {
       bucketEvents =
           new BucketEvents(
               config.kafka().consumer("ingest-service-bucket-events", 100),
               settings.eventsTopic(),
-              bucketLoop::trigger);
+              bucket::wake);
     }
+    return bucket;
+  }
+
+  /** How long the source may rightly stay quiet between rounds. */
+  private Duration interval() {
+    return config.source() == IngestConfig.Kind.S3
+        ? config.s3().pollInterval()
+        : config.rescanInterval();
   }
 
   private BlobStore blobStore() throws IOException {
@@ -183,7 +176,7 @@ public final class IngestService implements Service {
 
   private S3Client s3Client() {
     if (s3 == null) {
-      s3 = config.s3().connection().connect();
+      s3 = resources.add(config.s3().connection().connect());
     }
     return s3;
   }
@@ -205,22 +198,6 @@ public final class IngestService implements Service {
         : config.blobDir().toString();
   }
 
-  private AdminServer startAdmin() {
-    try {
-      return AdminServer.start(config.httpHost(), config.httpPort(), registry)
-          .check("kafka", kafkaHealth)
-          .check("watcher", bucketLoop != null ? bucketLoop::health : loop::health);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot serve /health on "
-              + config.httpHost()
-              + ":"
-              + config.httpPort()
-              + " (set INGEST_HTTP_PORT)",
-          e);
-    }
-  }
-
   /** File names with accents are read only when the JVM decodes names as UTF-8 (a UTF-8 locale). */
   private static void warnUnlessUtf8FileNames() {
     String encoding = System.getProperty("sun.jnu.encoding", StandardCharsets.UTF_8.name());
@@ -237,6 +214,11 @@ public final class IngestService implements Service {
     return admin.port();
   }
 
+  /**
+   * Stops the loop after the file in hand; if it is blocked on a Kafka write that cannot complete,
+   * closing the producer aborts it and the file stays unrecorded (announced again at the next
+   * start). Then closes what start opened.
+   */
   @Override
   public void close() {
     if (supervisor != null) {
@@ -247,51 +229,17 @@ public final class IngestService implements Service {
     if (loop != null) {
       loop.stop();
     }
-    if (bucketLoop != null) {
-      bucketLoop.stop();
-    }
     if (bucketEvents != null) {
       bucketEvents.stop();
     }
-    if (!loopEnded(STOP_WAIT)) {
-      // Most likely blocked on a Kafka write that cannot complete: closing the producer aborts it,
-      // and the
-      // file stays unrecorded (it is announced at the next start).
-      LOG.warn(
-          "ingest-service: the loop did not stop within {}; aborting its pending Kafka write",
-          STOP_WAIT);
-      closeQuietly(publisher);
-      if (!loopEnded(Duration.ofSeconds(10))) {
-        LOG.warn(
-            "ingest-service: the loop still runs; stopping anyway (the file in hand is done again at start)");
-      }
+    if (supervisor != null
+        && !supervisor.awaitLoops(STOP_WAIT, "aborting the pending Kafka write")
+        && publisher != null) {
+      publisher.close();
+      supervisor.awaitLoops(
+          Duration.ofSeconds(10), "stopping anyway: the file in hand is done again at start");
     }
-    closeQuietly(admin);
-    closeQuietly(kafkaHealth);
-    closeQuietly(source);
-    closeQuietly(publisher);
-    closeQuietly(ledger);
-    closeQuietly(s3);
+    resources.close();
     LOG.info("ingest-service stopped");
-  }
-
-  private boolean loopEnded(Duration timeout) {
-    try {
-      return supervisor == null || supervisor.join(timeout);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    if (closeable == null) {
-      return;
-    }
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      LOG.warn("while closing [{}]: {}", closeable.getClass().getSimpleName(), e.toString());
-    }
   }
 }

@@ -2,6 +2,7 @@ package nl.kamerstukken.ingest.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.ingest.config.BucketLocation;
 import nl.kamerstukken.model.ReasonCode;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -35,30 +38,66 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *       are ignored, and so are folder markers (keys ending in {@code /}).
  * </ul>
  *
- * <p>Not thread-safe: one loop calls {@link #list()}.
+ * <p>Listings are {@code interval} apart; {@link #wake()} (a bucket notification) brings the next
+ * one forward. Not thread-safe: one loop calls {@link #next}; {@link #wake} may come from any
+ * thread.
  */
-public final class BucketSource implements SourceReader {
-
-  /** The work found by one listing. */
-  public record Batch(List<BucketObject> complete, List<String> gone) {
-
-    public Batch {
-      complete = List.copyOf(complete);
-      gone = List.copyOf(gone);
-    }
-  }
+public final class BucketSource implements Source {
 
   private final S3Client s3;
   private final BucketLocation location;
   private final KnownFiles known;
+  private final Duration interval;
+  private final Semaphore wake = new Semaphore(0);
+  private long nextListing;
+  private boolean listedOnce;
 
   /** Refused objects, not offered again until their stamp changes. */
   private final Map<String, FileStamp> skipped = new HashMap<>();
 
-  public BucketSource(S3Client s3, BucketLocation location, KnownFiles known) {
+  public BucketSource(S3Client s3, BucketLocation location, KnownFiles known, Duration interval) {
     this.s3 = s3;
     this.location = location;
     this.known = known;
+    this.interval = interval;
+  }
+
+  /**
+   * Lists the bucket when the interval since the last listing has passed (or a {@link #wake} came),
+   * waiting at most {@code maxWait} for that; the first call lists at once.
+   */
+  @Override
+  public Batch next(Duration maxWait) throws IOException, InterruptedException {
+    if (listedOnce) {
+      long due = nextListing - System.nanoTime();
+      if (due > 0) {
+        boolean woken = wake.tryAcquire(Math.min(due, maxWait.toNanos()), TimeUnit.NANOSECONDS);
+        if (woken) {
+          wake.drainPermits();
+        } else if (due > maxWait.toNanos()) {
+          return Batch.empty();
+        }
+      }
+    }
+    Batch batch = list();
+    listedOnce = true;
+    nextListing = System.nanoTime() + interval.toNanos();
+    return batch;
+  }
+
+  @Override
+  public void wake() {
+    wake.release();
+  }
+
+  @Override
+  public String describe() {
+    return location.toString();
+  }
+
+  @Override
+  public void close() {
+    // the S3 client belongs to the service, which closes it
   }
 
   public BucketLocation location() {
@@ -70,7 +109,7 @@ public final class BucketSource implements SourceReader {
    *
    * @throws IOException when the bucket cannot be listed completely (nothing is reported gone then)
    */
-  public Batch list() throws IOException {
+  Batch list() throws IOException {
     Map<String, BucketObject> listed = new LinkedHashMap<>();
     try {
       for (S3Object object :
@@ -102,7 +141,7 @@ public final class BucketSource implements SourceReader {
           e);
     }
     skipped.keySet().retainAll(listed.keySet());
-    List<BucketObject> complete = new ArrayList<>();
+    List<SourceItem> complete = new ArrayList<>();
     for (BucketObject object : listed.values()) {
       boolean same =
           known.stamp(object.sourcePath()).filter(s -> sameVersion(s, object.stamp())).isPresent();
@@ -112,7 +151,7 @@ public final class BucketSource implements SourceReader {
     }
     List<String> gone =
         known.pathsAt(location.root()).stream().filter(p -> !listed.containsKey(p)).toList();
-    return new Batch(complete, gone);
+    return new Batch(complete, List.of(), gone);
   }
 
   /**
@@ -145,9 +184,14 @@ public final class BucketSource implements SourceReader {
   }
 
   /** Do not offer this object again until it changes (it was refused; the operator was told). */
-  public void skip(BucketObject object) {
+  @Override
+  public void skip(SourceItem object) {
     skipped.put(object.sourcePath(), object.stamp());
   }
+
+  /** Nothing to do: the ledger did not record the object, so the next listing offers it again. */
+  @Override
+  public void retry(SourceItem object) {}
 
   @Override
   public InputStream open(SourceItem item) throws IOException {

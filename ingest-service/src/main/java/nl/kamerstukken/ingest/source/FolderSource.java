@@ -27,20 +27,10 @@ import java.util.function.LongSupplier;
  * file has its size (it may be the same content under a new name): a rename is then seen as "new
  * path holds known content" before "old path gone", so it never becomes a delete.
  *
- * <p>Not thread-safe: one loop calls {@link #poll}; only {@link #close} may come from another
+ * <p>Not thread-safe: one loop calls {@link #next}; only {@link #close} may come from another
  * thread.
  */
-public final class FolderSource implements AutoCloseable, SourceReader {
-
-  /** The work found in one round. */
-  public record Batch(List<InboxFile> complete, List<Refusal> refused, List<String> gone) {
-
-    public Batch {
-      complete = List.copyOf(complete);
-      refused = List.copyOf(refused);
-      gone = List.copyOf(gone);
-    }
-  }
+public final class FolderSource implements Source {
 
   /**
    * The least time a known path must stay empty before it counts as gone: the two halves of a
@@ -107,7 +97,8 @@ public final class FolderSource implements AutoCloseable, SourceReader {
    *     gone then)
    * @throws java.nio.file.ClosedWatchServiceException when the source was closed meanwhile
    */
-  public Batch poll(Duration maxWait) throws IOException, InterruptedException {
+  @Override
+  public Batch next(Duration maxWait) throws IOException, InterruptedException {
     InboxWatcher.Changes changes = watcher.poll(waitTime(maxWait));
     List<Refusal> refused = new ArrayList<>();
     long now = ticker.getAsLong();
@@ -119,7 +110,7 @@ public final class FolderSource implements AutoCloseable, SourceReader {
       }
     }
     List<InboxFile> complete = settle.settled(inbox::stat, now);
-    return new Batch(complete, refused, confirmGone(now));
+    return new Batch(List.<SourceItem>copyOf(complete), refused, confirmGone(now));
   }
 
   private Duration waitTime(Duration maxWait) {
@@ -228,14 +219,16 @@ public final class FolderSource implements AutoCloseable, SourceReader {
   }
 
   /** Do not offer this file again until it changes (it was refused; the operator was told). */
-  public void skip(InboxFile file) {
+  @Override
+  public void skip(SourceItem file) {
     skipped.put(file.sourcePath(), file.stamp());
   }
 
   /** Offer this file again once it is complete again (it changed while it was being read). */
-  public void retry(InboxFile file) {
-    skipped.remove(file.sourcePath());
-    settle.restart(file, ticker.getAsLong());
+  @Override
+  public void retry(SourceItem item) {
+    skipped.remove(item.sourcePath());
+    settle.restart(own(item), ticker.getAsLong());
   }
 
   /**
@@ -244,11 +237,15 @@ public final class FolderSource implements AutoCloseable, SourceReader {
    */
   @Override
   public InputStream open(SourceItem item) throws SourceFileException {
+    return inbox.open(own(item));
+  }
+
+  private static InboxFile own(SourceItem item) {
     if (!(item instanceof InboxFile file)) {
       throw new IllegalArgumentException(
           item.sourcePath() + " was not offered by the inbox folder");
     }
-    return inbox.open(file);
+    return file;
   }
 
   @Override
@@ -262,6 +259,7 @@ public final class FolderSource implements AutoCloseable, SourceReader {
   }
 
   /** Files seen but not yet complete. */
+  @Override
   public int pending() {
     return settle.size();
   }
@@ -273,6 +271,11 @@ public final class FolderSource implements AutoCloseable, SourceReader {
 
   public int watchedFolders() {
     return watcher.watchedFolders();
+  }
+
+  @Override
+  public String describe() {
+    return inbox.root().toString();
   }
 
   @Override

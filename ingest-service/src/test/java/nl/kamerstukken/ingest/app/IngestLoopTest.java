@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import nl.kamerstukken.ingest.blob.FolderBlobStore;
 import nl.kamerstukken.ingest.publish.Announcer;
+import nl.kamerstukken.ingest.publish.FileIngestor;
 import nl.kamerstukken.ingest.publish.IngestMetrics;
-import nl.kamerstukken.ingest.publish.Ingestion;
 import nl.kamerstukken.ingest.publish.Ledger;
 import nl.kamerstukken.ingest.publish.MediaTypeDetector;
 import nl.kamerstukken.ingest.source.FolderSource;
@@ -77,8 +77,8 @@ class IngestLoopTest {
             new DeadLetters(publisher, Topics.DEAD_LETTER, Stage.INGEST, Clock.systemUTC()),
             new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)),
             metrics.retries());
-    Ingestion ingestion =
-        new Ingestion(
+    FileIngestor ingestor =
+        new FileIngestor(
             source,
             FolderBlobStore.create(dir.resolve("blobs")),
             new MediaTypeDetector(),
@@ -87,7 +87,7 @@ class IngestLoopTest {
             metrics,
             Clock.systemUTC(),
             1024 * 1024);
-    loop = new IngestLoop(source, ingestion, announcer, Duration.ofMinutes(1));
+    loop = new IngestLoop(source, ingestor, announcer, Duration.ofMinutes(1));
     thread = new Thread(loop, "ingest-loop-test");
     thread.start();
   }

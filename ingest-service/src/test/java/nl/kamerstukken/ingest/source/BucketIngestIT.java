@@ -58,6 +58,14 @@ class BucketIngestIT {
   @TempDir java.nio.file.Path dir;
   private final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+  /** A copy taken under the appender's lock: the running service keeps logging meanwhile. */
+  private List<ILoggingEvent> loggedSoFar() {
+    synchronized (logs) {
+      return List.copyOf(logs.list);
+    }
+  }
+
   private S3Endpoint endpoint;
   private S3Client s3;
   private String inbox;
@@ -184,7 +192,7 @@ class BucketIngestIT {
             });
     assertThat(supervisor.failure()).isEmpty();
     // And the S3 secret is in no log line
-    assertThat(logs.list)
+    assertThat(loggedSoFar())
         .isNotEmpty()
         .noneSatisfy(
             line -> assertThat(line.getFormattedMessage()).contains(endpoint.credential()));

@@ -78,9 +78,9 @@ class FolderSourceTest {
     return source;
   }
 
-  private FolderSource.Batch pollAfter(Duration elapsed) throws Exception {
+  private Source.Batch pollAfter(Duration elapsed) throws Exception {
     ticker.addAndGet(elapsed.toNanos());
-    return source.poll(Duration.ofMillis(50));
+    return source.next(Duration.ofMillis(50));
   }
 
   private Path drop(String relative, String content) throws IOException {
@@ -89,8 +89,8 @@ class FolderSourceTest {
     return Files.writeString(file, content);
   }
 
-  private static List<String> paths(List<InboxFile> files) {
-    return files.stream().map(InboxFile::sourcePath).toList();
+  private static List<String> paths(List<SourceItem> files) {
+    return files.stream().map(SourceItem::sourcePath).toList();
   }
 
   @Test
@@ -101,9 +101,9 @@ class FolderSourceTest {
     source(Duration.ofHours(1));
 
     // When it scans at start and again after the settle time
-    FolderSource.Batch first = pollAfter(Duration.ZERO);
-    FolderSource.Batch second = pollAfter(SETTLE);
-    FolderSource.Batch third = pollAfter(SETTLE);
+    Source.Batch first = pollAfter(Duration.ZERO);
+    Source.Batch second = pollAfter(SETTLE);
+    Source.Batch third = pollAfter(SETTLE);
 
     // Then both are offered once, with paths relative to the inbox separated by '/'
     assertThat(first.complete()).isEmpty();
@@ -121,11 +121,11 @@ class FolderSourceTest {
 
     // When it grows after the settle time has passed
     Files.writeString(file, "second part", StandardOpenOption.APPEND);
-    FolderSource.Batch whileWriting = pollAfter(SETTLE.multipliedBy(2));
+    Source.Batch whileWriting = pollAfter(SETTLE.multipliedBy(2));
 
     // Then it is not offered until it stayed unchanged for the settle time
     assertThat(whileWriting.complete()).isEmpty();
-    FolderSource.Batch afterwards = pollAfter(SETTLE);
+    Source.Batch afterwards = pollAfter(SETTLE);
     assertThat(paths(afterwards.complete())).containsExactly("growing.pdf");
     assertThat(afterwards.complete().get(0).stamp().size())
         .isEqualTo("first part second part".length());
@@ -170,7 +170,7 @@ class FolderSourceTest {
 
     // When scanned
     pollAfter(Duration.ZERO);
-    FolderSource.Batch batch = pollAfter(SETTLE);
+    Source.Batch batch = pollAfter(SETTLE);
 
     // Then only the real file is offered
     assertThat(paths(batch.complete())).containsExactly("kst-4.pdf");
@@ -187,8 +187,8 @@ class FolderSourceTest {
     source(Duration.ofSeconds(5));
 
     // When scanned twice (the second time by a full rescan)
-    FolderSource.Batch first = pollAfter(Duration.ZERO);
-    FolderSource.Batch second = pollAfter(Duration.ofSeconds(6));
+    Source.Batch first = pollAfter(Duration.ZERO);
+    Source.Batch second = pollAfter(Duration.ofSeconds(6));
 
     // Then the outside link is refused once, with the reason; the inside link is read like its file
     assertThat(first.refused())
@@ -209,7 +209,7 @@ class FolderSourceTest {
     drop("swap.pdf", "harmless");
     source(Duration.ofHours(1));
     pollAfter(Duration.ZERO);
-    InboxFile offered = pollAfter(SETTLE).complete().get(0);
+    SourceItem offered = pollAfter(SETTLE).complete().get(0);
 
     // When it is replaced by a link to a file outside before it is read
     Path secret = Files.writeString(dir.resolve("secret.txt"), "outside");
@@ -236,13 +236,13 @@ class FolderSourceTest {
 
     // When scanned
     pollAfter(Duration.ZERO);
-    List<InboxFile> offered = pollAfter(SETTLE).complete();
+    List<SourceItem> offered = pollAfter(SETTLE).complete();
 
     // Then each is offered under its exact name, and can be read
     assertThat(paths(offered))
         .containsExactlyInAnyOrder(
             "sub map/" + spaces, "sub map/" + unicode, "sub map/" + longName);
-    for (InboxFile file : offered) {
+    for (SourceItem file : offered) {
       try (InputStream in = source.open(file)) {
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
             .isEqualTo(file.fileName());
@@ -301,8 +301,8 @@ class FolderSourceTest {
 
     // When the source starts, and looks again after the settle time
     source(Duration.ofHours(1));
-    FolderSource.Batch first = pollAfter(Duration.ZERO);
-    FolderSource.Batch second = pollAfter(SETTLE);
+    Source.Batch first = pollAfter(Duration.ZERO);
+    Source.Batch second = pollAfter(SETTLE);
 
     // Then the path is reported gone, once it stayed gone for the settle time
     assertThat(first.gone()).isEmpty();
@@ -352,13 +352,13 @@ class FolderSourceTest {
 
     // When it is renamed, and the source looks before the new name has settled
     Files.move(old, inbox.resolve("nieuw.pdf"));
-    FolderSource.Batch beforeSettled = pollAfter(Duration.ofSeconds(6));
+    Source.Batch beforeSettled = pollAfter(Duration.ofSeconds(6));
 
     // Then the old name is not reported gone yet; once the new name is complete, both come in one
     // batch
     assertThat(beforeSettled.gone()).isEmpty();
     assertThat(beforeSettled.complete()).isEmpty();
-    FolderSource.Batch settled = pollAfter(SETTLE);
+    Source.Batch settled = pollAfter(SETTLE);
     assertThat(paths(settled.complete())).containsExactly("nieuw.pdf");
     assertThat(settled.gone()).containsExactly("oud.pdf");
   }
@@ -397,7 +397,7 @@ class FolderSourceTest {
     // Then the old name is not reported gone before the new name is complete: both come in one
     // batch
     assertThat(gone).isEmpty();
-    FolderSource.Batch settled = pollAfter(SETTLE);
+    Source.Batch settled = pollAfter(SETTLE);
     assertThat(paths(settled.complete())).containsExactly("nieuw.pdf");
     assertThat(settled.gone()).containsExactly("map/oud.pdf");
   }

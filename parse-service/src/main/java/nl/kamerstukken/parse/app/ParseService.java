@@ -2,8 +2,6 @@ package nl.kamerstukken.parse.app;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +13,7 @@ import nl.kamerstukken.kit.kafka.EventPublisher;
 import nl.kamerstukken.kit.kafka.KafkaHealth;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.kit.kafka.TopicAdmin;
+import nl.kamerstukken.kit.lifecycle.Resources;
 import nl.kamerstukken.kit.lifecycle.Service;
 import nl.kamerstukken.kit.lifecycle.Supervisor;
 import nl.kamerstukken.model.DocumentReceived;
@@ -36,11 +35,8 @@ public final class ParseService implements Service {
   private final ParseConfig config;
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Resources resources = new Resources("parse-service");
   private IsolatedParser parser;
-  private ExecutorService pool;
-  private BlobFetcher blobs;
-  private EventPublisher publisher;
-  private KafkaHealth kafkaHealth;
   private ConsumerWorker<DocumentReceived> worker;
   private AdminServer admin;
   private Supervisor supervisor;
@@ -68,12 +64,14 @@ public final class ParseService implements Service {
         config.threads(),
         config.parser().ocrEnabled());
     TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
-    parser = IsolatedParser.start(config.parser(), config.isolation(), registry);
-    pool = Executors.newFixedThreadPool(config.threads(), r -> new Thread(r, "parse-worker"));
-    publisher = EventPublisher.create(kafka);
+    parser = resources.add(IsolatedParser.start(config.parser(), config.isolation(), registry));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(config.threads(), r -> new Thread(r, "parse-worker"));
+    resources.add("parse pool", pool::shutdownNow);
+    EventPublisher publisher = resources.add(EventPublisher.create(kafka));
     DeadLetters deadLetters =
         new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.PARSE, Clock.systemUTC());
-    blobs = BlobFetcher.create(config.blobs());
+    BlobFetcher blobs = resources.add(BlobFetcher.create(config.blobs()));
     ReceivedHandler handler =
         new ReceivedHandler(
             new DocumentParsing(parser, blobs, registry),
@@ -91,26 +89,16 @@ public final class ParseService implements Service {
             handler,
             deadLetters,
             registry);
-    kafkaHealth = new KafkaHealth(kafka);
-    admin = startAdmin();
+    KafkaHealth kafkaHealth = resources.add(new KafkaHealth(kafka));
+    admin =
+        resources
+            .add(
+                AdminServer.startOrExplain(
+                    config.httpHost(), config.httpPort(), registry, "PARSE_HTTP_PORT"))
+            .check("kafka", kafkaHealth)
+            .check("worker", worker::health)
+            .check("parse-workers", parser::health);
     supervisor.start("worker", worker);
-  }
-
-  private AdminServer startAdmin() {
-    try {
-      return AdminServer.start(config.httpHost(), config.httpPort(), registry)
-          .check("kafka", kafkaHealth)
-          .check("worker", worker::health)
-          .check("parse-workers", parser::health);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot serve /health on "
-              + config.httpHost()
-              + ":"
-              + config.httpPort()
-              + " (set PARSE_HTTP_PORT)",
-          e);
-    }
   }
 
   /** The port /health and /metrics are served on (useful when configured as 0). */
@@ -118,36 +106,15 @@ public final class ParseService implements Service {
     return admin.port();
   }
 
+  /** Stops the worker after its batch (within a minute), then closes what start opened. */
   @Override
   public void close() {
     if (worker != null) {
       worker.stop();
     }
-    try {
-      if (supervisor != null && !supervisor.join(Duration.ofSeconds(60))) {
-        LOG.warn("parse-service: worker did not stop within 60 s; its batch stays uncommitted");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (supervisor != null) {
+      supervisor.awaitLoops(Duration.ofSeconds(60), "the batch in hand stays uncommitted");
     }
-    closeQuietly(admin);
-    closeQuietly(kafkaHealth);
-    if (pool != null) {
-      pool.shutdownNow();
-    }
-    closeQuietly(publisher);
-    closeQuietly(parser);
-    closeQuietly(blobs);
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    if (closeable == null) {
-      return;
-    }
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      LOG.warn("while closing [{}]: {}", closeable.getClass().getSimpleName(), e.toString());
-    }
+    resources.close();
   }
 }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -29,6 +30,28 @@ public final class AdminServer implements AutoCloseable {
   private AdminServer(HttpServer server, PrometheusMeterRegistry registry) {
     this.server = server;
     this.registry = registry;
+  }
+
+  /**
+   * Binds {@code host:port} like {@link #start}, or fails with a message naming the setting to
+   * change ({@code portVariable}, e.g. {@code PARSE_HTTP_PORT}).
+   */
+  public static AdminServer startOrExplain(
+      String host, int port, PrometheusMeterRegistry registry, String portVariable) {
+    try {
+      return start(host, port, registry);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot serve /health on "
+              + host
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
+              + "): set "
+              + portVariable,
+          e);
+    }
   }
 
   /** Binds {@code host:port} (port 0 = any free port) and starts serving. */

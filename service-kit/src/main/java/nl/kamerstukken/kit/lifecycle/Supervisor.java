@@ -75,6 +75,24 @@ public final class Supervisor {
     stopping = true;
   }
 
+  /**
+   * Waits up to {@code timeout} for the loops that were asked to stop; logs which part of the work
+   * is left ({@code leftOver}, e.g. "its batch stays uncommitted") when they do not end in time.
+   *
+   * @return whether all ended
+   */
+  public boolean awaitLoops(Duration timeout, String leftOver) {
+    try {
+      if (join(timeout)) {
+        return true;
+      }
+      LOG.warn("service [{}]: loops did not stop within {}; {}", service, timeout, leftOver);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+
   /** Waits for every loop to end, up to {@code timeout}; returns whether all ended. */
   public boolean join(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The per-file decisions against Kafka's in-memory {@link MockProducer} (a unit test: the real
  * broker is used by {@code IngestServiceIT}).
  */
-class IngestionTest {
+class FileIngestorTest {
 
   private static final byte[] PDF =
       "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
@@ -76,7 +76,7 @@ class IngestionTest {
   private Ledger ledger;
   private FolderSource source;
   private Announcer announcer;
-  private Ingestion ingestion;
+  private FileIngestor ingestor;
 
   @BeforeEach
   void start() throws IOException {
@@ -97,8 +97,8 @@ class IngestionTest {
             deadLetters,
             new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
             metrics.retries());
-    ingestion =
-        new Ingestion(
+    ingestor =
+        new FileIngestor(
             source,
             FolderBlobStore.create(dir.resolve("blobs")),
             new MediaTypeDetector(),
@@ -149,7 +149,7 @@ class IngestionTest {
     InboxFile file = drop("2026/kst 1.pdf", PDF);
 
     // When it is ingested
-    Outcome outcome = ingestion.ingest(file);
+    Outcome outcome = ingestor.ingest(file);
 
     // Then one event describes it, keyed by the content's SHA-256, with its bytes in the blob store
     assertThat(outcome.status()).isEqualTo(Status.ANNOUNCED);
@@ -177,12 +177,12 @@ class IngestionTest {
   @Test
   void announcesTheSameContentOnceEvenUnderTwoNamesAndAfterARestart() throws IOException {
     // Given content that was announced
-    ingestion.ingest(drop("a.pdf", PDF));
+    ingestor.ingest(drop("a.pdf", PDF));
 
     // When the same bytes arrive under another name, and again after a restart
-    Outcome copy = ingestion.ingest(drop("kopie van a.pdf", PDF));
+    Outcome copy = ingestor.ingest(drop("kopie van a.pdf", PDF));
     restart(1024 * 1024);
-    Outcome afterRestart = ingestion.ingest(drop("map/nog een kopie.pdf", PDF));
+    Outcome afterRestart = ingestor.ingest(drop("map/nog een kopie.pdf", PDF));
 
     // Then it was announced once; the copies are recorded as holding it
     assertThat(copy.status()).isEqualTo(Status.DUPLICATE);
@@ -196,11 +196,11 @@ class IngestionTest {
   @Test
   void publishesATombstoneWhenTheOnlyFileWithTheContentIsDeleted() throws IOException {
     // Given announced content
-    String sha = ingestion.ingest(drop("weg.pdf", PDF)).documentId();
+    String sha = ingestor.ingest(drop("weg.pdf", PDF)).documentId();
 
     // When its file is deleted and released
     Files.delete(inbox.resolve("weg.pdf"));
-    Outcome outcome = ingestion.release("weg.pdf");
+    Outcome outcome = ingestor.release("weg.pdf");
 
     // Then a tombstone keyed by the content follows the announcement, and the ledger forgets both
     assertThat(outcome.detail()).isEqualTo("tombstone");
@@ -215,12 +215,12 @@ class IngestionTest {
   @Test
   void aRenameRemovesNothing() throws IOException {
     // Given announced content
-    String sha = ingestion.ingest(drop("oud.pdf", PDF)).documentId();
+    String sha = ingestor.ingest(drop("oud.pdf", PDF)).documentId();
 
     // When the file is renamed: the new name is ingested, then the old one released
     Files.move(inbox.resolve("oud.pdf"), inbox.resolve("nieuw.pdf"));
-    Outcome moved = ingestion.ingest(source.stat("nieuw.pdf").orElseThrow());
-    Outcome released = ingestion.release("oud.pdf");
+    Outcome moved = ingestor.ingest(source.stat("nieuw.pdf").orElseThrow());
+    Outcome released = ingestor.release("oud.pdf");
 
     // Then no tombstone and no second announcement
     assertThat(moved.status()).isEqualTo(Status.DUPLICATE);
@@ -233,10 +233,10 @@ class IngestionTest {
   @Test
   void aChangedFileAnnouncesTheNewContentAndRemovesTheOld() throws IOException {
     // Given announced content
-    String before = ingestion.ingest(drop("versie.txt", "versie 1".getBytes())).documentId();
+    String before = ingestor.ingest(drop("versie.txt", "versie 1".getBytes())).documentId();
 
     // When the file gets other content
-    String after = ingestion.ingest(drop("versie.txt", "versie 2, langer".getBytes())).documentId();
+    String after = ingestor.ingest(drop("versie.txt", "versie 2, langer".getBytes())).documentId();
 
     // Then the new content is announced and the old one tombstoned
     assertThat(after).isNotEqualTo(before);
@@ -253,7 +253,7 @@ class IngestionTest {
     InboxFile large = drop("groot.pdf", PDF);
 
     // When a larger file is ingested
-    Outcome outcome = ingestion.ingest(large);
+    Outcome outcome = ingestor.ingest(large);
 
     // Then it is dead-lettered with the reason and not announced
     assertThat(outcome.status()).isEqualTo(Status.REFUSED);
@@ -274,7 +274,7 @@ class IngestionTest {
                 .counter()
                 .count())
         .isEqualTo(1);
-    assertThat(ingestion.ingest(drop("klein.txt", "klein".getBytes())).status())
+    assertThat(ingestor.ingest(drop("klein.txt", "klein".getBytes())).status())
         .isEqualTo(Status.ANNOUNCED);
   }
 
@@ -283,7 +283,7 @@ class IngestionTest {
     InboxFile file = drop("kort.pdf", PDF);
     Files.delete(file.path());
 
-    Outcome outcome = ingestion.ingest(file);
+    Outcome outcome = ingestor.ingest(file);
 
     assertThat(outcome.status()).isEqualTo(Status.REFUSED);
     assertThat(outcome.detail()).isEqualTo("FILE_VANISHED");
@@ -299,7 +299,7 @@ class IngestionTest {
     Files.write(seen.path(), "nog bezig met schrijven, nu langer".getBytes());
 
     // When it is ingested, Then nothing is announced and it is to be retried
-    assertThat(ingestion.ingest(seen).status()).isEqualTo(Status.RETRY);
+    assertThat(ingestor.ingest(seen).status()).isEqualTo(Status.RETRY);
     assertThat(received()).isEmpty();
   }
 
@@ -309,7 +309,7 @@ class IngestionTest {
     producer.failures.set(3);
 
     // When a file is ingested
-    Outcome outcome = ingestion.ingest(drop("geduld.pdf", PDF));
+    Outcome outcome = ingestor.ingest(drop("geduld.pdf", PDF));
 
     // Then it is announced once the broker accepts it, after three retries
     assertThat(outcome.status()).isEqualTo(Status.ANNOUNCED);
@@ -326,7 +326,7 @@ class IngestionTest {
 
     // When a file is ingested
     InboxFile file = drop("later.pdf", PDF);
-    Outcome outcome = ingestion.ingest(file);
+    Outcome outcome = ingestor.ingest(file);
 
     // Then it is not marked as announced, so the next start announces it
     assertThat(outcome.status()).isEqualTo(Status.STOPPED);
@@ -342,7 +342,7 @@ class IngestionTest {
     ledger.announced(orphan, null, null);
 
     // When orphans are retracted
-    ingestion.retractOrphans();
+    ingestor.retractOrphans();
 
     // Then its tombstone is published
     assertThat(received())

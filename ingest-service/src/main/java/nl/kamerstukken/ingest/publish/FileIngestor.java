@@ -30,9 +30,9 @@ import org.slf4j.MDC;
  * and an {@link Outcome}; a failing ledger (the state folder) is thrown: the service cannot go on
  * safely.
  */
-public final class Ingestion {
+public final class FileIngestor {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
+  private static final Logger LOG = LoggerFactory.getLogger(FileIngestor.class);
 
   /** What a dead letter of ingest carries: the file as it was seen (there is no event yet). */
   public record RejectedFile(String sourcePath, long sizeBytes, long modifiedMillis) {}
@@ -46,7 +46,7 @@ public final class Ingestion {
   private final Clock clock;
   private final long maxFileSize;
 
-  public Ingestion(
+  public FileIngestor(
       SourceReader source,
       BlobStore blobs,
       MediaTypeDetector mediaTypes,

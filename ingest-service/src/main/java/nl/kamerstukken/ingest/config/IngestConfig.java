@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.kamerstukken.kit.config.EnvConfig;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
@@ -61,8 +60,6 @@ public record IngestConfig(
 
   public static final long DEFAULT_MAX_FILE_SIZE = 200L * 1024 * 1024;
 
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
-
   /** S3's rules for bucket names (3 to 63 lower-case letters, digits, dots and hyphens). */
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
@@ -77,7 +74,7 @@ public record IngestConfig(
       env.reject("RESCAN_INTERVAL", "0", "must be longer than 0, e.g. 10s");
     }
     Duration settle = env.duration("SETTLE_TIME", Duration.ofMillis(500));
-    long maxSize = size(env, "MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE);
+    long maxSize = env.size("MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE, 1);
     String host = env.string("HTTP_HOST", "127.0.0.1");
     int port = env.integer("HTTP_PORT", 8081, 0, 65535);
     Kind source = kind(env, "SOURCE");
@@ -174,42 +171,6 @@ public record IngestConfig(
 
   private static Path absolute(Path path) {
     return path.toAbsolutePath().normalize();
-  }
-
-  /** A byte count: a plain number of bytes or a number with unit KB, MB or GB (powers of 1024). */
-  static long size(EnvConfig env, String name, long defaultValue) {
-    String value = env.raw(name, false).orElse(null);
-    if (value == null) {
-      return defaultValue;
-    }
-    Matcher m = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      env.reject(name, value, "expected a size like 200MB, 512KB, 1GB or a number of bytes");
-      return defaultValue;
-    }
-    try {
-      long amount = Long.parseLong(m.group(1));
-      long unit = unit(m.group(2));
-      long bytes = Math.multiplyExact(amount, unit);
-      if (bytes < 1) {
-        env.reject(name, value, "must be at least 1 byte");
-      }
-      return bytes;
-    } catch (ArithmeticException | NumberFormatException e) {
-      env.reject(name, value, "is too large");
-      return defaultValue;
-    }
-  }
-
-  private static long unit(String suffix) {
-    if (suffix == null || suffix.equals("b")) {
-      return 1;
-    }
-    return switch (suffix.charAt(0)) {
-      case 'k' -> 1024L;
-      case 'm' -> 1024L * 1024;
-      default -> 1024L * 1024 * 1024;
-    };
   }
 
   /** Creates the folder if needed and checks that the service can read and write it. */

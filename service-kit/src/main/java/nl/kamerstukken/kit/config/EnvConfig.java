@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a service's settings from environment variables over documented defaults.
@@ -84,6 +87,27 @@ public final class EnvConfig {
     return value;
   }
 
+  /**
+   * A byte count: a plain number of bytes or a number with unit {@code KB}, {@code MB}, {@code GB}
+   * (powers of 1024), at least {@code min}. A value too large for a long is refused like any other
+   * bad value (named, exit 2), never an overflow or a crash.
+   */
+  public long size(String name, long defaultValue, long min) {
+    Long bytes =
+        parse(name, false, defaultValue, EnvConfig::parseSize, "a size like 200MB, 512KB or 1GB");
+    if (bytes < min) {
+      problems.add(
+          prefix
+              + name
+              + "="
+              + raw(name, false).orElse("")
+              + ": must be at least "
+              + min
+              + " bytes");
+    }
+    return bytes;
+  }
+
   public boolean bool(String name, boolean defaultValue) {
     return parse(name, false, defaultValue, EnvConfig::parseBoolean, "true or false");
   }
@@ -150,10 +174,41 @@ public final class EnvConfig {
     }
     try {
       return parser.apply(value.get());
+    } catch (ArithmeticException e) {
+      problems.add(prefix + name + "=" + value.get() + ": too large; expected " + expected);
+      return defaultValue;
+    } catch (NumberFormatException e) {
+      problems.add(
+          prefix + name + "=" + value.get() + ": expected " + expected + tooLong(value.get()));
+      return defaultValue;
     } catch (IllegalArgumentException | DateTimeParseException e) {
       problems.add(prefix + name + "=" + value.get() + ": expected " + expected);
       return defaultValue;
     }
+  }
+
+  /** Digits that do not fit a long are a number too large, not a typo: say so. */
+  private static String tooLong(String value) {
+    return value.trim().matches("-?[0-9]{19,}.*") ? " (the number is too large)" : "";
+  }
+
+  private static final Pattern SIZE = Pattern.compile("([0-9]+)\\s*(b|kb|k|mb|m|gb|g)?");
+
+  static long parseSize(String value) {
+    Matcher m = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new IllegalArgumentException(value);
+    }
+    long amount = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "b" : m.group(2);
+    long factor =
+        switch (unit.charAt(0)) {
+          case 'k' -> 1024L;
+          case 'm' -> 1024L * 1024;
+          case 'g' -> 1024L * 1024 * 1024;
+          default -> 1L;
+        };
+    return Math.multiplyExact(amount, factor);
   }
 
   private static boolean parseBoolean(String value) {

@@ -75,4 +75,44 @@ class EnvConfigTest {
         .containsOnly(
             Map.entry("security.protocol", "SASL_SSL"), Map.entry("sasl.mechanism", "PLAIN"));
   }
+
+  @Test
+  void sizesReadWithTheirUnits() {
+    EnvConfig env =
+        EnvConfig.of("PARSE_", Map.of("PARSE_A", "200MB", "PARSE_B", "512 kb", "PARSE_C", "7"));
+
+    assertThat(env.size("A", 1, 1)).isEqualTo(200L * 1024 * 1024);
+    assertThat(env.size("B", 1, 1)).isEqualTo(512L * 1024);
+    assertThat(env.size("C", 1, 1)).isEqualTo(7);
+    assertThat(env.size("UNSET", 42, 1)).isEqualTo(42);
+    env.validate();
+  }
+
+  @Test
+  void numbersTooLargeForTheirTypeAreRefusedByNameNeverOverflowOrCrash() {
+    EnvConfig env =
+        EnvConfig.of(
+            "PARSE_",
+            Map.of(
+                "PARSE_MAX_FILE_SIZE", "99999999999999999999",
+                "PARSE_HEAP", "9999999999GB",
+                "PARSE_THREADS", "99999999999",
+                "PARSE_LIMIT", "99999999999999999999",
+                "PARSE_TIMEOUT", "9999999999999999h"));
+
+    assertThat(env.size("MAX_FILE_SIZE", 100, 1)).isEqualTo(100);
+    assertThat(env.size("HEAP", 100, 1)).isEqualTo(100);
+    env.integer("THREADS", 2, 1, 64);
+    env.longValue("LIMIT", 5, 1);
+    env.duration("TIMEOUT", Duration.ofSeconds(1));
+
+    assertThatThrownBy(env::validate)
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PARSE_MAX_FILE_SIZE=99999999999999999999: expected a size")
+        .hasMessageContaining("too large")
+        .hasMessageContaining("PARSE_HEAP=9999999999GB: too large")
+        .hasMessageContaining("PARSE_THREADS=99999999999")
+        .hasMessageContaining("PARSE_LIMIT=99999999999999999999")
+        .hasMessageContaining("PARSE_TIMEOUT=9999999999999999h: too large");
+  }
 }

@@ -1,12 +1,8 @@
 package nl.kamerstukken.cli;
 
-import nl.kamerstukken.cli.bench.BenchCommand;
-import nl.kamerstukken.cli.bench.BenchSearchCommand;
 import nl.kamerstukken.cli.dlq.DlqCommand;
 import nl.kamerstukken.cli.parse.ParseCommand;
 import nl.kamerstukken.cli.s3.UploadCommand;
-import nl.kamerstukken.cli.score.BenchParseCommand;
-import nl.kamerstukken.cli.score.ScoreCommand;
 import nl.kamerstukken.cli.search.ReindexCommand;
 import nl.kamerstukken.cli.search.ReparseCommand;
 import nl.kamerstukken.cli.search.SearchCommand;
@@ -21,16 +17,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kamerstukken 0.1.0",
     description = "Turns Dutch parliamentary documents into searchable questions and answers.",
+    footer = {
+      "",
+      "Measuring tools (the tools module, run by the same launcher): score, bench-parse, bench,",
+      "bench-search; ./kamerstukken <tool> --help for each."
+    },
     subcommands = {
       UpCommand.class,
       ParseCommand.class,
-      ScoreCommand.class,
-      BenchParseCommand.class,
-      BenchCommand.class,
       SearchCommand.class,
       ReindexCommand.class,
       ReparseCommand.class,
-      BenchSearchCommand.class,
       UploadCommand.class,
       StatusCommand.class,
       DlqCommand.class,

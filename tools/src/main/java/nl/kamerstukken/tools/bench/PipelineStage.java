@@ -1,0 +1,310 @@
+package nl.kamerstukken.tools.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import nl.kamerstukken.cli.parse.LocalFile;
+import nl.kamerstukken.cli.up.Pipeline;
+import nl.kamerstukken.cli.up.PipelineSettings;
+import nl.kamerstukken.cli.up.ServiceProcess;
+import nl.kamerstukken.model.Json;
+import nl.kamerstukken.model.Topics;
+import nl.kamerstukken.tools.bench.PeakRss.Cpu;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The whole pipeline as users run it (three service JVMs, Kafka, Elasticsearch): throughput for a
+ * set dropped all at once, and drop-to-searchable latency for documents dropped one at a time.
+ */
+final class PipelineStage implements AutoCloseable {
+
+  private static final Duration POLL = Duration.ofMillis(20);
+
+  private final PipelineSettings settings;
+  private final Pipeline pipeline;
+  private final Admin admin;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private PipelineStage(PipelineSettings settings, Pipeline pipeline) {
+    this.settings = settings;
+    this.pipeline = pipeline;
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+    this.admin = Admin.create(props);
+  }
+
+  static PipelineStage start(PipelineSettings settings) throws IOException, InterruptedException {
+    return new PipelineStage(settings, Pipeline.start(settings));
+  }
+
+  /**
+   * Drops every file at once; done when index-service has committed every parsed event and
+   * Elasticsearch refreshed. {@code how} says in the report how the pipeline was warmed up.
+   */
+  StageResult throughput(BenchSet set, String name, String how, Duration timeout) throws Exception {
+    Path staging = Files.createDirectories(settings.dataDir().resolve("staging-" + set.tag()));
+    List<Path> staged = new ArrayList<>();
+    for (Path file : set.files()) {
+      staged.add(
+          Files.copy(
+              file, staging.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING));
+    }
+    long expected =
+        endOffsets(Topics.RECEIVED.withPrefix(settings.topicPrefix()).name()) + set.files().size();
+    long start = System.nanoTime();
+    for (Path file : staged) {
+      Files.move(
+          file, settings.inbox().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+    }
+    long deadline = start + timeout.toNanos();
+    while (!allIndexed(expected)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the pipeline did not index " + set.files().size() + " documents within " + timeout);
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    refresh();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new StageResult(
+        name,
+        set.files().size(),
+        set.pages(),
+        seconds,
+        servicesPeakRss(),
+        "all dropped at once, " + how + "; RSS = sum of the 3 services");
+  }
+
+  /**
+   * Drops each file alone and waits until a search finds its document; returns the latencies in ms.
+   */
+  List<Double> latencies(BenchSet set, Duration timeout) throws Exception {
+    Path staging = Files.createDirectories(settings.dataDir().resolve("staging-latency"));
+    List<Double> millis = new ArrayList<>();
+    for (Path file : set.files()) {
+      String documentId = LocalFile.describe(file).sha256();
+      Path staged =
+          Files.copy(
+              file, staging.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      long start = System.nanoTime();
+      Files.move(
+          staged, settings.inbox().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+      while (!searchable(documentId)) {
+        if (System.nanoTime() - start > timeout.toNanos()) {
+          throw new IllegalStateException(file + " was not searchable within " + timeout);
+        }
+        TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+      }
+      millis.add((System.nanoTime() - start) / 1e6);
+    }
+    return millis;
+  }
+
+  /**
+   * Peak RSS (MB) and CPU seconds of every process of the pipeline: each service, each child
+   * process of a service (parse workers), the Elasticsearch node whose files are under the work
+   * folder, and this JVM (which hosts the in-process Kafka broker); in all, and in each of {@code
+   * runs} (name to CPU spent, see {@link #spent}) with the JIT compiler's part. A last line sums
+   * every process.
+   */
+  Map<String, String> processFigures(Map<String, Map<String, Cpu>> runs) {
+    Map<String, String> figures = new LinkedHashMap<>();
+    Map<String, Cpu> now = cpu();
+    processes()
+        .forEach(
+            (name, pid) ->
+                figures.put(
+                    name,
+                    String.format(
+                        Locale.ROOT,
+                        "%6d MB peak RSS %7.1f s CPU%s",
+                        PeakRss.megabytes(pid),
+                        now.getOrDefault(name, Cpu.UNKNOWN).total(),
+                        perRun(runs, name))));
+    figures.put("all processes", String.format(Locale.ROOT, "%32s%s", "", perRun(runs, null)));
+    return figures;
+  }
+
+  /**
+   * "; {run} X s (JIT Y s)" for each run, of process {@code name} or (null) of all processes
+   * together.
+   */
+  private static String perRun(Map<String, Map<String, Cpu>> runs, String name) {
+    StringBuilder text = new StringBuilder();
+    runs.forEach(
+        (run, spent) -> {
+          Cpu cpu =
+              name == null
+                  ? spent.values().stream().reduce(Cpu.ZERO, Cpu::plus)
+                  : spent.getOrDefault(name, Cpu.UNKNOWN);
+          text.append(
+              String.format(
+                  Locale.ROOT, "; %s %6.1f s (JIT %5.1f s)", run, cpu.total(), cpu.jit()));
+        });
+    return text.toString();
+  }
+
+  /**
+   * CPU each process spent between two {@link #cpu} snapshots; a process that could not be read at
+   * the end (it ended) is left out rather than counted as negative time.
+   */
+  static Map<String, Cpu> spent(Map<String, Cpu> before, Map<String, Cpu> after) {
+    Map<String, Cpu> spent = new LinkedHashMap<>();
+    after.forEach(
+        (name, cpu) -> {
+          if (!cpu.equals(Cpu.UNKNOWN)) {
+            spent.put(name, cpu.minus(before.getOrDefault(name, Cpu.ZERO)));
+          }
+        });
+    return spent;
+  }
+
+  /**
+   * CPU so far of each process of the pipeline (own time, children apart), keyed as in {@link
+   * #processFigures}.
+   */
+  Map<String, Cpu> cpu() {
+    Map<String, Cpu> cpu = new LinkedHashMap<>();
+    processes().forEach((name, pid) -> cpu.put(name, PeakRss.cpu(pid)));
+    return cpu;
+  }
+
+  /** Each service, each child process of a service (parse workers), Elasticsearch, and this JVM. */
+  private Map<String, Long> processes() {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    for (ServiceProcess service : pipeline.services()) {
+      pids.put(service.name(), service.pid());
+      ProcessHandle.of(service.pid())
+          .ifPresent(
+              handle ->
+                  handle
+                      .children()
+                      .forEach(
+                          child ->
+                              pids.put(
+                                  "  " + service.name() + " child " + child.pid(), child.pid())));
+    }
+    elasticsearch().ifPresent(es -> pids.put("elasticsearch", es.pid()));
+    pids.put("bench + Kafka broker", ProcessHandle.current().pid());
+    return pids;
+  }
+
+  private Optional<ProcessHandle> elasticsearch() {
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .orElse("")
+                    .contains("org.elasticsearch.bootstrap.Elasticsearch"))
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .orElse("")
+                    .contains(settings.dataDir().getParent().toString()))
+        .findFirst();
+  }
+
+  private long servicesPeakRss() {
+    return pipeline.services().stream()
+        .mapToLong(s -> Math.max(0, PeakRss.megabytes(s.pid())))
+        .sum();
+  }
+
+  /**
+   * Every received document was parsed or dead-lettered, and index-service committed every parsed
+   * event.
+   */
+  private boolean allIndexed(long expected) throws Exception {
+    String received = Topics.RECEIVED.withPrefix(settings.topicPrefix()).name();
+    String parsed = Topics.PARSED.withPrefix(settings.topicPrefix()).name();
+    long receivedEnd = endOffsets(received);
+    return receivedEnd >= expected
+        && committed(settings.topicPrefix() + "parse-service", received) >= receivedEnd
+        && committed(settings.topicPrefix() + "index-service", parsed) >= endOffsets(parsed);
+  }
+
+  private long endOffsets(String topic) throws Exception {
+    List<TopicPartition> partitions =
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
+    return admin.listOffsets(request).all().get().values().stream()
+        .mapToLong(i -> i.offset())
+        .sum();
+  }
+
+  private long committed(String group, String topic) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> offsets =
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+    return offsets.entrySet().stream()
+        .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+        .mapToLong(e -> e.getValue().offset())
+        .sum();
+  }
+
+  private boolean searchable(String documentId) throws IOException, InterruptedException {
+    String body = "{\"query\":{\"term\":{\"documentId\":\"" + documentId + "\"}}}";
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    settings.elasticsearchUrl()
+                        + "/"
+                        + settings.aliasPrefix()
+                        + "kamerstukken-documents/_count"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    String response = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    return Json.mapper().readTree(response).path("count").asLong() > 0;
+  }
+
+  private void refresh() throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    settings.elasticsearchUrl()
+                        + "/"
+                        + settings.aliasPrefix()
+                        + "kamerstukken-*/_refresh"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    http.send(request, HttpResponse.BodyHandlers.discarding());
+  }
+
+  static double percentile(List<Double> values, double p) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+    pipeline.close();
+  }
+}

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param warnings things a reader should know, e.g. that OCR was used
  * @param receivedAt when ingest first saw the content (null when parsed offline)
  * @param parsedAt when this result was produced
+ * @param kind what the file is to its Kamerstuk; {@link FileKind#DOCUMENT} when absent (older
+ *     events)
  */
 public record DocumentParsed(
     String documentId,
@@ -31,7 +33,8 @@ public record DocumentParsed(
     List<Footnote> footnotes,
     List<String> warnings,
     Instant receivedAt,
-    Instant parsedAt) {
+    Instant parsedAt,
+    FileKind kind) {
 
   public DocumentParsed {
     Objects.requireNonNull(documentId, "documentId");
@@ -42,5 +45,34 @@ public record DocumentParsed(
     answers = answers == null ? List.of() : List.copyOf(answers);
     footnotes = footnotes == null ? List.of() : List.copyOf(footnotes);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    kind = kind == null ? FileKind.DOCUMENT : kind;
+  }
+
+  /** A parsed rendition of a Kamerstuk ({@link FileKind#DOCUMENT}). */
+  public DocumentParsed(
+      String documentId,
+      SourceFile source,
+      DocumentMetadata metadata,
+      int pageCount,
+      String text,
+      List<Segment> questions,
+      List<Segment> answers,
+      List<Footnote> footnotes,
+      List<String> warnings,
+      Instant receivedAt,
+      Instant parsedAt) {
+    this(
+        documentId,
+        source,
+        metadata,
+        pageCount,
+        text,
+        questions,
+        answers,
+        footnotes,
+        warnings,
+        receivedAt,
+        parsedAt,
+        FileKind.DOCUMENT);
   }
 }

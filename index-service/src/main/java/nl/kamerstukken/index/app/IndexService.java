@@ -18,6 +18,7 @@ import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.IndexSetup;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 import nl.kamerstukken.index.web.SearchRoutes;
+import nl.kamerstukken.kit.blob.ClaimCheckReader;
 import nl.kamerstukken.kit.http.AdminServer;
 import nl.kamerstukken.kit.http.HealthCheck;
 import nl.kamerstukken.kit.kafka.Backoff;
@@ -53,6 +54,8 @@ public final class IndexService implements Service {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ElasticsearchClient client;
+  private final ElasticsearchClient searchClient;
+  private final ClaimCheckReader blobs;
   private volatile IndexLayout layout;
   private EventPublisher publisher;
   private KafkaHealth kafkaHealth;
@@ -64,6 +67,12 @@ public final class IndexService implements Service {
     this.config = config;
     this.names = new IndexNames(config.aliasPrefix());
     this.client = ElasticsearchClients.create(config.elasticsearch());
+    // The search side reads with its own credentials where configured (least privilege).
+    this.searchClient =
+        config.search().equals(config.elasticsearch())
+            ? client
+            : ElasticsearchClients.create(config.search());
+    this.blobs = ClaimCheckReader.create(config.blobs(), config.s3());
   }
 
   public static IndexService create(IndexConfig config) {
@@ -79,11 +88,13 @@ public final class IndexService implements Service {
   public void start(Supervisor supervisor) {
     this.supervisor = supervisor;
     LOG.info(
-        "starting: {}, aliases [{}] and [{}], Kafka {}",
+        "starting: {}, aliases [{}] and [{}], Kafka {}, search as {}, originals from the {}",
         config.elasticsearch(),
         names.alias(SearchIndex.DOCUMENTS),
         names.alias(SearchIndex.QA),
-        config.kafka().describe());
+        config.kafka().describe(),
+        config.search() == config.elasticsearch() ? "the same user" : config.search(),
+        config.blobs().describe());
     TopicAdmin.ensureTopics(config.kafka(), Duration.ofSeconds(30));
     layout = setUpIndices();
     publisher = EventPublisher.create(config.kafka());
@@ -161,7 +172,7 @@ public final class IndexService implements Service {
                         + "; indices "
                         + layout.indices().values()));
     SearchRoutes.install(
-        admin, client, names, () -> layout == null ? null : layout.analysis().name());
+        admin, searchClient, names, blobs, () -> layout == null ? null : layout.analysis().name());
     LOG.info(
         "health and metrics on http://{}:{}/health, search page on http://{}:{}/",
         config.httpHost(),
@@ -214,7 +225,11 @@ public final class IndexService implements Service {
     closeQuietly(admin);
     closeQuietly(kafkaHealth);
     closeQuietly(publisher);
+    if (searchClient != client) {
+      closeQuietly(searchClient);
+    }
     closeQuietly(client);
+    closeQuietly(blobs);
     LOG.info("stopped");
   }
 

@@ -7,12 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -157,7 +155,7 @@ class ElasticsearchRolesIT {
   @Test
   void theSearchUserOnlyReadsTheTwoAliases() throws Exception {
     createOtherIndex();
-    String reader = basic("kamerstukken-search", READER_PASSWORD);
+    String reader = ElasticsearchSecurity.basic("kamerstukken-search", READER_PASSWORD);
     await()
         .atMost(Duration.ofSeconds(90))
         .until(() -> call(reader, "GET", "/kamerstukken-qa/_count", null) == 200);
@@ -177,7 +175,7 @@ class ElasticsearchRolesIT {
   @Test
   void theIndexerTouchesNothingButItsOwnIndicesAndAliases() throws Exception {
     createOtherIndex();
-    String indexer = basic("index-service", INDEXER_PASSWORD);
+    String indexer = ElasticsearchSecurity.basic("index-service", INDEXER_PASSWORD);
 
     assertThat(call(indexer, "GET", "/other-team/_search", null)).isEqualTo(403);
     assertThat(call(indexer, "POST", "/other-team/_doc", "{\"x\":1}")).isEqualTo(403);
@@ -193,7 +191,11 @@ class ElasticsearchRolesIT {
         .as("an alias of ours onto someone else's index")
         .isEqualTo(403);
     assertThat(
-            call(basic("index-service", "wrong-password"), "GET", "/kamerstukken-qa/_count", null))
+            call(
+                ElasticsearchSecurity.basic("index-service", "wrong-password"),
+                "GET",
+                "/kamerstukken-qa/_count",
+                null))
         .isEqualTo(401);
   }
 
@@ -254,12 +256,6 @@ class ElasticsearchRolesIT {
             Topics.PARSED.valueSerde().serializer())) {
       producer.send(new ProducerRecord<>(topic, id, parsed)).get();
     }
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static int call(String authorization, String method, String path, String body)

@@ -104,92 +104,22 @@ class SecurityAttacksIT {
   @Test
   void claimChecksOutOfTheStoreOrWithOtherBytesAreDeadLetteredNeverIndexedNeverServed()
       throws Exception {
+    // Given hostile claim checks, each of a kind the issue names
     Path blobs = settings.dataDir().resolve("blobs");
     await().atMost(PATIENCE).until(() -> Files.isDirectory(blobs));
-    Map<String, Attack> attacks = new LinkedHashMap<>();
-
-    // /etc/passwd with its true SHA-256 and size, /etc/shadow with a made-up SHA-256
-    byte[] passwd = Files.readAllBytes(Path.of("/etc/passwd"));
-    attacks.put("passwd", Attack.of(passwd, "file:///etc/passwd", ReasonCode.BLOB_OUTSIDE_STORE));
-    attacks.put(
-        "shadow",
-        new Attack(
-            "a".repeat(64), 1234, "file:///etc/shadow", ReasonCode.BLOB_OUTSIDE_STORE, "root:"));
-    // A secret beside the blob folder, reached with .. and through a link inside the folder
-    byte[] secret = marked("geheim buiten de blobmap");
-    Path outside = Files.write(settings.dataDir().resolve("secret.txt"), secret);
-    attacks.put(
-        "dotdot",
-        Attack.of(
-            secret, "file://" + blobs + "/aa/../../secret.txt", ReasonCode.BLOB_OUTSIDE_STORE));
-    byte[] linked = marked("geheim achter een link");
-    Path linkedFile = Files.write(settings.dataDir().resolve("linked.txt"), linked);
-    String linkedSha = sha256(linked);
-    Path link =
-        Files.createSymbolicLink(
-            Files.createDirectories(
-                    blobs.resolve(linkedSha.substring(0, 2)).resolve(linkedSha.substring(2, 4)))
-                .resolve(linkedSha),
-            linkedFile);
-    attacks.put("link", Attack.of(linked, link.toUri().toString(), ReasonCode.BLOB_OUTSIDE_STORE));
-    // Another bucket, and a web address (the schema refuses it: only file: and s3: claim checks)
-    byte[] remote = marked("geheim in een andere bucket");
-    attacks.put(
-        "bucket", Attack.of(remote, "s3://another-bucket/x", ReasonCode.BLOB_OUTSIDE_STORE));
-    byte[] web = marked("geheim op het web");
-    attacks.put(
-        "http",
-        Attack.of(
-            web,
-            "http://127.0.0.1:" + bait.getAddress().getPort() + "/blob",
-            ReasonCode.INVALID_EVENT));
-    // A blob in the store under the announced hash and of the announced size, whose bytes are
-    // other ones
-    byte[] announced = marked("wat het event belooft");
-    String announcedSha = sha256(announced);
-    Path planted =
-        Files.createDirectories(
-                blobs.resolve(announcedSha.substring(0, 2)).resolve(announcedSha.substring(2, 4)))
-            .resolve(announcedSha);
-    byte[] plantedBytes = announced.clone();
-    plantedBytes[0] = 'W';
-    Files.write(planted, plantedBytes);
-    attacks.put(
-        "tampered",
-        new Attack(
-            announcedSha,
-            announced.length,
-            planted.toUri().toString(),
-            ReasonCode.BLOB_HASH_MISMATCH,
-            new String(plantedBytes, StandardCharsets.UTF_8)));
+    Map<String, Attack> attacks = attacks(blobs);
+    Path planted = blobs.resolve(storePath(attacks.get("tampered").id()));
+    byte[] plantedBytes = Files.readAllBytes(planted);
 
     // When each is published straight onto the received topic, under its own id
     publish(attacks);
     // and a real Kamerstuk is dropped into the inbox after them
-    GeneratedKamerstuk real = new GeneratedKamerstuk(9111, 2);
-    Path pdf = real.write(work.resolve("echt.pdf"));
+    Path pdf = new GeneratedKamerstuk(9111, 2).write(work.resolve("echt.pdf"));
     String realId = LocalFile.describe(pdf).sha256();
     Files.move(pdf, settings.inbox().resolve("echt.pdf"), StandardCopyOption.ATOMIC_MOVE);
 
     // Then each attack ends as a dead letter of the parse stage with its reason
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () -> {
-              List<DeadLetter> letters =
-                  observer.deadLettersFor(attacks.values().stream().map(Attack::id).toList());
-              for (Map.Entry<String, Attack> attack : attacks.entrySet()) {
-                assertThat(letters)
-                    .as(attack.getKey())
-                    .filteredOn(l -> l.documentId().equals(attack.getValue().id()))
-                    .singleElement()
-                    .satisfies(
-                        l -> {
-                          assertThat(l.stage()).isEqualTo(Stage.PARSE);
-                          assertThat(l.reasonCode()).isEqualTo(attack.getValue().reason());
-                        });
-              }
-            });
+    await().atMost(PATIENCE).untilAsserted(() -> assertDeadLettered(attacks));
     // And the real document after them is searchable: the pipeline went on
     await()
         .atMost(PATIENCE)
@@ -197,8 +127,93 @@ class SecurityAttacksIT {
             () ->
                 assertThat(observer.count("kamerstukken-qa", term("documentId", realId)))
                     .isEqualTo(2));
+    // And nothing of the attacks is in either alias, and the original endpoint has nothing for it
+    assertNothingIndexedNorServed(attacks);
+    assertThat(observer.count("kamerstukken-documents", "{\"match_all\":{}}")).isEqualTo(1);
+    assertThat(original(realId).statusCode()).isEqualTo(200);
+    // And no claim check made any service ask the web, and the planted blob was left alone
+    assertThat(baitRequests).isEmpty();
+    assertThat(planted).hasBinaryContent(plantedBytes);
+    assertThat(pipeline.services()).allSatisfy(s -> assertThat(s.healthy()).isTrue());
+  }
 
-    // And nothing of the attacks is in either alias, by id or by content
+  /**
+   * /etc/passwd with its true SHA-256 and size; /etc/shadow with a made-up SHA-256; a secret beside
+   * the blob folder reached with {@code ..} and through a link inside the folder; another bucket; a
+   * web address (the schema refuses it: only {@code file:} and {@code s3:} claim checks); a blob in
+   * the store under the announced hash and of the announced size, whose bytes are other ones.
+   */
+  private static Map<String, Attack> attacks(Path blobs) throws IOException {
+    Map<String, Attack> attacks = new LinkedHashMap<>();
+    byte[] passwd = Files.readAllBytes(Path.of("/etc/passwd"));
+    attacks.put("passwd", Attack.of(passwd, "file:///etc/passwd", ReasonCode.BLOB_OUTSIDE_STORE));
+    attacks.put(
+        "shadow",
+        new Attack(
+            "a".repeat(64), 1234, "file:///etc/shadow", ReasonCode.BLOB_OUTSIDE_STORE, "root:"));
+    byte[] secret = marked("geheim buiten de blobmap");
+    Files.write(settings.dataDir().resolve("secret.txt"), secret);
+    attacks.put(
+        "dotdot",
+        Attack.of(
+            secret, "file://" + blobs + "/aa/../../secret.txt", ReasonCode.BLOB_OUTSIDE_STORE));
+    byte[] linked = marked("geheim achter een link");
+    Path linkedFile = Files.write(settings.dataDir().resolve("linked.txt"), linked);
+    Path link = blobs.resolve(storePath(sha256(linked)));
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, linkedFile);
+    attacks.put("link", Attack.of(linked, link.toUri().toString(), ReasonCode.BLOB_OUTSIDE_STORE));
+    attacks.put(
+        "bucket",
+        Attack.of(
+            marked("geheim in een andere bucket"),
+            "s3://another-bucket/x",
+            ReasonCode.BLOB_OUTSIDE_STORE));
+    attacks.put(
+        "http",
+        Attack.of(
+            marked("geheim op het web"),
+            "http://127.0.0.1:" + bait.getAddress().getPort() + "/blob",
+            ReasonCode.INVALID_EVENT));
+    byte[] announced = marked("wat het event belooft");
+    byte[] other = announced.clone();
+    other[0] = 'W';
+    Path planted = blobs.resolve(storePath(sha256(announced)));
+    Files.createDirectories(planted.getParent());
+    Files.write(planted, other);
+    attacks.put(
+        "tampered",
+        new Attack(
+            sha256(announced),
+            announced.length,
+            planted.toUri().toString(),
+            ReasonCode.BLOB_HASH_MISMATCH,
+            new String(other, StandardCharsets.UTF_8).strip()));
+    return attacks;
+  }
+
+  /** Where ingest's folder store keeps content: {@code aa/bb/<sha256>}. */
+  private static String storePath(String sha) {
+    return sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha;
+  }
+
+  private static void assertDeadLettered(Map<String, Attack> attacks) {
+    List<DeadLetter> letters =
+        observer.deadLettersFor(attacks.values().stream().map(Attack::id).toList());
+    attacks.forEach(
+        (name, attack) ->
+            assertThat(letters)
+                .as(name)
+                .filteredOn(l -> l.documentId().equals(attack.id()))
+                .singleElement()
+                .satisfies(
+                    l -> {
+                      assertThat(l.stage()).isEqualTo(Stage.PARSE);
+                      assertThat(l.reasonCode()).isEqualTo(attack.reason());
+                    }));
+  }
+
+  private static void assertNothingIndexedNorServed(Map<String, Attack> attacks) throws Exception {
     for (Map.Entry<String, Attack> attack : attacks.entrySet()) {
       Attack a = attack.getValue();
       for (String alias : List.of("kamerstukken-documents", "kamerstukken-qa")) {
@@ -209,16 +224,8 @@ class SecurityAttacksIT {
             .as("content of %s in %s", attack.getKey(), alias)
             .isZero();
       }
-      // And the original endpoint has nothing for it
       assertThat(original(a.id()).statusCode()).as(attack.getKey()).isEqualTo(404);
     }
-    assertThat(observer.count("kamerstukken-documents", "{\"match_all\":{}}")).isEqualTo(1);
-    assertThat(original(realId).statusCode()).isEqualTo(200);
-    // And no claim check made any service ask the web, and the planted blob was left alone
-    assertThat(baitRequests).isEmpty();
-    assertThat(planted).hasBinaryContent(plantedBytes);
-    assertThat(outside).exists();
-    assertThat(pipeline.services()).allSatisfy(s -> assertThat(s.healthy()).isTrue());
   }
 
   /**

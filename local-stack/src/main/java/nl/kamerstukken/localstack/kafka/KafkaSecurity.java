@@ -54,31 +54,23 @@ public record KafkaSecurity(String adminPassword) {
 
   /** Client settings of the super user (topics, users and ACLs are made with these). */
   public Properties adminClient() {
-    Properties p = new Properties();
-    p.setProperty("security.protocol", "SASL_PLAINTEXT");
-    p.setProperty("sasl.mechanism", "PLAIN");
-    p.setProperty(
-        "sasl.jaas.config",
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-            + ADMIN
-            + "\" password=\""
-            + adminPassword
-            + "\";");
-    return p;
+    return client(
+        "PLAIN", "org.apache.kafka.common.security.plain.PlainLoginModule", ADMIN, adminPassword);
   }
 
   /** Client settings of a SCRAM-SHA-512 user. */
   public static Properties scramClient(String user, String password) {
+    return client(
+        "SCRAM-SHA-512", "org.apache.kafka.common.security.scram.ScramLoginModule", user, password);
+  }
+
+  private static Properties client(String mechanism, String module, String user, String password) {
     Properties p = new Properties();
     p.setProperty("security.protocol", "SASL_PLAINTEXT");
-    p.setProperty("sasl.mechanism", "SCRAM-SHA-512");
+    p.setProperty("sasl.mechanism", mechanism);
     p.setProperty(
         "sasl.jaas.config",
-        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-            + user
-            + "\" password=\""
-            + password
-            + "\";");
+        module + " required username=\"" + user + "\" password=\"" + password + "\";");
     return p;
   }
 

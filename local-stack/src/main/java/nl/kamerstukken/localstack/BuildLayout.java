@@ -12,13 +12,17 @@ import java.util.Properties;
  * {@code local-stack.properties} by resource filtering), unless an environment variable names
  * another place.
  */
-record BuildLayout(Path elasticsearchHome, Path s3proxyJar) {
+public record BuildLayout(Path elasticsearchHome, Path s3proxyJar) {
 
   static final String ES_HOME_ENV = "KAMERSTUKKEN_ES_HOME";
   static final String S3PROXY_JAR_ENV = "KAMERSTUKKEN_S3PROXY_JAR";
   private static final String RESOURCE = "local-stack.properties";
 
-  static BuildLayout resolve(Map<String, String> env) {
+  /**
+   * As the build recorded it, overridden by {@code KAMERSTUKKEN_ES_HOME} and {@code
+   * KAMERSTUKKEN_S3PROXY_JAR}.
+   */
+  public static BuildLayout resolve(Map<String, String> env) {
     Properties recorded = recorded();
     return new BuildLayout(
         Path.of(choose(env.get(ES_HOME_ENV), recorded.getProperty("elasticsearch.home"))),

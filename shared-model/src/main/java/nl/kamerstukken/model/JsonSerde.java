@@ -1,5 +1,6 @@
 package nl.kamerstukken.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -40,6 +41,23 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     try {
       return Json.mapper().readValue(data, type);
     } catch (IOException e) {
+      throw new SerializationException(
+          "record on " + topic + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Reads a JSON value that was already parsed (e.g. to validate it against its schema first) as
+   * the event type, without parsing the bytes again; {@code null} or a JSON null is a tombstone.
+   */
+  public T fromTree(String topic, JsonNode tree) {
+    if (tree == null || tree.isNull()) {
+      return null;
+    }
+    try {
+      return Json.mapper().treeToValue(tree, type);
+    } catch (IOException | IllegalArgumentException e) {
       throw new SerializationException(
           "record on " + topic + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(),
           e);

@@ -9,8 +9,16 @@ import org.apache.kafka.common.serialization.Serde;
  * @param name the topic's name
  * @param keySerde how keys are written and read
  * @param valueSerde how values are written and read; a {@code null} value is a tombstone
+ * @param schema the JSON Schema every non-null value must match: the name of a resource in {@code
+ *     /schemas/} of this module (e.g. {@code document-received.schema.json}); consumers validate
+ *     each record against it before they read it
  */
-public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, String schema) {
+
+  /** The classpath resource of {@link #schema()}, for {@code Class.getResourceAsStream}. */
+  public String schemaResource() {
+    return "/schemas/" + schema;
+  }
 
   /**
    * The same topic under a namespace prefix, e.g. {@code it-1234.kamerstukken.documents.parsed}, so
@@ -20,7 +28,7 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
   public Topic<K, V> withPrefix(String prefix) {
     return prefix == null || prefix.isEmpty()
         ? this
-        : new Topic<>(prefix + name, keySerde, valueSerde);
+        : new Topic<>(prefix + name, keySerde, valueSerde, schema);
   }
 
   @Override

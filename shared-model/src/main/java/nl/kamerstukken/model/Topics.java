@@ -5,7 +5,8 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The topic catalog. Keys are document ids (the content's SHA-256), so every event of one document
- * lands in the same partition, in order.
+ * lands in the same partition, in order; an event's {@code documentId} equals its record's key.
+ * Each topic names the JSON Schema its values must match.
  */
 public final class Topics {
 
@@ -14,16 +15,24 @@ public final class Topics {
       new Topic<>(
           "kamerstukken.documents.received",
           Serdes.String(),
-          new JsonSerde<>(DocumentReceived.class));
+          new JsonSerde<>(DocumentReceived.class),
+          "document-received.schema.json");
 
   /** Parsed documents: the contract users subscribe to. */
   public static final Topic<String, DocumentParsed> PARSED =
       new Topic<>(
-          "kamerstukken.documents.parsed", Serdes.String(), new JsonSerde<>(DocumentParsed.class));
+          "kamerstukken.documents.parsed",
+          Serdes.String(),
+          new JsonSerde<>(DocumentParsed.class),
+          "document-parsed.schema.json");
 
   /** Documents a stage gave up on, with the reason. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =
-      new Topic<>("kamerstukken.documents.dlq", Serdes.String(), new JsonSerde<>(DeadLetter.class));
+      new Topic<>(
+          "kamerstukken.documents.dlq",
+          Serdes.String(),
+          new JsonSerde<>(DeadLetter.class),
+          "dead-letter.schema.json");
 
   private Topics() {}
 

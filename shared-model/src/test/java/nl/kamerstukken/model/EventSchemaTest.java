@@ -69,6 +69,91 @@ class EventSchemaTest {
     assertThat(validate("dead-letter.schema.json", broken)).isNotEmpty();
   }
 
+  @Test
+  void everyTopicNamesASchemaThatExists() {
+    assertThat(Topics.all())
+        .allSatisfy(
+            topic ->
+                assertThat(EventSchemaTest.class.getResource(topic.schemaResource()))
+                    .as("schema of %s", topic)
+                    .isNotNull());
+    assertThat(Topics.RECEIVED.withPrefix("it-1.").schema()).isEqualTo(Topics.RECEIVED.schema());
+  }
+
+  @ParameterizedTest(name = "a received event with blobUri {0} is refused")
+  @CsvSource({
+    "http://evil.example/etc/passwd",
+    "https://bucket.s3.amazonaws.com/x",
+    "ftp://host/blob",
+    "/var/lib/kamerstukken/blobs/aa/bb/x",
+    "jar:file:///x.jar!/y",
+    "''"
+  })
+  void aClaimCheckThatIsNeitherAFileNorAnS3UriIsRefused(String blobUri) {
+    ObjectNode event = (ObjectNode) resource("/examples/document-received.json");
+    event.put("blobUri", blobUri);
+
+    assertThat(validate("document-received.schema.json", event))
+        .extracting(ValidationMessage::getMessage)
+        .anySatisfy(message -> assertThat(message).contains("blobUri"));
+  }
+
+  @ParameterizedTest(name = "a received event with {0} = {1} is refused")
+  @CsvSource({
+    "documentId, 3F1B0C9A4E2D5F6A7B8C9D0E1F2A3B4C5D6E7F8091A2B3C4D5E6F708192A3B4C",
+    "documentId, 3f1b0c9a",
+    "documentId, ../../etc/passwd",
+    "sha256, aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "sha256, zz1b0c9a4e2d5f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c"
+  })
+  void idsThatAreNotSixtyFourLowerCaseHexDigitsAreRefused(String field, String value) {
+    ObjectNode event = (ObjectNode) resource("/examples/document-received.json");
+    event.put(field, value);
+
+    assertThat(validate("document-received.schema.json", event))
+        .extracting(ValidationMessage::getMessage)
+        .anySatisfy(message -> assertThat(message).contains(field));
+  }
+
+  @Test
+  void aNegativeSizeAndAMissingClaimCheckAreRefused() {
+    ObjectNode event = (ObjectNode) resource("/examples/document-received.json");
+    event.put("sizeBytes", -1);
+    event.remove("blobUri");
+
+    assertThat(validate("document-received.schema.json", event))
+        .extracting(ValidationMessage::getMessage)
+        .anySatisfy(message -> assertThat(message).contains("sizeBytes"))
+        .anySatisfy(message -> assertThat(message).contains("blobUri"));
+  }
+
+  @Test
+  void unknownExtraFieldsAreAcceptedSoOlderReadersTakeNewerEvents() {
+    ObjectNode received = (ObjectNode) resource("/examples/document-received.json");
+    received.put("addedInALaterVersion", "anything");
+    ObjectNode parsed = (ObjectNode) resource("/examples/document-parsed.json");
+    parsed.putObject("laterObject").put("x", 1);
+
+    assertThat(validate("document-received.schema.json", received)).isEmpty();
+    assertThat(validate("document-parsed.schema.json", parsed)).isEmpty();
+  }
+
+  @Test
+  void aParsedDocumentNeedsAHexIdAndAStoreClaimCheckOrNone() {
+    ObjectNode parsed = (ObjectNode) resource("/examples/document-parsed.json");
+    parsed.put("documentId", "kst-26643-1522");
+    ((ObjectNode) parsed.get("source")).put("blobUri", "http://169.254.169.254/latest/meta-data");
+
+    assertThat(validate("document-parsed.schema.json", parsed))
+        .extracting(ValidationMessage::getMessage)
+        .anySatisfy(message -> assertThat(message).contains("documentId"))
+        .anySatisfy(message -> assertThat(message).contains("blobUri"));
+
+    ObjectNode offline = (ObjectNode) resource("/examples/document-parsed.json");
+    ((ObjectNode) offline.get("source")).putNull("blobUri");
+    assertThat(validate("document-parsed.schema.json", offline)).isEmpty();
+  }
+
   /** Jackson reads 98399 as int and writes a long field as long; both are the same JSON. */
   private static int sameValue(JsonNode a, JsonNode b) {
     if (a.isNumber() && b.isNumber()) {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import nl.kamerstukken.cli.search.Connection;
+import nl.kamerstukken.index.config.IndexConfig;
 import nl.kamerstukken.model.DeadLetter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,13 +43,15 @@ public final class DlqListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    DeadLetterLog log = DeadLetterLog.read(connection.config().kafka());
+    IndexConfig config = connection.config();
+    DeadLetterLog log = DeadLetterLog.read(config.kafka());
+    RedriveRules rules = new RedriveRules(config.kafka(), config.blobs());
     out.printf(ROW, "ID", "TIME", "STAGE", "REASON", "TRY", "DOCUMENT", "FILE", "STATE", "MESSAGE");
     int shown = 0;
     for (DeadLetterLog.Entry entry : log.entries()) {
       boolean open = log.isOpen(entry);
       DeadLetter letter = entry.letter();
-      boolean redrivable = Redrive.whyNot(letter) == null;
+      boolean redrivable = rules.whyNot(letter) == null;
       if (openOnly && !(open && redrivable)) {
         continue;
       }

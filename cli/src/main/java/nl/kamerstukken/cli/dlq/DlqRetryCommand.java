@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.kamerstukken.cli.search.Connection;
+import nl.kamerstukken.index.config.IndexConfig;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.model.DeadLetter;
 import picocli.CommandLine.ArgGroup;
@@ -57,7 +58,9 @@ public final class DlqRetryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    KafkaSettings kafka = connection.config().kafka();
+    IndexConfig config = connection.config();
+    KafkaSettings kafka = config.kafka();
+    RedriveRules rules = new RedriveRules(kafka, config.blobs());
     DeadLetterLog log = DeadLetterLog.read(kafka);
     List<DeadLetterLog.Entry> chosen =
         target.all ? latestOpenPerDocument(log) : byId(log, target.id);
@@ -75,7 +78,7 @@ public final class DlqRetryCommand implements Callable<Integer> {
     List<DeadLetter> redrive = new ArrayList<>();
     int refused = 0;
     for (DeadLetterLog.Entry entry : chosen) {
-      String whyNot = Redrive.whyNot(entry.letter());
+      String whyNot = rules.whyNot(entry.letter());
       if (whyNot == null) {
         redrive.add(entry.letter());
         out.printf(

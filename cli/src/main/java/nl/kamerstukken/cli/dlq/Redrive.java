@@ -11,15 +11,15 @@ import java.util.concurrent.TimeoutException;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.model.DeadLetter;
 import nl.kamerstukken.model.Json;
-import nl.kamerstukken.model.Stage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Puts dead letters' original events back on their original topics, under their original keys, so
- * the stage that gave up tries again (redelivery is harmless: every effect of the pipeline is
- * idempotent). Every write is acknowledged before this returns.
+ * the stage that gave up tries again (only those {@link RedriveRules} let through) (redelivery is
+ * harmless: every effect of the pipeline is idempotent). Every write is acknowledged before this
+ * returns.
  */
 final class Redrive implements AutoCloseable {
 
@@ -29,29 +29,6 @@ final class Redrive implements AutoCloseable {
 
   Redrive(KafkaSettings settings) {
     this.producer = new KafkaProducer<>(settings.producer());
-  }
-
-  /** Why {@code letter} cannot be re-driven, or null when it can. */
-  static String whyNot(DeadLetter letter) {
-    if (letter == null) {
-      return "the record is not a readable dead letter";
-    }
-    if (letter.stage() == Stage.INGEST) {
-      return "ingest refused a file (no event was made): fix the file in the inbox, or touch it, to ingest it again";
-    }
-    if (!letter.reasonCode().category().redrivable()) {
-      return "its reason "
-          + letter.reasonCode()
-          + " ("
-          + letter.reasonCode().category()
-          + ") cannot be fixed by trying again: the original record is not a valid or safe event";
-    }
-    if (letter.originalTopic() == null
-        || letter.originalEvent() == null
-        || letter.originalEvent().isNull()) {
-      return "the dead letter does not carry its original event and topic";
-    }
-    return null;
   }
 
   /** Publishes each letter's original event and waits for every acknowledgement. */

@@ -93,10 +93,17 @@ public record S3Target(
     env.put("INGEST_BLOB_STORE", "s3");
     env.put("INGEST_BLOB_BUCKET", blobBucket);
     env.put("INGEST_S3_REGION", region);
-    env.put("PARSE_S3_REGION", region);
+    // parse-service and index-service open claim checks only in the blob bucket.
+    for (String service : new String[] {"PARSE_", "INDEX_"}) {
+      env.put(service + "BLOB_STORE", "s3");
+      env.put(service + "BLOB_BUCKET", blobBucket);
+      env.put(service + "S3_REGION", region);
+      if (endpoint != null) {
+        env.put(service + "S3_ENDPOINT", endpoint.toString());
+      }
+    }
     if (endpoint != null) {
       env.put("INGEST_S3_ENDPOINT", endpoint.toString());
-      env.put("PARSE_S3_ENDPOINT", endpoint.toString());
     }
     if (accessKey != null) {
       env.put("AWS_ACCESS_KEY_ID", accessKey);

@@ -6,10 +6,10 @@ import nl.kamerstukken.index.config.IndexConfig;
 import picocli.CommandLine.Option;
 
 /**
- * Where the search commands find Elasticsearch and Kafka: options over the same environment
- * variables the services read ({@code ELASTICSEARCH_URL}, {@code INDEX_ALIAS_PREFIX}, {@code
- * KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_TOPIC_PREFIX}, {@code KAFKA_PROPERTY_*}, ...) over the
- * defaults of {@code ./kamerstukken up}.
+ * Where the search commands find Elasticsearch, Kafka and the blob store: options over the same
+ * environment variables the services read ({@code ELASTICSEARCH_URL}, {@code INDEX_ALIAS_PREFIX},
+ * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_TOPIC_PREFIX}, {@code KAFKA_PROPERTY_*}, {@code
+ * INDEX_BLOB_*}, ...) over the defaults of {@code ./kamerstukken up}.
  */
 public final class Connection {
 
@@ -38,6 +38,28 @@ public final class Connection {
       description = "Put before topic names (default: none).")
   String topicPrefix;
 
+  @Option(
+      names = "--blob-dir",
+      paramLabel = "DIR",
+      description =
+          "The blob folder claim checks must lie in (default: $INDEX_BLOB_DIR, else"
+              + " .kamerstukken/blobs as for up).")
+  String blobDir;
+
+  @Option(
+      names = "--blob-bucket",
+      paramLabel = "BUCKET",
+      description =
+          "The blob bucket claim checks must lie in, instead of a folder (default:"
+              + " $INDEX_BLOB_BUCKET with INDEX_BLOB_STORE=s3).")
+  String blobBucket;
+
+  @Option(
+      names = "--blob-prefix",
+      paramLabel = "PREFIX",
+      description = "Key prefix of the blobs in the blob bucket (default: none).")
+  String blobPrefix;
+
   /** The index-service's configuration as the options and the environment give it; validated. */
   public IndexConfig config() {
     return config(System.getenv());
@@ -49,6 +71,12 @@ public final class Connection {
     putIfGiven(env, "INDEX_ALIAS_PREFIX", aliasPrefix);
     putIfGiven(env, "INDEX_KAFKA_BOOTSTRAP_SERVERS", kafka);
     putIfGiven(env, "INDEX_KAFKA_TOPIC_PREFIX", topicPrefix);
+    putIfGiven(env, "INDEX_BLOB_DIR", blobDir);
+    if (blobBucket != null) {
+      env.put("INDEX_BLOB_STORE", "s3");
+      env.put("INDEX_BLOB_BUCKET", blobBucket);
+    }
+    putIfGiven(env, "INDEX_BLOB_PREFIX", blobPrefix);
     return IndexConfig.load(env);
   }
 

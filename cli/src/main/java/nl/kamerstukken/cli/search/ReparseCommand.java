@@ -37,21 +37,26 @@ public final class ReparseCommand implements Callable<Integer> {
       return 2;
     }
     ReparseReport report =
-        Reparser.create(config.kafka())
+        Reparser.create(config.kafka(), config.blobs())
             .run(
                 line -> {
                   out.println("reparse: " + line);
                   out.flush();
                 });
     out.printf(
-        "reparse: %d document(s) announced again in %.1f s (%d removed at the source skipped%s); "
+        "reparse: %d document(s) announced again in %.1f s (%d removed at the source skipped%s%s); "
             + "parse-service is parsing them now%n",
         report.documents(),
         report.took().toMillis() / 1000.0,
         report.removed(),
         report.tombstonesRepeated() == 0
             ? ""
-            : ", " + report.tombstonesRepeated() + " removed meanwhile stay removed");
+            : ", " + report.tombstonesRepeated() + " removed meanwhile stay removed",
+        report.refused().isEmpty()
+            ? ""
+            : ", "
+                + report.refused().size()
+                + " untrusted event(s) not announced again: see the lines above");
     out.flush();
     return 0;
   }

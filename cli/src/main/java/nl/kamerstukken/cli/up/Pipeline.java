@@ -143,6 +143,8 @@ public final class Pipeline implements AutoCloseable {
       }
       case PipelineSettings.PARSE -> {
         env.put("PARSE_HTTP_PORT", port);
+        // Claim checks are opened only inside the blob store ingest writes to.
+        env.put("PARSE_BLOB_DIR", settings.dataDir().resolve("blobs").toString());
         // Tesseract's OpenMP threads fight each other on small machines: one thread is 3x faster
         // here.
         env.putIfAbsent("OMP_THREAD_LIMIT", "1");
@@ -151,6 +153,7 @@ public final class Pipeline implements AutoCloseable {
         env.put("INDEX_ELASTICSEARCH_URL", settings.elasticsearchUrl());
         env.put("INDEX_ALIAS_PREFIX", settings.aliasPrefix());
         env.put("INDEX_HTTP_PORT", port);
+        env.put("INDEX_BLOB_DIR", settings.dataDir().resolve("blobs").toString());
       }
       default -> throw new IllegalArgumentException("unknown service " + service);
     }

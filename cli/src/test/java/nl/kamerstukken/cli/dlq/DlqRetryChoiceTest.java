@@ -2,10 +2,15 @@ package nl.kamerstukken.cli.dlq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.kamerstukken.kit.blob.BlobLocation;
+import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.model.DeadLetter;
+import nl.kamerstukken.model.DocumentReceived;
 import nl.kamerstukken.model.Json;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Stage;
@@ -17,6 +22,10 @@ class DlqRetryChoiceTest {
 
   private static final String TOPIC = "t.kamerstukken.documents.dlq";
   private static final String RECEIVED = "t.kamerstukken.documents.received";
+  private static final RedriveRules RULES =
+      new RedriveRules(
+          new KafkaSettings("127.0.0.1:9092", "test", 1, (short) 1, "t.", Map.of()),
+          new BlobLocation.Folder(Path.of("/blobs")));
 
   @Test
   void allTakesTheLatestOpenDeadLetterPerDocumentAndNothingBeforeTheMark() {
@@ -88,10 +97,52 @@ class DlqRetryChoiceTest {
             "k",
             null);
 
-    assertThat(Redrive.whyNot(refused)).contains("fix the file in the inbox");
-    assertThat(Redrive.whyNot(invalid)).contains("not a valid or safe event");
-    assertThat(Redrive.whyNot(letter("a", Stage.PARSE, ReasonCode.PARSE_TIMEOUT, 1))).isNull();
-    assertThat(Redrive.whyNot(null)).contains("not a readable dead letter");
+    assertThat(RULES.whyNot(refused)).contains("fix the file in the inbox");
+    assertThat(RULES.whyNot(invalid)).contains("not a valid or safe event");
+    assertThat(RULES.whyNot(letter("a", Stage.PARSE, ReasonCode.PARSE_TIMEOUT, 1))).isNull();
+    assertThat(RULES.whyNot(null)).contains("not a readable dead letter");
+  }
+
+  @Test
+  void anEventOutsideTheStoreOrRefusedByItsSchemaOrForAnotherTopicIsNeverReDriven() {
+    DeadLetter outside = letter("a", Stage.PARSE, ReasonCode.BLOB_MISSING, 1);
+    ((ObjectNode) outside.originalEvent()).put("blobUri", "file:///etc/passwd");
+    DeadLetter link = letter("b", Stage.PARSE, ReasonCode.PARSE_TIMEOUT, 1);
+    ((ObjectNode) link.originalEvent()).put("blobUri", "file:///blobs/aa/../../etc/shadow");
+    DeadLetter bucket = letter("c", Stage.PARSE, ReasonCode.PARSE_TIMEOUT, 1);
+    ((ObjectNode) bucket.originalEvent()).put("blobUri", "s3://another-bucket/x");
+    DeadLetter http = letter("d", Stage.PARSE, ReasonCode.PARSE_TIMEOUT, 1);
+    ((ObjectNode) http.originalEvent()).put("blobUri", "http://169.254.169.254/latest");
+    DeadLetter otherKey =
+        new DeadLetter(
+            id("e"),
+            Stage.PARSE,
+            ReasonCode.PARSE_TIMEOUT,
+            "why",
+            1,
+            Instant.EPOCH,
+            RECEIVED,
+            id("f"),
+            letter("e", Stage.PARSE, ReasonCode.PARSE_TIMEOUT, 1).originalEvent());
+    DeadLetter elsewhere =
+        new DeadLetter(
+            id("g"),
+            Stage.PARSE,
+            ReasonCode.PARSE_TIMEOUT,
+            "why",
+            1,
+            Instant.EPOCH,
+            "t.some-other-teams-topic",
+            id("g"),
+            letter("g", Stage.PARSE, ReasonCode.PARSE_TIMEOUT, 1).originalEvent());
+
+    assertThat(RULES.whyNot(outside)).contains("outside the blob folder [/blobs]");
+    assertThat(RULES.whyNot(link)).contains("outside the blob folder");
+    assertThat(RULES.whyNot(bucket)).contains("outside the blob folder");
+    assertThat(RULES.whyNot(http)).contains("not valid", "$.blobUri");
+    assertThat(RULES.whyNot(otherKey)).contains("not valid", "key [" + id("f") + "]");
+    assertThat(RULES.whyNot(elsewhere))
+        .contains("t.some-other-teams-topic", "not one this pipeline");
   }
 
   @Test
@@ -119,6 +170,7 @@ class DlqRetryChoiceTest {
   }
 
   private static DeadLetter letter(String document, Stage stage, ReasonCode reason, long second) {
+    String id = id(document);
     return new DeadLetter(
         document,
         stage,
@@ -127,10 +179,22 @@ class DlqRetryChoiceTest {
         1,
         Instant.ofEpochSecond(second),
         RECEIVED,
-        document,
+        id,
         Json.mapper()
-            .createObjectNode()
-            .put("documentId", document)
-            .put("fileName", document + ".pdf"));
+            .valueToTree(
+                new DocumentReceived(
+                    id,
+                    document + ".pdf",
+                    document + ".pdf",
+                    "application/pdf",
+                    10,
+                    id,
+                    "file:///blobs/" + id.substring(0, 2) + "/" + id.substring(2, 4) + "/" + id,
+                    Instant.EPOCH)));
+  }
+
+  /** A document id made of {@code name}'s hex letters (a to f). */
+  private static String id(String name) {
+    return name.repeat(64).substring(0, 64);
   }
 }

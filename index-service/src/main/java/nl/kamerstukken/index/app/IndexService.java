@@ -16,6 +16,7 @@ import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.IndexSetup;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 import nl.kamerstukken.index.web.SearchRoutes;
+import nl.kamerstukken.kit.blob.ClaimCheckReader;
 import nl.kamerstukken.kit.http.AdminServer;
 import nl.kamerstukken.kit.http.HealthCheck;
 import nl.kamerstukken.kit.kafka.Backoff;
@@ -53,6 +54,8 @@ public final class IndexService implements Service {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Resources resources = new Resources(NAME);
   private final ElasticsearchClient client;
+  private final ElasticsearchClient searchClient;
+  private final ClaimCheckReader blobs;
   private volatile IndexLayout layout;
   private AdminServer admin;
   private ConsumerWorker<DocumentParsed> worker;
@@ -62,6 +65,12 @@ public final class IndexService implements Service {
     this.config = config;
     this.names = new IndexNames(config.aliasPrefix());
     this.client = resources.add(ElasticsearchClients.create(config.elasticsearch()));
+    // The search side reads with its own credentials where configured (least privilege).
+    this.searchClient =
+        config.search().equals(config.elasticsearch())
+            ? client
+            : resources.add(ElasticsearchClients.create(config.search()));
+    this.blobs = resources.add(ClaimCheckReader.create(config.blobs(), config.s3()));
   }
 
   public static IndexService create(IndexConfig config) {
@@ -77,11 +86,13 @@ public final class IndexService implements Service {
   public void start(Supervisor supervisor) {
     this.supervisor = supervisor;
     LOG.info(
-        "starting: {}, aliases [{}] and [{}], Kafka {}",
+        "starting: {}, aliases [{}] and [{}], Kafka {}, search as {}, originals from the {}",
         config.elasticsearch(),
         names.alias(SearchIndex.DOCUMENTS),
         names.alias(SearchIndex.QA),
-        config.kafka().describe());
+        config.kafka().describe(),
+        config.search() == config.elasticsearch() ? "the same user" : config.search(),
+        config.blobs().describe());
     TopicAdmin.ensureTopics(config.kafka(), Duration.ofSeconds(30));
     layout = setUpIndices();
     EventPublisher publisher = resources.add(EventPublisher.create(config.kafka()));
@@ -152,7 +163,7 @@ public final class IndexService implements Service {
                         + "; indices "
                         + layout.indices().values()));
     SearchRoutes.install(
-        admin, client, names, () -> layout == null ? null : layout.analysis().name());
+        admin, searchClient, names, blobs, () -> layout == null ? null : layout.analysis().name());
     LOG.info(
         "health and metrics on http://{}:{}/health, search page on http://{}:{}/",
         config.httpHost(),

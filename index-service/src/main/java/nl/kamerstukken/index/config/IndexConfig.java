@@ -4,8 +4,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import nl.kamerstukken.kit.blob.BlobLocation;
 import nl.kamerstukken.kit.config.EnvConfig;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
+import nl.kamerstukken.kit.s3.S3Connection;
 
 /**
  * The index service's settings, from {@code INDEX_*} environment variables over documented defaults
@@ -19,6 +21,15 @@ import nl.kamerstukken.kit.kafka.KafkaSettings;
  * @param httpHost where {@code /health} and {@code /metrics} listen
  * @param httpPort their port (0 = any free port)
  * @param kafka how to reach Kafka
+ * @param search how the search page, the search API and the original-file lookup reach
+ *     Elasticsearch: the same node with their own, read-only credentials when {@code
+ *     INDEX_SEARCH_ELASTICSEARCH_USERNAME}/{@code _PASSWORD} or {@code _API_KEY} are set, else
+ *     {@link #elasticsearch}
+ * @param blobs the blob store the original files are read from, only inside it: {@code
+ *     INDEX_BLOB_STORE}, {@code INDEX_BLOB_DIR} or {@code INDEX_BLOB_BUCKET}/{@code
+ *     INDEX_BLOB_PREFIX} (as parse-service's)
+ * @param s3 how a blob bucket is reached ({@code INDEX_S3_ENDPOINT}, {@code INDEX_S3_REGION},
+ *     {@code INDEX_S3_PATH_STYLE})
  */
 public record IndexConfig(
     ElasticsearchSettings elasticsearch,
@@ -27,7 +38,10 @@ public record IndexConfig(
     int maxPollRecords,
     String httpHost,
     int httpPort,
-    KafkaSettings kafka) {
+    KafkaSettings kafka,
+    ElasticsearchSettings search,
+    BlobLocation blobs,
+    S3Connection s3) {
 
   public static final String CLIENT_ID = "index-service";
   static final String DEFAULT_URL = "http://127.0.0.1:9200";
@@ -45,6 +59,9 @@ public record IndexConfig(
     String httpHost = env.string("HTTP_HOST", "127.0.0.1");
     int httpPort = env.integer("HTTP_PORT", 8083, 0, 65_535);
     KafkaSettings kafka = KafkaSettings.from(env, CLIENT_ID);
+    ElasticsearchSettings search = search(env, elasticsearch);
+    BlobLocation blobs = BlobLocation.load(env);
+    S3Connection s3 = S3Connection.load(env, environment);
     env.validate();
     return new IndexConfig(
         elasticsearch,
@@ -53,7 +70,38 @@ public record IndexConfig(
         maxPollRecords,
         httpHost,
         httpPort,
-        kafka);
+        kafka,
+        search,
+        blobs,
+        s3);
+  }
+
+  /**
+   * The search side's own credentials (a user with read rights on the aliases only), on the same
+   * node and trust as {@code writer}; without them the search side uses the writer's.
+   */
+  private static ElasticsearchSettings search(EnvConfig env, ElasticsearchSettings writer) {
+    String username = env.string("SEARCH_ELASTICSEARCH_USERNAME", null);
+    String password = env.string("SEARCH_ELASTICSEARCH_PASSWORD", null);
+    String apiKey = env.string("SEARCH_ELASTICSEARCH_API_KEY", null);
+    if (username == null && password == null && apiKey == null) {
+      return writer;
+    }
+    if ((username == null) != (password == null)) {
+      env.reject(
+          username == null ? "SEARCH_ELASTICSEARCH_USERNAME" : "SEARCH_ELASTICSEARCH_PASSWORD",
+          "<unset>",
+          "set both INDEX_SEARCH_ELASTICSEARCH_USERNAME and INDEX_SEARCH_ELASTICSEARCH_PASSWORD,"
+              + " or neither");
+    }
+    if (apiKey != null && username != null) {
+      env.reject(
+          "SEARCH_ELASTICSEARCH_API_KEY",
+          "<set>",
+          "use either an API key or a username and password for the search side, not both");
+    }
+    return new ElasticsearchSettings(
+        writer.url(), username, password, apiKey, writer.caCertificate(), writer.caFingerprint());
   }
 
   private static ElasticsearchSettings elasticsearch(EnvConfig env) {

@@ -1,6 +1,7 @@
 package nl.kamerstukken.index.replay;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a re-parse did.
@@ -10,6 +11,14 @@ import java.time.Duration;
  *     source)
  * @param tombstonesRepeated documents removed while the re-parse ran: their tombstone was published
  *     again after the re-announcement, so they stay removed
+ * @param refused events not announced again because they cannot be trusted, each with the reason:
+ *     records their schema refuses, and claim checks outside the blob store
  * @param took how long it took
  */
-public record ReparseReport(long documents, long removed, long tombstonesRepeated, Duration took) {}
+public record ReparseReport(
+    long documents, long removed, long tombstonesRepeated, List<String> refused, Duration took) {
+
+  public ReparseReport {
+    refused = List.copyOf(refused);
+  }
+}

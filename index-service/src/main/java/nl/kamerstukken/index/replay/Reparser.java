@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import nl.kamerstukken.kit.blob.BlobLocation;
 import nl.kamerstukken.kit.kafka.EventPublisher;
 import nl.kamerstukken.kit.kafka.Incoming;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
@@ -24,6 +25,9 @@ import org.apache.kafka.common.TopicPartition;
  * blob again and publishes a new parsed event; index-service replaces the search documents in place
  * (same ids, same version, so nothing doubles).
  *
+ * <p>Nothing untrusted is announced again: a record its schema refuses is skipped, and so is an
+ * event whose claim check lies outside the configured blob store; both are listed in the report.
+ *
  * <p>A file removed while this runs: its tombstone may land between the read and the
  * re-announcement, which would bring the document back. So after publishing, the range in between
  * is read again, and for every such document the tombstone is published once more, after the
@@ -34,13 +38,16 @@ public final class Reparser {
   private static final int BATCH = 500;
 
   private final KafkaSettings kafka;
+  private final BlobLocation blobs;
 
-  private Reparser(KafkaSettings kafka) {
+  private Reparser(KafkaSettings kafka, BlobLocation blobs) {
     this.kafka = kafka;
+    this.blobs = blobs;
   }
 
-  public static Reparser create(KafkaSettings kafka) {
-    return new Reparser(kafka);
+  /** A re-parse of the received topic whose claim checks must lie in {@code blobs}. */
+  public static Reparser create(KafkaSettings kafka, BlobLocation blobs) {
+    return new Reparser(kafka, blobs);
   }
 
   public ReparseReport run(Consumer<String> progress) throws Exception {
@@ -54,12 +61,16 @@ public final class Reparser {
       reader.read(
           reader.beginning(), end, batch -> batch.forEach(e -> latest.put(e.key(), e.value())));
       long removed = latest.values().stream().filter(v -> v == null).count();
+      List<String> refused = dropUntrusted(latest, reader.skipped());
+      refused.forEach(line -> progress.accept("not announced again: " + line));
       progress.accept(
           "announcing "
               + (latest.size() - removed)
               + " document(s) again ("
               + removed
-              + " removed at the source are skipped)");
+              + " removed at the source are skipped, "
+              + refused.size()
+              + " untrusted)");
       List<Future<RecordMetadata>> writes = new ArrayList<>();
       List<String> keys = new ArrayList<>();
       latest.forEach(
@@ -72,8 +83,37 @@ public final class Reparser {
       List<RecordMetadata> published = publisher.awaitAll(writes);
       long repeated = repeatLateTombstones(reader, publisher, topic, end, keys, published);
       return new ReparseReport(
-          keys.size(), removed, repeated, Duration.ofNanos(System.nanoTime() - started));
+          keys.size(), removed, repeated, refused, Duration.ofNanos(System.nanoTime() - started));
     }
+  }
+
+  /**
+   * Removes the events whose claim check lies outside the blob store from {@code latest}; returns
+   * them with the records the reader skipped (their schema refused them), each with its reason.
+   */
+  private List<String> dropUntrusted(Map<String, DocumentReceived> latest, List<String> skipped) {
+    List<String> refused = new ArrayList<>(skipped);
+    latest
+        .entrySet()
+        .removeIf(
+            entry -> {
+              String why = outsideStore(entry.getValue());
+              if (why != null) {
+                refused.add(entry.getKey() + ": " + why);
+              }
+              return why != null;
+            });
+    return refused;
+  }
+
+  /** Why {@code event}'s claim check must not be announced again, or null (also for tombstones). */
+  private String outsideStore(DocumentReceived event) {
+    if (event == null) {
+      return null;
+    }
+    return blobs.locate(event.blobUri()) instanceof BlobLocation.Outside outside
+        ? "claim check outside the " + blobs.describe() + ": " + outside.why()
+        : null;
   }
 
   /**

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Properties;
 import nl.kamerstukken.kit.kafka.Incoming;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
+import nl.kamerstukken.kit.schema.EventCheck;
+import nl.kamerstukken.kit.schema.EventSchema;
 import nl.kamerstukken.model.Topic;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a range of a topic with its own consumer outside any consumer group (nothing is committed,
  * no running service is disturbed): every partition from given offsets up to given end offsets, in
- * batches. Records whose bytes are not a valid event are skipped (the services dead-lettered them
- * already).
+ * batches. Records that are not a valid event (their topic's JSON Schema refuses them, or their key
+ * is not their document id) are skipped and listed in {@link #skipped()} (the services
+ * dead-lettered them already).
  */
 final class TopicReader<V> implements AutoCloseable {
 
@@ -36,12 +39,14 @@ final class TopicReader<V> implements AutoCloseable {
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final Topic<String, V> topic;
+  private final EventSchema schema;
   private final List<TopicPartition> partitions;
-  private long invalid;
+  private final List<String> skipped = new ArrayList<>();
 
   private TopicReader(KafkaConsumer<String, byte[]> consumer, Topic<String, V> topic) {
     this.consumer = consumer;
     this.topic = topic;
+    this.schema = EventSchema.of(topic);
     this.partitions =
         consumer.partitionsFor(topic.name()).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -66,9 +71,9 @@ final class TopicReader<V> implements AutoCloseable {
     return consumer.endOffsets(partitions);
   }
 
-  /** Records skipped because their bytes were not a valid event. */
-  long invalid() {
-    return invalid;
+  /** Records skipped because they were not a valid event: {@code topic-partition@offset: why}. */
+  List<String> skipped() {
+    return List.copyOf(skipped);
   }
 
   /**
@@ -100,18 +105,18 @@ final class TopicReader<V> implements AutoCloseable {
   }
 
   private void decode(ConsumerRecord<String, byte[]> record, List<Incoming<V>> batch) {
+    EventCheck checked = schema.check(record.key(), record.value());
     try {
+      if (!checked.valid()) {
+        throw new SerializationException(checked.problem());
+      }
       V value = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
       batch.add(
           new Incoming<>(record.topic(), record.partition(), record.offset(), record.key(), value));
     } catch (SerializationException e) {
-      invalid++;
-      LOG.warn(
-          "skipped record [{}-{}@{}]: not a valid event: {}",
-          record.topic(),
-          record.partition(),
-          record.offset(),
-          e.getMessage());
+      String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+      skipped.add(where + " (key " + record.key() + "): " + e.getMessage());
+      LOG.warn("skipped record [{}]: not a valid event: {}", where, e.getMessage());
     }
   }
 

@@ -10,34 +10,49 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
+import nl.kamerstukken.kit.blob.BlobStoreUnavailableException;
+import nl.kamerstukken.kit.blob.ClaimCheck;
+import nl.kamerstukken.kit.blob.ClaimCheckReader;
+import nl.kamerstukken.kit.blob.VerifiedBlob;
+import nl.kamerstukken.model.ReasonCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * {@code GET /api/documents/{documentId}/original}: the original file of an indexed Kamerstuk, read
- * from the blob store where ingest put it ({@code source.blobUri} of the indexed document), with
- * its media type and file name. Only files that an indexed document points at are served, so this
- * is no general file server. {@code file:} blob URIs are served (the blob store must be mounted at
- * the same path as for ingest and parse); other schemes answer 501.
+ * {@code GET /api/documents/{documentId}/original}: the original file of an indexed Kamerstuk. Only
+ * a document that is in the index has one, and its bytes are served only through the confined,
+ * verifying {@link ClaimCheckReader}: from inside the configured blob store, and only when they are
+ * exactly the indexed {@code sha256} and {@code sizeBytes}. Anything else (not indexed, no blob, a
+ * claim check outside the store, other bytes, a missing blob) answers 404 without a detail; the
+ * reason is logged.
+ *
+ * <p>The file is always a download ({@code Content-Disposition: attachment}) with the recorded
+ * media type, {@code X-Content-Type-Options: nosniff} and a sandboxing CSP: a stored HTML or XML
+ * file never runs as a page of this site.
  */
 final class OriginalFiles implements HttpHandler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(OriginalFiles.class);
   private static final Pattern PATH = Pattern.compile("^/api/documents/([0-9a-f]{64})/original$");
+  private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9.+-]+/[a-zA-Z0-9.+-]+");
 
   private final ElasticsearchClient client;
   private final String alias;
+  private final ClaimCheckReader blobs;
 
-  OriginalFiles(ElasticsearchClient client, IndexNames names) {
+  OriginalFiles(ElasticsearchClient client, IndexNames names, ClaimCheckReader blobs) {
     this.client = client;
     this.alias = names.alias(SearchIndex.DOCUMENTS);
+    this.blobs = blobs;
   }
 
   @Override
@@ -51,25 +66,55 @@ final class OriginalFiles implements HttpHandler {
           exchange, 404, "expected /api/documents/<documentId: 64 hex digits>/original");
       return;
     }
-    JsonNode source;
-    try {
-      source = find(matcher.group(1));
-    } catch (ElasticsearchException | IOException e) {
-      JsonResponses.error(
-          exchange, 503, "cannot look the document up in Elasticsearch: " + e.getMessage());
-      return;
+    String documentId = matcher.group(1);
+    try (var ignored = MDC.putCloseable("documentId", documentId)) {
+      JsonNode source;
+      try {
+        source = find(documentId);
+      } catch (ElasticsearchException | IOException e) {
+        JsonResponses.error(
+            exchange, 503, "cannot look the document up in Elasticsearch: " + e.getMessage());
+        return;
+      }
+      if (source == null || !source.path("blobUri").isTextual()) {
+        notFound(exchange, documentId);
+        return;
+      }
+      serveVerified(exchange, documentId, source);
     }
-    if (source == null) {
-      JsonResponses.error(exchange, 404, "no indexed document has id " + matcher.group(1));
-      return;
+  }
+
+  private void serveVerified(HttpExchange exchange, String documentId, JsonNode source)
+      throws IOException {
+    ClaimCheck claim =
+        new ClaimCheck(
+            documentId,
+            source.path("sha256").asText(null),
+            source.path("sizeBytes").asLong(-1),
+            source.path("blobUri").asText(),
+            source.path("fileName").asText("original"));
+    try (VerifiedBlob blob = blobs.read(claim)) {
+      if (blob instanceof VerifiedBlob.Refused refused) {
+        if (refused.reasonCode() == ReasonCode.BLOB_MISSING) {
+          LOG.info("original of [{}] not served: {}", documentId, refused.message());
+        } else {
+          LOG.warn(
+              "original of [{}] refused [{}]: {}",
+              documentId,
+              refused.reasonCode(),
+              refused.message());
+        }
+        notFound(exchange, documentId);
+        return;
+      }
+      send(exchange, (VerifiedBlob.Verified) blob, source);
+    } catch (BlobStoreUnavailableException e) {
+      JsonResponses.error(exchange, 503, "the blob store does not answer; try again later");
     }
-    try {
-      serve(exchange, source);
-    } catch (IllegalArgumentException e) {
-      // URI.create / Path.of refuse a malformed blob URI: the indexed document is wrong, not the
-      // request.
-      JsonResponses.error(exchange, 500, "the stored blob URI cannot be read: " + e.getMessage());
-    }
+  }
+
+  private static void notFound(HttpExchange exchange, String documentId) throws IOException {
+    JsonResponses.error(exchange, 404, "no original file for document " + documentId);
   }
 
   /** The {@code source} object of the indexed document with this content id, or null. */
@@ -90,52 +135,25 @@ final class OriginalFiles implements HttpHandler {
         : hits.get(0).source().path("source");
   }
 
-  private static void serve(HttpExchange exchange, JsonNode source) throws IOException {
-    String blobUri = source.path("blobUri").asText(null);
-    if (blobUri == null) {
-      JsonResponses.error(
-          exchange, 404, "the document was indexed without a stored file (parsed offline)");
-      return;
-    }
-    URI uri = URI.create(blobUri);
-    if (!"file".equals(uri.getScheme())) {
-      JsonResponses.error(
-          exchange,
-          501,
-          "the original is stored at "
-              + uri.getScheme()
-              + ": blob URIs, which "
-              + "this service cannot read yet; fetch it from the blob store directly");
-      return;
-    }
-    Path file = Path.of(uri);
-    if (!Files.isRegularFile(file)) {
-      JsonResponses.error(
-          exchange, 410, "the stored file is gone from the blob store (" + file + ")");
-      return;
-    }
-    String mediaType = source.path("mediaType").asText("application/octet-stream");
+  private static void send(HttpExchange exchange, VerifiedBlob.Verified blob, JsonNode source)
+      throws IOException {
+    String recorded = source.path("mediaType").asText("");
+    String mediaType =
+        MEDIA_TYPE.matcher(recorded).matches() ? recorded : "application/octet-stream";
     String fileName = source.path("fileName").asText("original");
-    // A PDF opens in the browser; anything else (HTML, XML: it could carry scripts) is a download,
-    // sandboxed.
-    boolean pdf = "application/pdf".equals(mediaType);
-    exchange.getResponseHeaders().set("Content-Type", mediaType);
-    exchange
-        .getResponseHeaders()
-        .set(
-            "Content-Disposition",
-            (pdf ? "inline" : "attachment")
-                + "; filename*=UTF-8''"
-                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
-    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    if (!pdf) {
-      exchange.getResponseHeaders().set("Content-Security-Policy", "sandbox");
-    }
-    long size = Files.size(file);
+    var headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", mediaType);
+    headers.set(
+        "Content-Disposition",
+        "attachment; filename*=UTF-8''"
+            + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("Content-Security-Policy", "sandbox");
+    headers.set("Cache-Control", "no-store");
     boolean head = "HEAD".equals(exchange.getRequestMethod());
-    exchange.sendResponseHeaders(200, head || size == 0 ? -1 : size);
+    exchange.sendResponseHeaders(200, head || blob.size() == 0 ? -1 : blob.size());
     try (OutputStream out = exchange.getResponseBody();
-        InputStream in = Files.newInputStream(file)) {
+        InputStream in = Files.newInputStream(blob.file())) {
       if (!head) {
         in.transferTo(out);
       }

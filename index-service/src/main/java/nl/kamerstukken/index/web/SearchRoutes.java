@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.search.Highlighting;
 import nl.kamerstukken.index.search.QaSearch;
+import nl.kamerstukken.kit.blob.ClaimCheckReader;
 import nl.kamerstukken.kit.http.AdminServer;
 
 /**
@@ -19,14 +20,20 @@ public final class SearchRoutes {
   /**
    * Adds the routes to {@code admin}.
    *
+   * @param client reads the aliases (the search side's own, read-only client where configured)
+   * @param blobs reads original files, only inside the blob store and only when they verify
    * @param analysis the active text analysis, reported with every result
    */
   public static void install(
-      AdminServer admin, ElasticsearchClient client, IndexNames names, Supplier<String> analysis) {
+      AdminServer admin,
+      ElasticsearchClient client,
+      IndexNames names,
+      ClaimCheckReader blobs,
+      Supplier<String> analysis) {
     admin
         .route(
             "/api/search", new SearchApi(new QaSearch(client, names, Highlighting.HTML), analysis))
-        .route("/api/documents/", new OriginalFiles(client, names))
+        .route("/api/documents/", new OriginalFiles(client, names, blobs))
         .route("/", new SearchPage());
   }
 }

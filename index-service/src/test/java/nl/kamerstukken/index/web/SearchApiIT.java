@@ -62,6 +62,8 @@ class SearchApiIT {
   private static Supervisor supervisor;
   private static ElasticsearchClient elasticsearch;
   private static String youthCare;
+  private static String kafka;
+  private static String parsedTopic;
   private static String nitrogen;
   private static byte[] youthCareBytes;
 
@@ -79,12 +81,17 @@ class SearchApiIT {
                 "INDEX_ALIAS_PREFIX",
                 PREFIX,
                 "INDEX_HTTP_PORT",
-                "0"));
+                "0",
+                "INDEX_BLOB_DIR",
+                blobs.toString()));
+    kafka = stack.kafkaBootstrapServers();
+    parsedTopic = config.kafka().topic(Topics.PARSED).name();
     service = IndexService.create(config);
     supervisor = new Supervisor("search-api-it");
     service.start(supervisor);
     elasticsearch = ElasticsearchClients.create(config.elasticsearch());
-    youthCareBytes = "%PDF-1.4 wachttijden jeugdzorg".getBytes(StandardCharsets.US_ASCII);
+    youthCareBytes =
+        ("%PDF-1.4 wachttijden jeugdzorg " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
     youthCare = publishYouthCare(stack, config);
     await()
         .atMost(WAIT)
@@ -92,12 +99,13 @@ class SearchApiIT {
   }
 
   private static String publishYouthCare(LocalStack stack, IndexConfig config) throws Exception {
-    String youthId = id();
-    Path blob = Files.write(blobs.resolve(youthId), youthCareBytes);
+    String youthId = sha256(youthCareBytes);
+    Path blob = storeBlob(youthId, youthCareBytes);
     DocumentParsed youth =
         parsed(
             youthId,
             blob.toUri().toString(),
+            youthCareBytes.length,
             metadata(
                 "ah-tk-20232024-" + youthId.substring(0, 5),
                 "2023-2024",
@@ -119,6 +127,7 @@ class SearchApiIT {
         parsed(
             nitrogen,
             null,
+            30,
             metadata(
                 "ah-tk-20242025-" + nitrogen.substring(0, 5),
                 "2024-2025",
@@ -131,16 +140,36 @@ class SearchApiIT {
                 seg("Hoeveel stikstof stoten boerderijen uit?", "1"),
                 seg("Wat betekent dit voor de jeugdzorg?", "2")),
             List.of(seg("Dat verschilt per boerderij.", "1"), seg("Niets.", "2")));
+    publish(youth, stikstof);
+    return youthId;
+  }
+
+  private static void publish(DocumentParsed... events) throws Exception {
     try (KafkaProducer<String, DocumentParsed> producer =
         new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka),
             new StringSerializer(),
             Topics.PARSED.valueSerde().serializer())) {
-      String topic = config.kafka().topic(Topics.PARSED).name();
-      producer.send(new ProducerRecord<>(topic, youthId, youth)).get();
-      producer.send(new ProducerRecord<>(topic, nitrogen, stikstof)).get();
+      for (DocumentParsed event : events) {
+        producer.send(new ProducerRecord<>(parsedTopic, event.documentId(), event)).get();
+      }
     }
-    return youthId;
+  }
+
+  /** Where ingest's folder store puts content: {@code <blobs>/aa/bb/<sha256>}. */
+  private static Path storeBlob(String sha, byte[] content) throws IOException {
+    Path dir =
+        Files.createDirectories(blobs.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)));
+    return Files.write(dir.resolve(sha), content);
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @AfterAll
@@ -212,7 +241,9 @@ class SearchApiIT {
     assertThat(original.body()).isEqualTo(youthCareBytes);
     assertThat(original.headers().firstValue("Content-Type")).contains("application/pdf");
     assertThat(original.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment;")
         .contains(youthCare + ".pdf");
+    assertThat(original.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 
     assertThat(raw("/api/documents/" + nitrogen + "/original").statusCode())
         .as("indexed without a blob")
@@ -221,6 +252,104 @@ class SearchApiIT {
         .as("not indexed")
         .isEqualTo(404);
     assertThat(raw("/api/documents/..%2F..%2Fetc%2Fpasswd/original").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anIndexedDocumentWhoseClaimCheckLeavesTheStoreOrWhoseBytesDifferHasNoOriginal()
+      throws Exception {
+    // Given indexed documents whose claim checks point at a file outside the blob store (with its
+    // true hash and size), through a link in the store to outside, and at a blob in the store
+    // with other bytes than recorded
+    byte[] passwd = "root:x:0:0:root:/root:/bin/bash\n".getBytes(StandardCharsets.UTF_8);
+    Path outside = Files.write(Files.createTempFile("passwd", ""), passwd);
+    Path link = Files.createSymbolicLink(blobs.resolve("link-" + UUID.randomUUID()), outside);
+    String passwdId = sha256(passwd);
+    byte[] recorded = ("%PDF-1.4 echt " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
+    String tamperedId = sha256(recorded);
+    storeBlob(
+        tamperedId, ("%PDF-1.4 nep! " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII));
+    byte[] linked = ("%PDF-1.4 link " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
+    Files.write(outside, linked);
+    String linkedId = sha256(linked);
+    publish(
+        parsed(
+            passwdId,
+            outside.toUri().toString(),
+            passwd.length,
+            metadata(passwdId),
+            List.of(),
+            List.of()),
+        parsed(
+            linkedId,
+            link.toUri().toString(),
+            linked.length,
+            metadata(linkedId),
+            List.of(),
+            List.of()),
+        parsed(
+            tamperedId,
+            blobs
+                .resolve(tamperedId.substring(0, 2))
+                .resolve(tamperedId.substring(2, 4))
+                .resolve(tamperedId)
+                .toUri()
+                .toString(),
+            recorded.length,
+            metadata(tamperedId),
+            List.of(),
+            List.of()));
+    String alias = service.names().alias(SearchIndex.DOCUMENTS);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        elasticsearch
+                            .count(
+                                c ->
+                                    c.index(alias)
+                                        .query(
+                                            q ->
+                                                q.terms(
+                                                    t ->
+                                                        t.field("documentId")
+                                                            .terms(
+                                                                v ->
+                                                                    v.value(
+                                                                        List.of(
+                                                                            co.elastic.clients
+                                                                                .elasticsearch
+                                                                                ._types.FieldValue
+                                                                                .of(passwdId),
+                                                                            co.elastic.clients
+                                                                                .elasticsearch
+                                                                                ._types.FieldValue
+                                                                                .of(linkedId),
+                                                                            co.elastic.clients
+                                                                                .elasticsearch
+                                                                                ._types.FieldValue
+                                                                                .of(
+                                                                                    tamperedId)))))))
+                            .count())
+                    .isEqualTo(3));
+
+    // Then none of them is served: each answers 404, like a document that is not indexed
+    for (String id : List.of(passwdId, linkedId, tamperedId)) {
+      HttpResponse<String> response = raw("/api/documents/" + id + "/original");
+      assertThat(response.statusCode()).as(id).isEqualTo(404);
+      assertThat(response.body()).doesNotContain("root:x", "link", "nep");
+    }
+  }
+
+  private static DocumentMetadata metadata(String id) {
+    return metadata(
+        "ah-tk-20242025-" + id.substring(0, 5),
+        "2024-2025",
+        "Aanvaller",
+        "GEEN",
+        "minister van Binnenlandse Zaken",
+        LocalDate.of(2024, 1, 1),
+        LocalDate.of(2024, 1, 2));
   }
 
   @Test
@@ -363,11 +492,12 @@ class SearchApiIT {
   private static DocumentParsed parsed(
       String id,
       String blobUri,
+      long size,
       DocumentMetadata metadata,
       List<Segment> questions,
       List<Segment> answers) {
     SourceFile source =
-        new SourceFile(id + ".pdf", id, "application/pdf", 30, "inbox/" + id + ".pdf", blobUri);
+        new SourceFile(id + ".pdf", id, "application/pdf", size, "inbox/" + id + ".pdf", blobUri);
     return new DocumentParsed(
         id,
         source,

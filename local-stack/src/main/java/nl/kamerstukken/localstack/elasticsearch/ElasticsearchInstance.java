@@ -2,6 +2,7 @@ package nl.kamerstukken.localstack.elasticsearch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,9 @@ final class ElasticsearchInstance {
       if (!Files.isDirectory(launch.config())) {
         copyTree(launch.home().resolve("config"), launch.config());
       }
+      if (launch.security() != null) {
+        addUsersAndRoles(launch);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not prepare the Elasticsearch instance in " + launch.instanceDir(), e);
@@ -57,6 +61,67 @@ final class ElasticsearchInstance {
               "its instance folder",
               "choose a data dir below folders every user can enter");
         });
+  }
+
+  /**
+   * The users and roles of a secured node, in the file realm and {@code roles.yml} of the
+   * instance's config (before the instance is handed to the service user, so the files it writes
+   * are handed over too). Users that exist are left as they are.
+   */
+  private static void addUsersAndRoles(ElasticsearchLaunch launch) throws IOException {
+    ElasticsearchSecurity security = launch.security();
+    StringBuilder roles = new StringBuilder();
+    // JSON is YAML: each role descriptor goes in as the role API takes it.
+    security
+        .roles()
+        .forEach(
+            (name, json) ->
+                roles.append(name).append(": ").append(json.replace('\n', ' ')).append('\n'));
+    Files.writeString(launch.config().resolve("roles.yml"), roles.toString());
+    addUser(launch, security.adminUser(), security.adminPassword(), "superuser");
+    for (ElasticsearchSecurity.User user : security.users()) {
+      addUser(launch, user.name(), user.password(), user.role());
+    }
+  }
+
+  private static void addUser(ElasticsearchLaunch launch, String name, String password, String role)
+      throws IOException {
+    Path users = launch.config().resolve("users");
+    if (Files.isRegularFile(users)
+        && Files.readAllLines(users).stream().anyMatch(l -> l.startsWith(name + ":"))) {
+      return;
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                launch.home().resolve("bin/elasticsearch-users").toString(),
+                "useradd",
+                name,
+                "-p",
+                password,
+                "-r",
+                role)
+            .redirectErrorStream(true);
+    builder.environment().put("ES_JAVA_HOME", launch.javaHome().toString());
+    builder.environment().put("ES_PATH_CONF", launch.config().toString());
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    Process process = builder.start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "elasticsearch-users could not add ["
+                + name
+                + "] in "
+                + launch.config()
+                + ": "
+                + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while adding the user " + name, e);
+    }
   }
 
   /**

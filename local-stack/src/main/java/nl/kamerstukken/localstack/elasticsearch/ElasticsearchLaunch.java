@@ -11,9 +11,19 @@ import java.util.Map;
  * logs, temp files and captured output.
  */
 record ElasticsearchLaunch(
-    Path home, Path instanceDir, Path javaHome, int httpPort, String javaOpts) {
+    Path home,
+    Path instanceDir,
+    Path javaHome,
+    int httpPort,
+    String javaOpts,
+    ElasticsearchSecurity security) {
 
   static final String CLUSTER_NAME = "kamerstukken-local";
+
+  /** Without security (the local default). */
+  ElasticsearchLaunch(Path home, Path instanceDir, Path javaHome, int httpPort, String javaOpts) {
+    this(home, instanceDir, javaHome, httpPort, javaOpts, null);
+  }
 
   Path config() {
     return instanceDir.resolve("config");
@@ -53,7 +63,12 @@ record ElasticsearchLaunch(
     setting(command, "cluster.name", CLUSTER_NAME);
     setting(command, "node.name", CLUSTER_NAME);
     setting(command, "discovery.type", "single-node");
-    setting(command, "xpack.security.enabled", "false");
+    setting(command, "xpack.security.enabled", String.valueOf(security != null));
+    if (security != null) {
+      // Authentication and authorization only; HTTP and transport stay on 127.0.0.1 without TLS.
+      setting(command, "xpack.security.http.ssl.enabled", "false");
+      setting(command, "xpack.security.transport.ssl.enabled", "false");
+    }
     setting(command, "xpack.ml.enabled", "false");
     setting(command, "network.host", "127.0.0.1");
     setting(command, "http.port", String.valueOf(httpPort));

@@ -48,6 +48,20 @@ public final class ElasticsearchNode {
    */
   public static ElasticsearchNode create(
       Path home, Path instanceDir, int port, String javaOpts, Duration startTimeout) {
+    return create(home, instanceDir, port, javaOpts, startTimeout, null);
+  }
+
+  /**
+   * As {@link #create(Path, Path, int, String, Duration)}, with security on as {@code security}
+   * says (null = off, the local default).
+   */
+  public static ElasticsearchNode create(
+      Path home,
+      Path instanceDir,
+      int port,
+      String javaOpts,
+      Duration startTimeout,
+      ElasticsearchSecurity security) {
     if (!Files.isExecutable(home.resolve("bin/elasticsearch"))) {
       throw new IllegalStateException(
           "No Elasticsearch distribution at ["
@@ -63,7 +77,12 @@ public final class ElasticsearchNode {
             .orElseGet(home::toAbsolutePath);
     ElasticsearchLaunch launch =
         new ElasticsearchLaunch(
-            usableHome, instanceDir.toAbsolutePath(), javaHome, FreePort.resolve(port), javaOpts);
+            usableHome,
+            instanceDir.toAbsolutePath(),
+            javaHome,
+            FreePort.resolve(port),
+            javaOpts,
+            security);
     return new ElasticsearchNode(launch, user, startTimeout);
   }
 
@@ -95,7 +114,12 @@ public final class ElasticsearchNode {
   private void awaitReady() {
     boolean ready;
     try {
-      ready = ElasticsearchReadiness.awaitYellow(url(), startTimeout, () -> child.awaitExit(POLL));
+      ready =
+          ElasticsearchReadiness.awaitYellow(
+              url(),
+              launch.security() == null ? null : launch.security().authorization(),
+              startTimeout,
+              () -> child.awaitExit(POLL));
     } catch (IllegalStateException e) {
       String tail = child.tail(TAIL_LINES);
       stop();

@@ -30,7 +30,7 @@ public final class ElasticsearchReadiness {
     Exception last = null;
     while (Instant.now().isBefore(deadline)) {
       try {
-        health(url);
+        health(url, null);
         return;
       } catch (IOException e) {
         last = e;
@@ -53,10 +53,16 @@ public final class ElasticsearchReadiness {
    * without waiting for the timeout.
    */
   static boolean awaitYellow(String url, Duration timeout, BooleanSupplier waitOrExited) {
+    return awaitYellow(url, null, timeout, waitOrExited);
+  }
+
+  /** As {@link #awaitYellow(String, Duration, BooleanSupplier)}, logging in ({@code null}: not). */
+  static boolean awaitYellow(
+      String url, String authorization, Duration timeout, BooleanSupplier waitOrExited) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       try {
-        if (health(url) == 200) {
+        if (health(url, authorization) == 200) {
           return true;
         }
       } catch (IOException e) {
@@ -70,13 +76,16 @@ public final class ElasticsearchReadiness {
         "Elasticsearch at [" + url + "] was not yellow within " + timeout.toSeconds() + " s");
   }
 
-  private static int health(String url) throws IOException {
-    HttpRequest request =
+  private static int health(String url, String authorization) throws IOException {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(
                 URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
             .timeout(Duration.ofSeconds(5))
-            .GET()
-            .build();
+            .GET();
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (InterruptedException e) {

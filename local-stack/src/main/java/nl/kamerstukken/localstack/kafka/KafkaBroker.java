@@ -32,13 +32,16 @@ public final class KafkaBroker {
   private final int port;
   private final int controllerPort;
   private final Duration startTimeout;
+  private final KafkaSecurity security;
   private KafkaRaftServer server;
 
-  private KafkaBroker(Path dir, int port, int controllerPort, Duration startTimeout) {
+  private KafkaBroker(
+      Path dir, int port, int controllerPort, Duration startTimeout, KafkaSecurity security) {
     this.dir = dir;
     this.port = port;
     this.controllerPort = controllerPort;
     this.startTimeout = startTimeout;
+    this.security = security;
   }
 
   /**
@@ -46,7 +49,16 @@ public final class KafkaBroker {
    * yet.
    */
   public static KafkaBroker create(Path dir, int port, Duration startTimeout) {
-    return new KafkaBroker(dir, FreePort.resolve(port), FreePort.pick(), startTimeout);
+    return create(dir, port, startTimeout, null);
+  }
+
+  /**
+   * As {@link #create(Path, int, Duration)}, with SASL and ACLs as {@code security} says (null =
+   * plaintext without authorization, the local default).
+   */
+  public static KafkaBroker create(
+      Path dir, int port, Duration startTimeout, KafkaSecurity security) {
+    return new KafkaBroker(dir, FreePort.resolve(port), FreePort.pick(), startTimeout, security);
   }
 
   /**
@@ -59,14 +71,15 @@ public final class KafkaBroker {
     FreePort.requireFree(port, "Kafka");
     FreePort.requireFree(controllerPort, "Kafka's controller");
     long started = System.nanoTime();
-    Properties props = KafkaBrokerProperties.of(dir.resolve("data"), port, controllerPort);
+    Properties props =
+        KafkaBrokerProperties.of(dir.resolve("data"), port, controllerPort, security);
     formatOnce(props);
     KafkaRaftServer candidate =
         new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
     server = candidate;
     try {
       candidate.startup();
-      KafkaReadiness.await(bootstrapServers(), startTimeout);
+      KafkaReadiness.await(bootstrapServers(), startTimeout, clientSecurity());
     } catch (RuntimeException e) {
       stop();
       throw new IllegalStateException(
@@ -107,6 +120,16 @@ public final class KafkaBroker {
 
   public int port() {
     return port;
+  }
+
+  /** Kafka's controller port (on 127.0.0.1 too). */
+  public int controllerPort() {
+    return controllerPort;
+  }
+
+  /** Client settings a super user needs here: none without security. */
+  public Properties clientSecurity() {
+    return security == null ? new Properties() : security.adminClient();
   }
 
   private void formatOnce(Properties props) {

@@ -11,6 +11,11 @@ final class KafkaBrokerProperties {
   private KafkaBrokerProperties() {}
 
   static Properties of(Path logDir, int port, int controllerPort) {
+    return of(logDir, port, controllerPort, null);
+  }
+
+  /** With {@code security} (null = plaintext, no authorization). */
+  static Properties of(Path logDir, int port, int controllerPort, KafkaSecurity security) {
     Properties props = new Properties();
     props.setProperty("process.roles", "broker,controller");
     props.setProperty("node.id", NODE_ID);
@@ -36,6 +41,9 @@ final class KafkaBrokerProperties {
     props.setProperty("auto.create.topics.enable", "false");
     props.setProperty("num.partitions", "1");
     props.setProperty("default.replication.factor", "1");
+    if (security != null) {
+      security.applyTo(props, port, controllerPort);
+    }
     return props;
   }
 }

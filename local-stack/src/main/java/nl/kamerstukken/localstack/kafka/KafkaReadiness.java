@@ -22,7 +22,13 @@ public final class KafkaReadiness {
    * Returns when the cluster at {@code bootstrapServers} answers, or fails after {@code timeout}.
    */
   public static void await(String bootstrapServers, Duration timeout) {
+    await(bootstrapServers, timeout, new Properties());
+  }
+
+  /** As {@link #await(String, Duration)}, logging in with {@code security} (SASL settings). */
+  public static void await(String bootstrapServers, Duration timeout, Properties security) {
     Properties props = new Properties();
+    props.putAll(security);
     props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(ATTEMPT_MILLIS));
     props.setProperty(

@@ -37,6 +37,24 @@ class ElasticsearchLaunchTest {
   }
 
   @Test
+  void aSecuredNodeAuthenticatesAndAuthorizesOnLoopbackWithoutTls() {
+    ElasticsearchLaunch secured =
+        new ElasticsearchLaunch(
+            Path.of("/es"),
+            Path.of("/data/elasticsearch"),
+            Path.of("/jdk25"),
+            19200,
+            "-Xms256m -Xmx256m",
+            new ElasticsearchSecurity("admin", "admin-secret"));
+
+    assertThat(secured.command())
+        .containsSubsequence("-E", "xpack.security.enabled=true")
+        .containsSubsequence("-E", "xpack.security.http.ssl.enabled=false")
+        .containsSubsequence("-E", "network.host=127.0.0.1");
+    assertThat(secured.security().authorization()).isEqualTo("Basic YWRtaW46YWRtaW4tc2VjcmV0");
+  }
+
+  @Test
   void environmentPointsAtTheJdkAndInstanceConfigAndDropsForeignJavaOptions() {
     // Given
     Map<String, String> env =

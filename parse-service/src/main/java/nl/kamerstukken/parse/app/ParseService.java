@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import nl.kamerstukken.kit.blob.ClaimCheckReader;
 import nl.kamerstukken.kit.http.AdminServer;
 import nl.kamerstukken.kit.kafka.ConsumerWorker;
 import nl.kamerstukken.kit.kafka.DeadLetters;
@@ -59,10 +60,11 @@ public final class ParseService implements Service {
     this.supervisor = supervisor;
     KafkaSettings kafka = config.kafka();
     LOG.info(
-        "parse-service: Kafka {}, [{}] parse workers, OCR [{}]",
+        "parse-service: Kafka {}, [{}] parse workers, OCR [{}], claim checks only in the {}",
         kafka.describe(),
         config.threads(),
-        config.parser().ocrEnabled());
+        config.parser().ocrEnabled(),
+        config.blobs().describe());
     TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
     parser = resources.add(IsolatedParser.start(config.parser(), config.isolation(), registry));
     ExecutorService pool =
@@ -71,7 +73,11 @@ public final class ParseService implements Service {
     EventPublisher publisher = resources.add(EventPublisher.create(kafka));
     DeadLetters deadLetters =
         new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.PARSE, Clock.systemUTC());
-    BlobFetcher blobs = resources.add(BlobFetcher.create(config.blobs()));
+    BlobFetcher blobs =
+        resources.add(
+            new BlobFetcher(
+                ClaimCheckReader.create(config.blobs(), config.s3()),
+                config.isolation().maxFileSizeBytes()));
     ReceivedHandler handler =
         new ReceivedHandler(
             new DocumentParsing(parser, blobs, registry),

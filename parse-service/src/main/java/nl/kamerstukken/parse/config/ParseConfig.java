@@ -2,10 +2,11 @@ package nl.kamerstukken.parse.config;
 
 import java.time.Duration;
 import java.util.Map;
+import nl.kamerstukken.kit.blob.BlobLocation;
 import nl.kamerstukken.kit.config.EnvConfig;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
+import nl.kamerstukken.kit.s3.S3Connection;
 import nl.kamerstukken.parse.ParserSettings;
-import nl.kamerstukken.parse.blob.BlobSettings;
 import nl.kamerstukken.parse.isolation.IsolationSettings;
 
 /**
@@ -22,8 +23,12 @@ import nl.kamerstukken.parse.isolation.IsolationSettings;
  * @param isolation how parse workers run: {@code PARSE_THREADS} workers of {@code
  *     PARSE_WORKER_HEAP} (512m) each, {@code PARSE_TIMEOUT} per document (120s), files up to {@code
  *     PARSE_MAX_FILE_SIZE} (100MB)
- * @param blobs how {@code s3://} blobs are read ({@code PARSE_S3_ENDPOINT}, {@code
- *     PARSE_S3_REGION}, {@code PARSE_S3_PATH_STYLE}; credentials from the AWS default chain)
+ * @param blobs the blob store claim checks must point into: {@code PARSE_BLOB_STORE} ({@code
+ *     folder}, default, or {@code s3}), {@code PARSE_BLOB_DIR} (default {@code
+ *     ./.kamerstukken/blobs}, as ingest's) or {@code PARSE_BLOB_BUCKET} and {@code
+ *     PARSE_BLOB_PREFIX}; nothing outside it is ever opened
+ * @param s3 how a blob bucket is reached ({@code PARSE_S3_ENDPOINT}, {@code PARSE_S3_REGION},
+ *     {@code PARSE_S3_PATH_STYLE}; credentials from the AWS default chain)
  */
 public record ParseConfig(
     KafkaSettings kafka,
@@ -33,7 +38,8 @@ public record ParseConfig(
     int threads,
     ParserSettings parser,
     IsolationSettings isolation,
-    BlobSettings blobs) {
+    BlobLocation blobs,
+    S3Connection s3) {
 
   /**
    * One parse worker per core. On 2 cores, once the JVMs are warm, two workers carried the whole
@@ -68,7 +74,8 @@ public record ParseConfig(
       env.reject("TIMEOUT", timeout.toString(), "expected a positive duration such as 120s");
     }
     Duration warmUp = env.duration("WORKER_WARM_UP", IsolationSettings.DEFAULT_WARM_UP);
-    BlobSettings blobs = BlobSettings.load(env, environment);
+    BlobLocation blobs = BlobLocation.load(env);
+    S3Connection s3 = S3Connection.load(env, environment);
     env.validate();
     return new ParseConfig(
         kafka,
@@ -80,6 +87,7 @@ public record ParseConfig(
         IsolationSettings.defaults(threads)
             .withLimits(heap, timeout, maxFileSize)
             .withWarmUp(warmUp),
-        blobs);
+        blobs,
+        s3);
   }
 }

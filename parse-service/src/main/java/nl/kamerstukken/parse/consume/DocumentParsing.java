@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Path;
+import nl.kamerstukken.kit.blob.BlobStoreUnavailableException;
+import nl.kamerstukken.kit.blob.VerifiedBlob;
 import nl.kamerstukken.model.DocumentReceived;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
@@ -12,9 +14,6 @@ import nl.kamerstukken.parse.DocumentParser;
 import nl.kamerstukken.parse.ParseOutcome;
 import nl.kamerstukken.parse.ParserUnavailableException;
 import nl.kamerstukken.parse.blob.BlobFetcher;
-import nl.kamerstukken.parse.blob.BlobFile;
-import nl.kamerstukken.parse.blob.BlobSettings;
-import nl.kamerstukken.parse.blob.BlobUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,14 +35,9 @@ public final class DocumentParsing {
   private final Timer duration;
 
   /**
-   * For {@code file:} blobs only (an {@code s3:} blob URI then needs AWS settings from the
-   * defaults).
+   * {@code blobs} gives each document's verified bytes as a private local copy (the claim check is
+   * resolved and checked in this process; the parse worker reads only the copy).
    */
-  public DocumentParsing(DocumentParser parser, MeterRegistry registry) {
-    this(parser, BlobFetcher.create(new BlobSettings(null, "us-east-1", false)), registry);
-  }
-
-  /** {@code blobs} makes each blob a local file (the blob resolution stays in this process). */
   public DocumentParsing(DocumentParser parser, BlobFetcher blobs, MeterRegistry registry) {
     this.parser = parser;
     this.blobs = blobs;
@@ -72,12 +66,12 @@ public final class DocumentParsing {
   }
 
   private ParseOutcome parseBlob(DocumentReceived received) {
-    BlobFile blob = fetch(received);
+    VerifiedBlob blob = fetch(received);
     try {
-      if (blob instanceof BlobFile.Refused refused) {
+      if (blob instanceof VerifiedBlob.Refused refused) {
         return new ParseOutcome.Failed(refused.reasonCode(), refused.message());
       }
-      return parseFile(((BlobFile.Local) blob).path(), received);
+      return parseFile(((VerifiedBlob.Verified) blob).file(), received);
     } finally {
       release(blob);
     }
@@ -87,19 +81,19 @@ public final class DocumentParsing {
    * A blob store that does not answer says nothing about the document: retried like an unavailable
    * parser.
    */
-  private BlobFile fetch(DocumentReceived received) {
+  private VerifiedBlob fetch(DocumentReceived received) {
     try {
-      return blobs.fetch(received.blobUri(), received.fileName());
-    } catch (BlobUnavailableException e) {
+      return blobs.fetch(received);
+    } catch (BlobStoreUnavailableException e) {
       throw new ParserUnavailableException("the blob store is unavailable: " + e.getMessage(), e);
     }
   }
 
-  private static void release(BlobFile blob) {
+  private static void release(VerifiedBlob blob) {
     try {
       blob.close();
     } catch (IOException e) {
-      LOG.warn("cannot delete the downloaded copy of the blob: {}", e.toString());
+      LOG.warn("cannot delete the verified copy of the blob: {}", e.toString());
     }
   }
 

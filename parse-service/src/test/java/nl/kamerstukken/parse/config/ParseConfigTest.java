@@ -3,8 +3,10 @@ package nl.kamerstukken.parse.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import nl.kamerstukken.kit.blob.BlobLocation;
 import nl.kamerstukken.kit.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +75,23 @@ class ParseConfigTest {
         .hasMessageContaining("PARSE_WORKER_HEAP")
         .hasMessageContaining("PARSE_MAX_FILE_SIZE")
         .hasMessageContaining("PARSE_MAX_PAGES");
+  }
+
+  @Test
+  void claimChecksAreConfinedToTheConfiguredBlobStore() {
+    ParseConfig bucket =
+        ParseConfig.load(
+            Map.of(
+                "PARSE_BLOB_STORE", "s3",
+                "PARSE_BLOB_BUCKET", "kamerstukken-blobs",
+                "PARSE_S3_ENDPOINT", "http://minio:9000"));
+
+    assertThat(bucket.blobs()).isEqualTo(new BlobLocation.Bucket("kamerstukken-blobs", ""));
+    assertThat(bucket.s3().pathStyle()).isTrue();
+    assertThat(ParseConfig.load(Map.of("PARSE_BLOB_DIR", "/var/lib/kamerstukken/blobs")).blobs())
+        .isEqualTo(new BlobLocation.Folder(Path.of("/var/lib/kamerstukken/blobs")));
+    assertThatThrownBy(() -> ParseConfig.load(Map.of("PARSE_BLOB_STORE", "s3")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PARSE_BLOB_BUCKET");
   }
 }

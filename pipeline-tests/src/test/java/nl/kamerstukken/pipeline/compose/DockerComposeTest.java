@@ -31,6 +31,7 @@ class DockerComposeTest {
   private static final Set<String> SERVICES =
       Set.of(
           "kafka",
+          "kafka-setup",
           "elasticsearch",
           "elasticsearch-setup",
           "kibana",
@@ -191,7 +192,7 @@ class DockerComposeTest {
                 .path("environment")
                 .path("INDEX_ELASTICSEARCH_PASSWORD")
                 .asText())
-        .startsWith("${ELASTIC_PASSWORD");
+        .startsWith("${INDEX_ES_PASSWORD");
     assertThat(services.path("kibana-setup").path("volumes").get(0).asText())
         .startsWith("./kibana/saved-objects.ndjson:");
     assertThat(home.resolve("kibana/saved-objects.ndjson")).isRegularFile();
@@ -223,6 +224,97 @@ class DockerComposeTest {
     assertThat(
             services.path("parse-service").path("environment").path("PARSE_S3_ENDPOINT").asText())
         .isEqualTo(ingest.path("INGEST_S3_ENDPOINT").asText());
+  }
+
+  @Test
+  void kafkaAuthenticatesEveryListenerAndDeniesWhatTheAclsDoNotAllow() throws IOException {
+    JsonNode kafka = services.path("kafka").path("environment");
+    assertThat(kafka.path("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText().split(","))
+        .allSatisfy(listener -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
+    assertThat(kafka.path("KAFKA_AUTHORIZER_CLASS_NAME").asText())
+        .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+    assertThat(kafka.path("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asText()).isEqualTo("false");
+    assertThat(kafka.path("KAFKA_SUPER_USERS").asText()).isEqualTo("User:admin");
+    assertThat(kafka.path("KAFKA_LISTENER_NAME_HOST_SASL_ENABLED_MECHANISMS").asText())
+        .as("the super user cannot log in from the host")
+        .isEqualTo("SCRAM-SHA-512");
+    assertThat(kafka.path("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText()).isEqualTo("false");
+    assertThat(services.path("kafka-setup").path("volumes").get(0).asText())
+        .isEqualTo("./deploy/kafka:/setup:ro");
+    assertThat(home.resolve("deploy/kafka/acls.txt")).isRegularFile();
+    assertThat(home.resolve("deploy/kafka/setup.sh")).isExecutable();
+  }
+
+  @Test
+  void eachServiceLogsInToKafkaAsItsOwnUserAfterTheSetup() {
+    for (String service : BUILT.keySet()) {
+      JsonNode env = services.path(service).path("environment");
+      assertThat(env.path("KAFKA_PROPERTY_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_PLAINTEXT");
+      assertThat(env.path("KAFKA_PROPERTY_SASL_MECHANISM").asText()).isEqualTo("SCRAM-SHA-512");
+      assertThat(env.path("KAFKA_PROPERTY_SASL_JAAS_CONFIG").asText())
+          .contains("username=\"" + service + "\"")
+          .contains("${KAFKA_" + service.replace("-service", "").toUpperCase() + "_PASSWORD");
+      assertThat(
+              services
+                  .path(service)
+                  .path("depends_on")
+                  .path("kafka-setup")
+                  .path("condition")
+                  .asText())
+          .isEqualTo("service_completed_successfully");
+    }
+  }
+
+  @Test
+  void parseAndIndexOpenClaimChecksOnlyInTheBucketIngestWritesTo() {
+    String blobs =
+        services.path("ingest-service").path("environment").path("INGEST_BLOB_BUCKET").asText();
+    for (String prefix : List.of("parse-service:PARSE_", "index-service:INDEX_")) {
+      String[] parts = prefix.split(":");
+      JsonNode env = services.path(parts[0]).path("environment");
+      assertThat(env.path(parts[1] + "BLOB_STORE").asText()).isEqualTo("s3");
+      assertThat(env.path(parts[1] + "BLOB_BUCKET").asText()).isEqualTo(blobs);
+    }
+  }
+
+  @Test
+  void everyPublishedPortListensOnThePublishAddressOnly() {
+    List<String> published = new ArrayList<>();
+    services.forEach(
+        service -> service.path("ports").forEach(port -> published.add(port.asText())));
+
+    assertThat(published)
+        .isNotEmpty()
+        .allSatisfy(port -> assertThat(port).startsWith("${PUBLISH_ADDRESS:-127.0.0.1}:"));
+  }
+
+  @Test
+  void theSearchSideOnlyReadsTheAliasesAndTheIndexerOnlyTouchesItsOwnIndices() throws IOException {
+    YAMLMapper json = new YAMLMapper();
+    JsonNode reader =
+        json.readTree(home.resolve("deploy/elasticsearch/role-kamerstukken_reader.json").toFile());
+    JsonNode indexer =
+        json.readTree(home.resolve("deploy/elasticsearch/role-kamerstukken_indexer.json").toFile());
+
+    assertThat(reader.path("cluster")).isEmpty();
+    assertThat(reader.path("indices")).hasSize(1);
+    assertThat(reader.at("/indices/0/names").toString())
+        .isEqualTo("[\"kamerstukken-documents\",\"kamerstukken-qa\"]");
+    assertThat(reader.at("/indices/0/privileges").toString())
+        .isEqualTo("[\"read\",\"view_index_metadata\"]");
+    indexer
+        .path("indices")
+        .forEach(
+            grant ->
+                grant
+                    .path("names")
+                    .forEach(name -> assertThat(name.asText()).startsWith("kamerstukken-")));
+    JsonNode index = services.path("index-service").path("environment");
+    assertThat(index.path("INDEX_ELASTICSEARCH_USERNAME").asText()).isEqualTo("index-service");
+    assertThat(index.path("INDEX_SEARCH_ELASTICSEARCH_USERNAME").asText())
+        .isEqualTo("kamerstukken-search");
+    assertThat(services.path("elasticsearch-setup").path("volumes").get(0).asText())
+        .isEqualTo("./deploy/elasticsearch:/setup:ro");
   }
 
   /** docs/operations.md from "## Run with Docker" up to its "### Security" subsection. */

@@ -49,7 +49,9 @@ class DeadLetterCommandsIT {
 
     // Given: document a failed twice, b once, and ingest refused a link out of the inbox
     deadLetter(kafka, a, b);
-    String[] where = {"--kafka", stack.kafkaBootstrapServers(), "--topic-prefix", prefix};
+    String[] where = {
+      "--kafka", stack.kafkaBootstrapServers(), "--topic-prefix", prefix, "--blob-dir", "/blobs"
+    };
 
     // When they are listed
     CliRun list = run(where, "dlq", "list");
@@ -65,15 +67,18 @@ class DeadLetterCommandsIT {
             "a.pdf",
             "b.pdf",
             "escape.pdf",
-            "4 dead letter(s)");
+            "passwd.pdf",
+            "5 dead letter(s)");
 
     // When all are re-driven
     CliRun all = run(where, "dlq", "retry", "--all");
 
     // Then a (once: its latest dead letter) and b are back on the received topic; the refused link
-    // is not
+    // is not, nor the event whose claim check points outside the blob store
     assertThat(all.exitCode()).isZero();
-    assertThat(all.output()).contains("re-drove 2 dead letter(s), skipped 1");
+    assertThat(all.output())
+        .contains("re-drove 2 dead letter(s), skipped 2")
+        .contains("claim check is outside the blob folder [/blobs]");
     assertThat(keysOn(stack, received)).containsExactlyInAnyOrder(a.documentId(), b.documentId());
 
     // When --all runs again, nothing is re-driven twice, and nothing is open any more
@@ -125,6 +130,24 @@ class DeadLetterCommandsIT {
           received,
           b.documentId(),
           b);
+      DocumentReceived passwd =
+          new DocumentReceived(
+              "c".repeat(64),
+              "passwd.pdf",
+              "passwd.pdf",
+              "application/pdf",
+              10,
+              "c".repeat(64),
+              "file:///etc/passwd",
+              Instant.parse("2026-01-02T03:04:05Z"));
+      parse.publish(
+          passwd.documentId(),
+          ReasonCode.BLOB_MISSING,
+          "passwd.pdf is not in the store",
+          1,
+          received,
+          passwd.documentId(),
+          passwd);
       new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.INGEST, Clock.systemUTC())
           .publish(
               null,

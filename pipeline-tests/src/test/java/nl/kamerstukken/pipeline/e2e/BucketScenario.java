@@ -3,6 +3,12 @@ package nl.kamerstukken.pipeline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -117,6 +123,12 @@ final class BucketScenario {
                     .startsWith("s3://" + s3.inboxBucket() + "/kamerstukken/");
                 assertThat(event.blobUri()).startsWith("s3://" + s3.blobBucket() + "/");
               });
+      // And index-service serves the original from the blob bucket, verified, as a download
+      HttpResponse<byte[]> original = original(pipeline, committee);
+      assertThat(original.statusCode()).isEqualTo(200);
+      assertThat(original.body()).isEqualTo(Files.readAllBytes(corpus.resolve(COMMITTEE + ".pdf")));
+      assertThat(original.headers().firstValue("Content-Disposition").orElseThrow())
+          .startsWith("attachment;");
 
       // When one of them is deleted from the bucket
       client.deleteObject(
@@ -135,6 +147,18 @@ final class BucketScenario {
       assertThat(pipeline.services()).allSatisfy(service -> assertThat(service.healthy()).isTrue());
       return searchable;
     }
+  }
+
+  private static HttpResponse<byte[]> original(Pipeline pipeline, String documentId)
+      throws IOException, InterruptedException {
+    int port = pipeline.service(PipelineSettings.INDEX).httpPort();
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + port + "/api/documents/" + documentId + "/original"))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static String ids(String... documentIds) {

@@ -232,10 +232,18 @@ class SearchLifecycleIT {
     assertThat(elasticsearch.countAll(qaAlias())).isEqualTo(qa);
 
     // When every stored file is parsed again
-    String[] reparse = cli("reparse", "--kafka", kafka(), "--topic-prefix", settings.topicPrefix());
+    String[] reparse =
+        cli(
+            "reparse",
+            "--kafka",
+            kafka(),
+            "--topic-prefix",
+            settings.topicPrefix(),
+            "--blob-dir",
+            settings.dataDir().resolve("blobs").toString());
 
     // Then parse-service parses it again and index-service replaces it in place: newer, not doubled
-    assertThat(reparse[0]).contains("announced again");
+    assertThat(reparse[0]).contains("announced again").doesNotContain("untrusted event");
     diagnosis.within(PATIENCE, () -> assertThat(parsedAt(id)).isAfter(parsedAt));
     assertThat(elasticsearch.count(qaAlias(), term("documentId", id))).isEqualTo(qaOfDocument);
     diagnosis.within(PATIENCE, () -> assertThat(elasticsearch.countAll(qaAlias())).isEqualTo(qa));

@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * identifier {@code ah-tk-20252026-<number>} and exactly {@code pairs} questions, so expected index
  * counts are exact.
  */
-record GeneratedKamerstuk(int number, int pairs) {
+public record GeneratedKamerstuk(int number, int pairs) {
 
   private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
   private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -28,7 +28,7 @@ record GeneratedKamerstuk(int number, int pairs) {
     return "ah-tk-20252026-" + number;
   }
 
-  Path write(Path file) {
+  public Path write(Path file) {
     List<Object[]> lines = new ArrayList<>();
     float y = 40;
     y = add(lines, y, 18, true, "Tweede Kamer der Staten-Generaal");

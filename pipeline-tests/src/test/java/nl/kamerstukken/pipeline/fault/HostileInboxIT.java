@@ -461,7 +461,9 @@ class HostileInboxIT {
             "--topic-prefix",
             settings.topicPrefix(),
             "--alias-prefix",
-            settings.aliasPrefix()));
+            settings.aliasPrefix(),
+            "--blob-dir",
+            settings.dataDir().resolve("blobs").toString()));
     if (command[0].equals("status")) {
       args.addAll(
           List.of(

@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * What a user (and an operator) can see of the pipeline, asked over the same interfaces:
  * Elasticsearch search through the aliases, the Kafka topics, and the services' {@code /metrics}.
  */
-final class Observer {
+public final class Observer {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -39,7 +39,7 @@ final class Observer {
   private final String kafka;
   private final PipelineSettings settings;
 
-  Observer(String elasticsearch, String kafka, PipelineSettings settings) {
+  public Observer(String elasticsearch, String kafka, PipelineSettings settings) {
     this.elasticsearch = elasticsearch;
     this.kafka = kafka;
     this.settings = settings;
@@ -78,7 +78,7 @@ final class Observer {
    * Hits in an alias ({@code kamerstukken-documents} or {@code kamerstukken-qa}) for an
    * Elasticsearch query.
    */
-  long count(String alias, String query) {
+  public long count(String alias, String query) {
     JsonNode answer =
         post("/" + settings.aliasPrefix() + alias + "/_count", "{\"query\":" + query + "}");
     return answer.path("count").asLong(-1);
@@ -108,7 +108,7 @@ final class Observer {
   }
 
   /** Dead letters about any of {@code documentIds}. */
-  List<DeadLetter> deadLettersFor(List<String> documentIds) {
+  public List<DeadLetter> deadLettersFor(List<String> documentIds) {
     Set<String> ids = Set.copyOf(documentIds);
     return readAll(Topics.DEAD_LETTER).stream()
         .filter(l -> l != null && ids.contains(l.documentId()))

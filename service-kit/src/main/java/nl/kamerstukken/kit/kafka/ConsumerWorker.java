@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.kamerstukken.kit.http.HealthCheck;
+import nl.kamerstukken.kit.schema.EventCheck;
+import nl.kamerstukken.kit.schema.EventSchema;
+import nl.kamerstukken.model.JsonSerde;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Topic;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -34,9 +37,11 @@ import org.slf4j.LoggerFactory;
  * with stable ids.
  *
  * <p>A {@link RetryableException} pauses consumption and offers the same batch again with
- * exponential backoff (the service neither spins nor drops while, say, Elasticsearch is down). A
- * record whose bytes are not a valid event is dead-lettered and skipped. Any other exception ends
- * the loop: {@link #run} rethrows it so the supervisor can stop the service loudly.
+ * exponential backoff (the service neither spins nor drops while, say, Elasticsearch is down). Each
+ * record is checked against its topic's JSON Schema (and its key against the event's document id)
+ * before it is read: a record that is not a valid event is dead-lettered ({@code INVALID_EVENT},
+ * with the validation error) and skipped, and the loop goes on. Any other exception ends the loop:
+ * {@link #run} rethrows it so the supervisor can stop the service loudly.
  */
 public final class ConsumerWorker<V> implements Runnable {
 
@@ -55,6 +60,7 @@ public final class ConsumerWorker<V> implements Runnable {
   private final String name;
   private final Consumer<String, byte[]> consumer;
   private final Topic<String, V> topic;
+  private final EventSchema schema;
   private final BatchHandler<V> handler;
   private final DeadLetters deadLetters;
   private final Backoff backoff;
@@ -83,6 +89,7 @@ public final class ConsumerWorker<V> implements Runnable {
     this.name = name;
     this.consumer = consumer;
     this.topic = topic;
+    this.schema = EventSchema.of(topic);
     this.handler = handler;
     this.deadLetters = deadLetters;
     this.backoff = backoff;
@@ -211,9 +218,13 @@ public final class ConsumerWorker<V> implements Runnable {
       throws RetryableException {
     List<Incoming<V>> events = new ArrayList<>(records.size());
     for (ConsumerRecord<String, byte[]> r : records) {
+      EventCheck checked = schema.check(r.key(), r.value());
       try {
-        V value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-        events.add(new Incoming<>(r.topic(), r.partition(), r.offset(), r.key(), value));
+        if (!checked.valid()) {
+          throw new SerializationException(
+              "record on " + r.topic() + " is not a valid event: " + checked.problem());
+        }
+        events.add(new Incoming<>(r.topic(), r.partition(), r.offset(), r.key(), read(r, checked)));
       } catch (SerializationException e) {
         if (deadLettered.add(identity(r))) {
           invalid.increment();
@@ -223,6 +234,14 @@ public final class ConsumerWorker<V> implements Runnable {
       }
     }
     return events;
+  }
+
+  /** The checked event as the topic's type, from the tree already parsed when possible. */
+  private V read(ConsumerRecord<String, byte[]> r, EventCheck checked) {
+    if (topic.valueSerde() instanceof JsonSerde<V> json) {
+      return json.fromTree(r.topic(), checked.event());
+    }
+    return topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
   }
 
   private static long identity(ConsumerRecord<?, ?> r) {

@@ -129,7 +129,7 @@ class ConsumerWorkerIT {
               assertThat(handled).containsExactly("file-0.pdf");
               assertThat(committedOffsets()).isEqualTo(2);
             });
-    List<DeadLetter> letters = readDeadLetters();
+    List<DeadLetter> letters = readDeadLetters(1);
     assertThat(letters)
         .singleElement()
         .satisfies(
@@ -140,6 +140,62 @@ class ConsumerWorkerIT {
             });
     worker.stop();
     loop.get();
+  }
+
+  @Test
+  void eventsTheirSchemaRefusesAreDeadLetteredWithTheValidationErrorAndTheLoopGoesOn()
+      throws Exception {
+    // Given a claim check that is no file: or s3: URI, an event under another document's key, and
+    // a valid event with a field this version does not know
+    String valid =
+        "{\"documentId\":\"%s\",\"sourcePath\":\"a.pdf\",\"fileName\":\"%s\","
+            + "\"mediaType\":\"application/pdf\",\"sizeBytes\":1,\"sha256\":\"%s\","
+            + "\"blobUri\":\"%s\",\"receivedAt\":\"2026-01-01T00:00:00Z\"%s}";
+    String other = "c".repeat(64);
+    try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(settings.producer())) {
+      String topic = settings.topic(Topics.RECEIVED).name();
+      raw.send(record(topic, SHA, valid.formatted(SHA, "http.pdf", SHA, "http://x/y", ""))).get();
+      raw.send(record(topic, other, valid.formatted(SHA, "key.pdf", SHA, "file:///b/x", ""))).get();
+      raw.send(
+              record(
+                  topic,
+                  SHA,
+                  valid.formatted(SHA, "newer.pdf", SHA, "file:///b/x", ",\"addedLater\":[1]")))
+          .get();
+    }
+    List<String> handled = new CopyOnWriteArrayList<>();
+    ConsumerWorker<DocumentReceived> worker =
+        worker(batch -> batch.forEach(in -> handled.add(in.value().fileName())));
+
+    CompletableFuture<Void> loop = CompletableFuture.runAsync(worker);
+
+    // Then only the valid one is handled, all three are committed, and the two dead letters say why
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(handled).containsExactly("newer.pdf");
+              assertThat(committedOffsets()).isEqualTo(3);
+            });
+    assertThat(readDeadLetters(2))
+        .allSatisfy(letter -> assertThat(letter.reasonCode()).isEqualTo(ReasonCode.INVALID_EVENT))
+        .anySatisfy(
+            letter -> {
+              assertThat(letter.message()).contains("$.blobUri", "^(file|s3):");
+              assertThat(letter.originalEvent().path("fileName").asText()).isEqualTo("http.pdf");
+            })
+        .anySatisfy(
+            letter -> {
+              assertThat(letter.message()).contains("key [" + other + "]", "documentId");
+              assertThat(letter.originalKey()).isEqualTo(other);
+            });
+    assertThat(worker.state()).isEqualTo(ConsumerWorker.State.RUNNING);
+    worker.stop();
+    loop.get();
+  }
+
+  private static ProducerRecord<String, byte[]> record(String topic, String key, String json) {
+    return new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -201,7 +257,7 @@ class ConsumerWorkerIT {
     }
   }
 
-  private List<DeadLetter> readDeadLetters() {
+  private List<DeadLetter> readDeadLetters(int expected) {
     String topic = settings.topic(Topics.DEAD_LETTER).name();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(settings.consumer("dlq-" + UUID.randomUUID(), 100))) {
@@ -220,7 +276,7 @@ class ConsumerWorkerIT {
                                     .valueSerde()
                                     .deserializer()
                                     .deserialize(topic, r.value())));
-                return !letters.isEmpty();
+                return letters.size() >= expected;
               });
       return letters;
     }

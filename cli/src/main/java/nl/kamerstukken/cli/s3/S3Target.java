@@ -4,14 +4,12 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import nl.kamerstukken.kit.s3.S3Clients;
+import nl.kamerstukken.kit.s3.S3Connection;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -50,19 +48,7 @@ public record S3Target(
         accessKey == null
             ? DefaultCredentialsProvider.builder().build()
             : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
-    var builder =
-        S3Client.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(Region.of(region))
-            .credentialsProvider(credentials)
-            .forcePathStyle(endpoint != null);
-    if (endpoint != null) {
-      builder
-          .endpointOverride(endpoint)
-          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-    }
-    return builder.build();
+    return S3Clients.create(new S3Connection(endpoint, region, endpoint != null), credentials);
   }
 
   /** Creates both buckets unless they exist. */

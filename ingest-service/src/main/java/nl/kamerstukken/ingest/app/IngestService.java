@@ -32,6 +32,7 @@ import nl.kamerstukken.kit.kafka.TopicAdmin;
 import nl.kamerstukken.kit.lifecycle.Resources;
 import nl.kamerstukken.kit.lifecycle.Service;
 import nl.kamerstukken.kit.lifecycle.Supervisor;
+import nl.kamerstukken.kit.s3.S3Clients;
 import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topics;
 import org.slf4j.Logger;
@@ -176,7 +177,7 @@ public final class IngestService implements Service {
 
   private S3Client s3Client() {
     if (s3 == null) {
-      s3 = resources.add(config.s3().connection().connect());
+      s3 = resources.add(S3Clients.create(config.s3().connection()));
     }
     return s3;
   }

@@ -1,7 +1,6 @@
 package nl.kamerstukken.ingest.config;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import nl.kamerstukken.kit.config.EnvConfig;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
+import nl.kamerstukken.kit.s3.S3Connection;
 
 /**
  * Everything ingest-service reads from its environment (prefix {@code INGEST_}), validated at
@@ -111,26 +111,7 @@ public record IngestConfig(
 
   private static S3Settings s3(
       EnvConfig env, Map<String, String> environment, Kind source, Kind blobStore) {
-    String endpointText = env.string("S3_ENDPOINT", "");
-    URI endpoint = null;
-    if (!endpointText.isEmpty()) {
-      try {
-        endpoint = URI.create(endpointText);
-      } catch (IllegalArgumentException e) {
-        endpoint = null;
-      }
-      if (endpoint == null
-          || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
-          || endpoint.getHost() == null) {
-        env.reject(
-            "S3_ENDPOINT",
-            endpointText,
-            "expected an http(s) URL like http://minio:9000, or empty for AWS");
-        endpoint = null;
-      }
-    }
-    String region = env.string("S3_REGION", environment.getOrDefault("AWS_REGION", "us-east-1"));
-    boolean pathStyle = env.bool("S3_PATH_STYLE", !endpointText.isEmpty());
+    S3Connection connection = S3Connection.load(env, environment);
     BucketLocation inbox = source == Kind.S3 ? location(env, "S3_BUCKET", "S3_PREFIX") : null;
     BucketLocation blobs =
         blobStore == Kind.S3 ? location(env, "BLOB_BUCKET", "BLOB_PREFIX") : null;
@@ -149,8 +130,7 @@ public record IngestConfig(
       env.reject("S3_POLL_INTERVAL", "0", "must be longer than 0, e.g. 5s");
     }
     String eventsTopic = env.string("S3_EVENTS_TOPIC", "");
-    return new S3Settings(
-        new S3Connection(endpoint, region, pathStyle), inbox, blobs, poll, eventsTopic);
+    return new S3Settings(connection, inbox, blobs, poll, eventsTopic);
   }
 
   private static BucketLocation location(EnvConfig env, String bucketName, String prefixName) {

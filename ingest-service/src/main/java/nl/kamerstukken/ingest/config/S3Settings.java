@@ -1,12 +1,14 @@
 package nl.kamerstukken.ingest.config;
 
 import java.time.Duration;
+import nl.kamerstukken.kit.s3.S3Connection;
 
 /**
  * The S3 side of ingest: the inbox bucket (when {@code INGEST_SOURCE=s3}) and the blob bucket (when
  * {@code INGEST_BLOB_STORE=s3}), both on one S3 server.
  *
- * @param connection how to reach S3
+ * @param connection how to reach S3 ({@code INGEST_S3_ENDPOINT}, {@code INGEST_S3_REGION}, {@code
+ *     INGEST_S3_PATH_STYLE})
  * @param inbox the watched bucket and prefix ({@code INGEST_S3_BUCKET}, {@code INGEST_S3_PREFIX});
  *     null unless the source is S3
  * @param blobs where blobs are stored ({@code INGEST_BLOB_BUCKET}, {@code INGEST_BLOB_PREFIX});

@@ -27,7 +27,8 @@ final class ElasticsearchInstance {
   private ElasticsearchInstance() {}
 
   /**
-   * Creates the instance folders, copies the distribution's config once, and when running as root
+   * Creates the instance folders, copies the distribution's config once and the Dutch Hunspell
+   * dictionary (see {@link HunspellDictionary}) before every start, and when running as root
    * hands the instance to {@code user} and checks that it can reach the JDK and the instance (the
    * distribution: see {@link ReadableDistribution}).
    */
@@ -39,6 +40,7 @@ final class ElasticsearchInstance {
       if (!Files.isDirectory(launch.config())) {
         copyTree(launch.home().resolve("config"), launch.config());
       }
+      HunspellDictionary.install(HunspellDictionary.source(System.getenv()), launch.config());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not prepare the Elasticsearch instance in " + launch.instanceDir(), e);

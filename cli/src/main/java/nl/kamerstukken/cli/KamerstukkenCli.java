@@ -10,6 +10,7 @@ import nl.kamerstukken.cli.score.ScoreCommand;
 import nl.kamerstukken.cli.search.ReindexCommand;
 import nl.kamerstukken.cli.search.ReparseCommand;
 import nl.kamerstukken.cli.search.SearchCommand;
+import nl.kamerstukken.cli.search.SearchEvalCommand;
 import nl.kamerstukken.cli.status.StatusCommand;
 import nl.kamerstukken.cli.up.UpCommand;
 import picocli.CommandLine;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       BenchParseCommand.class,
       BenchCommand.class,
       SearchCommand.class,
+      SearchEvalCommand.class,
       ReindexCommand.class,
       ReparseCommand.class,
       BenchSearchCommand.class,

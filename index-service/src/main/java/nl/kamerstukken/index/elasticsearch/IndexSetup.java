@@ -307,8 +307,7 @@ public final class IndexSetup {
     if (text._kind() == Analyzer.Kind.Dutch) {
       return Analysis.DUTCH;
     }
-    boolean hunspell =
-        text.isCustom() && text.custom().filter().contains(Analysis.HUNSPELL_FILTER);
+    boolean hunspell = text.isCustom() && text.custom().filter().contains(Analysis.HUNSPELL_FILTER);
     return hunspell ? Analysis.HUNSPELL : Analysis.FALLBACK;
   }
 }

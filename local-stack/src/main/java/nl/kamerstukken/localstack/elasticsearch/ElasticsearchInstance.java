@@ -28,8 +28,8 @@ final class ElasticsearchInstance {
 
   /**
    * Creates the instance folders, copies the distribution's config once and the Dutch Hunspell
-   * dictionary (see {@link HunspellDictionary}) before every start, and when running as root
-   * hands the instance to {@code user} and checks that it can reach the JDK and the instance (the
+   * dictionary (see {@link HunspellDictionary}) before every start, and when running as root hands
+   * the instance to {@code user} and checks that it can reach the JDK and the instance (the
    * distribution: see {@link ReadableDistribution}).
    */
   static void prepare(ElasticsearchLaunch launch, Optional<ServiceUser> user) {

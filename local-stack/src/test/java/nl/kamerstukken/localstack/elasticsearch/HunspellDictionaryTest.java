@@ -13,7 +13,8 @@ class HunspellDictionaryTest {
   @TempDir Path dir;
 
   @Test
-  void givenTheDebianLayoutWithLinksWhenInstalledThenTheNodeConfigHoldsBothFiles() throws Exception {
+  void givenTheDebianLayoutWithLinksWhenInstalledThenTheNodeConfigHoldsBothFiles()
+      throws Exception {
     Path source = Files.createDirectories(dir.resolve("hunspell"));
     Files.writeString(source.resolve("nl.aff"), "SET UTF-8\n");
     Files.writeString(source.resolve("nl.dic"), "1\nvraag\n");

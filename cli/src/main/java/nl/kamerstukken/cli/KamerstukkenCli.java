@@ -11,6 +11,7 @@ import nl.kamerstukken.cli.search.ReindexCommand;
 import nl.kamerstukken.cli.search.ReparseCommand;
 import nl.kamerstukken.cli.search.SearchCommand;
 import nl.kamerstukken.cli.search.SearchEvalCommand;
+import nl.kamerstukken.cli.search.SimilarCommand;
 import nl.kamerstukken.cli.status.StatusCommand;
 import nl.kamerstukken.cli.up.UpCommand;
 import picocli.CommandLine;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       SearchCommand.class,
       SearchEvalCommand.class,
+      SimilarCommand.class,
       ReindexCommand.class,
       ReparseCommand.class,
       BenchSearchCommand.class,

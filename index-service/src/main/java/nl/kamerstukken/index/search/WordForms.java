@@ -54,7 +54,7 @@ final class WordForms {
     if (w.endsWith("eren") && w.length() > 6) {
       forms.add(cut(w, 4)); // kinderen -> kind
     }
-    if (w.endsWith("en") && w.length() > 5) {
+    if (w.endsWith("en") && w.length() >= 5) {
       String stem = cut(w, 2);
       forms.add(stem); // artsen -> arts, wachtlijsten -> wachtlijst
       forms.add(cut(w, 1)); // gemeenten -> gemeente
@@ -95,8 +95,8 @@ final class WordForms {
     }
     if (last == 'f') {
       forms.add(cut(w, 1) + "ven"); // brief -> brieven
-    } else if (last == 's' && isVowel(w.charAt(w.length() - 2))) {
-      forms.add(cut(w, 1) + "zen"); // huis -> huizen
+    } else if (last == 's' && (isVowel(w.charAt(w.length() - 2)) || w.endsWith("ijs"))) {
+      forms.add(cut(w, 1) + "zen"); // huis -> huizen, prijs -> prijzen
     }
     if (!isVowel(last)) {
       forms.add(w + "eren"); // kind -> kinderen

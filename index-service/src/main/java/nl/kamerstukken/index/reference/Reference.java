@@ -22,7 +22,7 @@ public record Reference(String kind, String identifier, String text) {
   /**
    * Whether the identifier is a publication ({@code kst-}, {@code ah-}, ...), not a case number.
    */
-  public boolean isPublication() {
+  public boolean pointsAtPublication() {
     return !ZAAK.equals(kind) && !DOCUMENT.equals(kind);
   }
 }

@@ -99,7 +99,7 @@ public final class QaDetails {
     }
     body.putArray("_source").add("identifier").add("title").add("documentId");
     String publication =
-        reference.isPublication()
+        reference.pointsAtPublication()
             ? "https://zoek.officielebekendmakingen.nl/" + reference.identifier() + ".html"
             : null;
     List<Hit<ObjectNode>> hits = search(client, documentsAlias, body);

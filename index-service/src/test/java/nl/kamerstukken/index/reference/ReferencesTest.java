@@ -52,8 +52,8 @@ class ReferencesTest {
             org.assertj.core.groups.Tuple.tuple(Reference.IDENTIFIER, "ah-tk-20232024-1314"),
             org.assertj.core.groups.Tuple.tuple(Reference.ZAAK, "2026Z11981"),
             org.assertj.core.groups.Tuple.tuple(Reference.DOCUMENT, "2026D27213"));
-    assertThat(found.get(1).isPublication()).isFalse();
-    assertThat(found.get(0).isPublication()).isTrue();
+    assertThat(found.get(1).pointsAtPublication()).isFalse();
+    assertThat(found.get(0).pointsAtPublication()).isTrue();
   }
 
   @Test

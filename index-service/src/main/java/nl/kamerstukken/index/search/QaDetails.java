@@ -97,7 +97,8 @@ public final class QaDetails {
     for (String field : new String[] {"identifier", "zaakNumbers", "documentNumbers"}) {
       should.addObject().putObject("term").put(field, reference.identifier());
     }
-    body.putArray("_source").add("identifier").add("title").add("documentId");
+    // The object form: the Java client reads a bare array of _source fields ambiguously.
+    body.putObject("_source").putArray("includes").add("identifier").add("title").add("documentId");
     String publication =
         reference.pointsAtPublication()
             ? "https://zoek.officielebekendmakingen.nl/" + reference.identifier() + ".html"

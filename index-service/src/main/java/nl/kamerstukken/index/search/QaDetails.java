@@ -136,7 +136,8 @@ public final class QaDetails {
         .putObject("term")
         .put("documentKey", qa.path("documentKey").asText());
     body.putArray("sort").add("documentKey").addObject().putObject("position").put("order", "asc");
-    body.putArray("_source")
+    body.putObject("_source")
+        .putArray("includes")
         .add("identifier")
         .add("title")
         .add("questionNumbers")

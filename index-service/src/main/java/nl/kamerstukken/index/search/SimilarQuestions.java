@@ -14,14 +14,58 @@ import nl.kamerstukken.model.Json;
 
 /**
  * "Asked before": for one Q&A, the most similar questions of other Kamerstukken put earlier.
- * Elasticsearch's {@code more_like_this} on the question's text (its distinctive words, weighted by
- * how rare they are in the index) over the questions and titles of other Kamerstukken whose
- * questions were submitted on or before this one's (its Kamerstuk's date when that is unknown).
- * Thread-safe.
+ * Elasticsearch's {@code more_like_this} on the question's text and title (its distinctive words,
+ * weighted by how rare they are in the index; the phrasing all Kamervragen share left out) over the
+ * questions and titles of other Kamerstukken whose questions were submitted on or before this one's
+ * (its Kamerstuk's date when that is unknown). An empty list means nothing similar was asked
+ * before. Thread-safe.
  */
 public final class SimilarQuestions {
 
   public static final int DEFAULT_SIZE = 5;
+
+  /** The phrasing of Kamervragen and their headers, shared by questions of every subject. */
+  static final List<String> BOILERPLATE =
+      List.of(
+          "kunt",
+          "kan",
+          "bent",
+          "bekend",
+          "deelt",
+          "mening",
+          "afgelopen",
+          "jaren",
+          "jaar",
+          "waarom",
+          "welke",
+          "welk",
+          "hoeveel",
+          "wilt",
+          "hebt",
+          "aangeven",
+          "toelichten",
+          "nee",
+          "gaat",
+          "vindt",
+          "kamer",
+          "minister",
+          "staatssecretaris",
+          "bericht",
+          "artikel",
+          "vragen",
+          "vraag",
+          "lid",
+          "leden",
+          "antwoord",
+          "antwoorden",
+          "over",
+          "gaan",
+          "zien",
+          "komen",
+          "mogelijk",
+          "andere",
+          "wel",
+          "worden");
 
   private final ElasticsearchClient client;
   private final String alias;
@@ -55,9 +99,14 @@ public final class SimilarQuestions {
     ObjectNode mlt = bool.putArray("must").addObject().putObject("more_like_this");
     mlt.putArray("fields").add("questionText").add("title");
     mlt.put("like", like + " " + qa.path("title").asText(""));
-    // Questions are short and a corpus may be small: every word that occurs counts.
-    mlt.put("min_term_freq", 1).put("min_doc_freq", 1).put("max_query_terms", 25);
-    mlt.put("minimum_should_match", "10%");
+    // Questions are short: a word counts once it occurs. A word no other question has cannot
+    // connect two questions; the phrasing every Kamervraag shares ("Kunt u aangeven ...") says
+    // nothing about the subject; and a question must share a fair part of the rest, else nothing
+    // is shown rather than a question that only shares "afgelopen jaren".
+    mlt.put("min_term_freq", 1).put("min_doc_freq", 2).put("max_query_terms", 25);
+    mlt.put("minimum_should_match", "30%");
+    ArrayNode stopWords = mlt.putArray("stop_words");
+    BOILERPLATE.forEach(stopWords::add);
     bool.putArray("must_not")
         .addObject()
         .putObject("term")

@@ -43,11 +43,9 @@ public final class SearchEvalCommand implements Callable<Integer> {
   Path file;
 
   @Option(
-      names = "--misses",
-      negatable = true,
-      defaultValue = "true",
-      description = "Print each query that missed something (default: ${DEFAULT-VALUE}).")
-  boolean misses;
+      names = "--summary",
+      description = "Print only the figures, not each query that missed something.")
+  boolean summary;
 
   @Option(
       names = "--min-ndcg",
@@ -81,7 +79,7 @@ public final class SearchEvalCommand implements Callable<Integer> {
       RelevanceReport report =
           new RelevanceEvaluation(new QaSearch(client, names, Highlighting.HTML))
               .run(queries, analysis == null ? null : analysis.name());
-      report.print(out, misses);
+      report.print(out, !summary);
       return minNdcg != null && report.ndcg() < minNdcg ? 1 : 0;
     } catch (ElasticsearchException e) {
       err.println(

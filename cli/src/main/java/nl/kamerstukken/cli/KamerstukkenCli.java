@@ -6,6 +6,7 @@ import nl.kamerstukken.cli.s3.UploadCommand;
 import nl.kamerstukken.cli.search.ReindexCommand;
 import nl.kamerstukken.cli.search.ReparseCommand;
 import nl.kamerstukken.cli.search.SearchCommand;
+import nl.kamerstukken.cli.search.SimilarCommand;
 import nl.kamerstukken.cli.status.StatusCommand;
 import nl.kamerstukken.cli.up.UpCommand;
 import picocli.CommandLine;
@@ -20,12 +21,13 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Measuring tools (the tools module, run by the same launcher): score, bench-parse, bench,",
-      "bench-search; ./kamerstukken <tool> --help for each."
+      "bench-search, search-eval; ./kamerstukken <tool> --help for each."
     },
     subcommands = {
       UpCommand.class,
       ParseCommand.class,
       SearchCommand.class,
+      SimilarCommand.class,
       ReindexCommand.class,
       ReparseCommand.class,
       UploadCommand.class,

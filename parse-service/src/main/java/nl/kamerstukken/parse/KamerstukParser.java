@@ -23,6 +23,7 @@ import nl.kamerstukken.parse.extract.Extraction;
 import nl.kamerstukken.parse.extract.ExtractionFailure;
 import nl.kamerstukken.parse.metadata.MetadataExtractor;
 import nl.kamerstukken.parse.metadata.SiblingMetadata;
+import nl.kamerstukken.parse.segment.SegmentPages;
 import nl.kamerstukken.parse.segment.Segmentation;
 import nl.kamerstukken.parse.segment.Segmenter;
 import org.apache.tika.parser.AutoDetectParser;
@@ -94,7 +95,9 @@ public final class KamerstukParser implements DocumentParser {
   private DocumentParsed assemble(
       Path file, String name, SourceFile source, Extraction extraction, Instant receivedAt) {
     CleanDocument document = TextCleaner.clean(extraction);
-    Segmentation segmentation = Segmenter.segment(document, extraction.markedSegments());
+    Segmentation segmentation =
+        SegmentPages.forDocument(
+            Segmenter.segment(document, extraction.markedSegments()), extraction.pageCount());
     Map<String, List<String>> properties =
         MetadataExtractor.merge(extraction.properties(), SiblingMetadata.find(file, name));
     boolean scanned =

@@ -2,6 +2,7 @@ package nl.kamerstukken.tools;
 
 import nl.kamerstukken.tools.bench.BenchCommand;
 import nl.kamerstukken.tools.bench.BenchSearchCommand;
+import nl.kamerstukken.tools.relevance.SearchEvalCommand;
 import nl.kamerstukken.tools.score.BenchParseCommand;
 import nl.kamerstukken.tools.score.ScoreCommand;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       BenchParseCommand.class,
       BenchCommand.class,
       BenchSearchCommand.class,
+      SearchEvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KamerstukkenTools {

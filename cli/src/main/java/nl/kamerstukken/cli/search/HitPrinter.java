@@ -44,9 +44,16 @@ final class HitPrinter {
       out.println(
           "    file: "
               + (hit.fileName() == null ? "?" : hit.fileName())
+              + pages(hit)
               + "  (document "
               + hit.documentId()
               + ")");
+      if (!hit.references().isEmpty()) {
+        out.println(
+            "    refers to: "
+                + String.join(", ", hit.references().stream().map(r -> r.identifier()).toList()));
+      }
+      out.println("    id: " + hit.id() + "  (./kamerstukken similar " + hit.id() + ")");
     }
     out.flush();
   }
@@ -70,6 +77,24 @@ final class HitPrinter {
       parts.add("-> " + String.join(", ", to));
     }
     return String.join("  ", parts);
+  }
+
+  /** " question p. 2, answer p. 2-3", or nothing when the pages are unknown. */
+  private static String pages(SearchHit hit) {
+    List<String> parts = new ArrayList<>();
+    if (!hit.questionPages().isEmpty()) {
+      parts.add("question " + range(hit.questionPages()));
+    }
+    if (!hit.answerPages().isEmpty()) {
+      parts.add("answer " + range(hit.answerPages()));
+    }
+    return parts.isEmpty() ? "" : "  " + String.join(", ", parts);
+  }
+
+  private static String range(List<Integer> pages) {
+    int first = pages.get(0);
+    int last = pages.get(pages.size() - 1);
+    return first == last ? "p. " + first : "p. " + first + "-" + last;
   }
 
   /** The highlighted fragments when the field matched, else the start of the text. */

@@ -2,6 +2,7 @@ package nl.kamerstukken.index.document;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
+import nl.kamerstukken.index.reference.Reference;
 
 /**
  * One Kamerstuk as a search document in the documents index.
@@ -9,6 +10,7 @@ import java.util.List;
  * @param shared metadata and links, written as top-level fields
  * @param qaCount how many Q&A documents this Kamerstuk has: they are stored at positions
  *     1..qaCount, which is how a later version knows which of them it must remove
+ * @param references what the text and footnotes refer to (other Kamerstukken, Aanhangsels, Zaken)
  */
 public record DocumentDoc(
     @JsonUnwrapped SharedFields shared,
@@ -20,9 +22,11 @@ public record DocumentDoc(
     int answerCount,
     int qaCount,
     List<String> footnotes,
-    List<String> warnings) {
+    List<String> warnings,
+    List<Reference> references) {
 
   public DocumentDoc {
+    references = List.copyOf(references);
     seeAlso = List.copyOf(seeAlso);
     footnotes = List.copyOf(footnotes);
     warnings = List.copyOf(warnings);

@@ -2,6 +2,7 @@ package nl.kamerstukken.index.document;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
+import nl.kamerstukken.index.reference.Reference;
 
 /**
  * One question with its answer as a search document in the Q&A index: each Kamervraag is its own
@@ -16,6 +17,9 @@ import java.util.List;
  * @param questionText the question, null if not found
  * @param answerText the answer (several answers joined by a blank line), null if not answered
  * @param answered whether an answer was found
+ * @param questionPages the pages the question is printed on (empty when unknown)
+ * @param answerPages the pages its answer is printed on (empty when unknown)
+ * @param references what the question and answer refer to (other Kamerstukken, Aanhangsels, Zaken)
  */
 public record QaDoc(
     @JsonUnwrapped SharedFields shared,
@@ -24,10 +28,16 @@ public record QaDoc(
     List<String> answerNumbers,
     String questionText,
     String answerText,
-    boolean answered) {
+    boolean answered,
+    List<Integer> questionPages,
+    List<Integer> answerPages,
+    List<Reference> references) {
 
   public QaDoc {
     questionNumbers = List.copyOf(questionNumbers);
     answerNumbers = List.copyOf(answerNumbers);
+    questionPages = List.copyOf(questionPages);
+    answerPages = List.copyOf(answerPages);
+    references = List.copyOf(references);
   }
 }

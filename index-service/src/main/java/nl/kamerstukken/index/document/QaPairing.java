@@ -39,7 +39,9 @@ final class QaPairing {
       List<String> questionNumbers,
       List<String> answerNumbers,
       String questionText,
-      String answerText) {}
+      String answerText,
+      List<Integer> questionPages,
+      List<Integer> answerPages) {}
 
   static List<Pair> pair(List<Segment> questions, List<Segment> answers) {
     Map<String, Deque<Integer>> answersByNumber = indexByNumber(answers);
@@ -58,7 +60,9 @@ final class QaPairing {
     }
     for (int i = 0; i < answers.size(); i++) {
       if (!claimed.contains(i)) {
-        pairs.add(new Pair(List.of(), answers.get(i).numbers(), null, answers.get(i).text()));
+        Segment answer = answers.get(i);
+        pairs.add(
+            new Pair(List.of(), answer.numbers(), null, answer.text(), List.of(), answer.pages()));
       }
     }
     return pairs;
@@ -77,10 +81,13 @@ final class QaPairing {
 
   private static Pair combine(Segment question, List<Segment> answers) {
     if (answers.isEmpty()) {
-      return new Pair(question.numbers(), List.of(), question.text(), null);
+      return new Pair(
+          question.numbers(), List.of(), question.text(), null, question.pages(), List.of());
     }
     List<String> numbers = answers.stream().flatMap(a -> a.numbers().stream()).distinct().toList();
     String text = answers.stream().map(Segment::text).collect(Collectors.joining("\n\n"));
-    return new Pair(question.numbers(), numbers, question.text(), text);
+    List<Integer> pages =
+        answers.stream().flatMap(a -> a.pages().stream()).distinct().sorted().toList();
+    return new Pair(question.numbers(), numbers, question.text(), text, question.pages(), pages);
   }
 }

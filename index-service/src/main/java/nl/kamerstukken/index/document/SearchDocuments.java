@@ -2,7 +2,9 @@ package nl.kamerstukken.index.document;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import nl.kamerstukken.index.reference.References;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Footnote;
 
@@ -14,6 +16,7 @@ public final class SearchDocuments {
   public static IndexedDocument of(DocumentParsed parsed) {
     String key = key(parsed);
     SharedFields shared = SharedFields.of(key, parsed);
+    List<String> own = own(parsed);
     List<QaDoc> qa = new ArrayList<>();
     for (QaPairing.Pair pair : QaPairing.pair(parsed.questions(), parsed.answers())) {
       qa.add(
@@ -24,9 +27,14 @@ public final class SearchDocuments {
               pair.answerNumbers(),
               pair.questionText(),
               pair.answerText(),
-              pair.answerText() != null));
+              pair.answerText() != null,
+              pair.questionPages(),
+              pair.answerPages(),
+              References.in(Arrays.asList(pair.questionText(), pair.answerText()), own)));
     }
     List<String> footnotes = parsed.footnotes().stream().map(SearchDocuments::footnote).toList();
+    List<String> texts = new ArrayList<>(footnotes);
+    texts.add(0, parsed.text());
     DocumentDoc document =
         new DocumentDoc(
             shared,
@@ -38,7 +46,8 @@ public final class SearchDocuments {
             parsed.answers().size(),
             qa.size(),
             footnotes,
-            parsed.warnings());
+            parsed.warnings(),
+            References.in(texts, own));
     return new IndexedDocument(key, version(parsed), document, qa);
   }
 
@@ -49,6 +58,17 @@ public final class SearchDocuments {
   static String key(DocumentParsed parsed) {
     String identifier = parsed.metadata().identifier();
     return identifier == null || identifier.isBlank() ? parsed.documentId() : identifier.trim();
+  }
+
+  /** The Kamerstuk's own identifier, Zaak and document numbers: not references to others. */
+  private static List<String> own(DocumentParsed parsed) {
+    List<String> own = new ArrayList<>();
+    if (parsed.metadata().identifier() != null) {
+      own.add(parsed.metadata().identifier().trim());
+    }
+    own.addAll(parsed.metadata().zaakNumbers());
+    own.addAll(parsed.metadata().documentNumbers());
+    return own;
   }
 
   static long version(DocumentParsed parsed) {

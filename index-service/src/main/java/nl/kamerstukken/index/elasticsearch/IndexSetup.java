@@ -29,6 +29,15 @@ public final class IndexSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexSetup.class);
 
+  /**
+   * The Hunspell probe: the core filter with the Dutch dictionary must stem a plural the dictionary
+   * knows; a 400 means the node has no {@code config/hunspell/nl_NL/}.
+   */
+  private static final String HUNSPELL_PROBE =
+      "{\"tokenizer\":\"standard\",\"filter\":[\"lowercase\",{\"type\":\"hunspell\",\"locale\":\""
+          + Analysis.HUNSPELL_LOCALE
+          + "\",\"dedup\":true}],\"text\":\"Sancties\"}";
+
   /** The fallback analyzer must drop the stop word and keep the other word unchanged. */
   private static final String FALLBACK_PROBE =
       "{\"tokenizer\":\"standard\",\"filter\":[\"lowercase\",{\"type\":\"stop\",\"stopwords\":\"_dutch_\"}],"
@@ -36,10 +45,20 @@ public final class IndexSetup {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
+  private final Analysis pinned;
 
   public IndexSetup(ElasticsearchClient client, IndexNames names) {
+    this(client, names, null);
+  }
+
+  /**
+   * With {@code pinned} non-null, new indices get that analysis whatever the cluster offers (tests
+   * of a weaker analysis on a cluster that has a better one).
+   */
+  IndexSetup(ElasticsearchClient client, IndexNames names, Analysis pinned) {
     this.client = client;
     this.names = names;
+    this.pinned = pinned;
   }
 
   public IndexLayout ensure() throws RetryableException {
@@ -67,7 +86,10 @@ public final class IndexSetup {
             used,
             available);
       }
-      active = used == Analysis.FALLBACK ? Analysis.FALLBACK : active;
+      if (index == SearchIndex.QA) {
+        // What a search meets: the analysis of the index the search API reads.
+        active = used;
+      }
     }
     LOG.info("indexing into {} with analysis [{}]", indices, active.description());
     return new IndexLayout(active, replicas, indices);
@@ -90,9 +112,13 @@ public final class IndexSetup {
   }
 
   /**
-   * {@code dutch} when the cluster has it (analysis-common), else the fallback every cluster has.
+   * {@code dutch} when the cluster has it (analysis-common), else Hunspell when the node has the
+   * Dutch dictionary, else the fallback every cluster has.
    */
   public Analysis probeAnalysis() throws RetryableException {
+    if (pinned != null) {
+      return pinned;
+    }
     boolean dutch =
         Failures.call(
             "probe for the dutch analyzer",
@@ -109,6 +135,9 @@ public final class IndexSetup {
             });
     if (dutch) {
       return Analysis.DUTCH;
+    }
+    if (hasHunspell()) {
+      return Analysis.HUNSPELL;
     }
     List<String> tokens =
         Failures.call(
@@ -130,6 +159,36 @@ public final class IndexSetup {
               + " instead of [vragen]: this cluster lacks basic analysis");
     }
     return Analysis.FALLBACK;
+  }
+
+  private boolean hasHunspell() throws RetryableException {
+    List<String> tokens =
+        Failures.call(
+            "probe for the Dutch hunspell dictionary",
+            () -> {
+              try {
+                return client
+                    .indices()
+                    .analyze(AnalyzeRequest.of(b -> b.withJson(new StringReader(HUNSPELL_PROBE))))
+                    .tokens()
+                    .stream()
+                    .map(AnalyzeToken::token)
+                    .toList();
+              } catch (ElasticsearchException e) {
+                if (e.status() == 400) {
+                  return List.<String>of();
+                }
+                throw e;
+              }
+            });
+    if (!tokens.isEmpty() && !tokens.contains("sanctie")) {
+      LOG.warn(
+          "the hunspell dictionary [{}] of this cluster stems 'Sancties' as {}, not as a Dutch one would "
+              + "([sanctie]): not used",
+          Analysis.HUNSPELL_LOCALE,
+          tokens);
+    }
+    return tokens.contains("sanctie");
   }
 
   private void putTemplate(SearchIndex index, Analysis analysis, int replicas)
@@ -245,6 +304,10 @@ public final class IndexSetup {
               + Analysis.TEXT_ANALYZER
               + ": it was not made by this service; remove it or choose another INDEX_ALIAS_PREFIX");
     }
-    return text._kind() == Analyzer.Kind.Dutch ? Analysis.DUTCH : Analysis.FALLBACK;
+    if (text._kind() == Analyzer.Kind.Dutch) {
+      return Analysis.DUTCH;
+    }
+    boolean hunspell = text.isCustom() && text.custom().filter().contains(Analysis.HUNSPELL_FILTER);
+    return hunspell ? Analysis.HUNSPELL : Analysis.FALLBACK;
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
+import nl.kamerstukken.index.reference.Reference;
 
 /**
  * Searches the questions and answers as a person would: words, filters, highlighted fragments, and
@@ -75,7 +76,7 @@ public final class QaSearch {
     return facets;
   }
 
-  private static SearchHit hit(Hit<ObjectNode> hit) {
+  static SearchHit hit(Hit<ObjectNode> hit) {
     JsonNode s = hit.source();
     String documentId = text(s, "documentId");
     LocalDate date = firstDate(s, "date", "receivedDate", "submittedDate");
@@ -103,7 +104,27 @@ public final class QaSearch {
         text(s.path("source"), "fileName"),
         text(s.path("source"), "mediaType"),
         documentId == null ? null : SearchHit.originalUrl(documentId),
-        highlights(hit.highlight()));
+        highlights(hit.highlight()),
+        integers(s, "questionPages"),
+        integers(s, "answerPages"),
+        references(s));
+  }
+
+  private static List<Integer> integers(JsonNode node, String field) {
+    List<Integer> values = new ArrayList<>();
+    node.path(field).forEach(v -> values.add(v.asInt()));
+    return values;
+  }
+
+  static List<Reference> references(JsonNode source) {
+    List<Reference> references = new ArrayList<>();
+    source
+        .path("references")
+        .forEach(
+            r ->
+                references.add(
+                    new Reference(text(r, "kind"), text(r, "identifier"), text(r, "text"))));
+    return references;
   }
 
   /**

@@ -9,10 +9,9 @@ import nl.kamerstukken.model.Json;
 /**
  * The Elasticsearch request body for a {@link SearchQuery} on the Q&A index.
  *
- * <p>Words: {@code simple_query_string} over question (boosted), answer and title, every word
- * required (in any of them); quoted phrases go to the unstemmed {@code .exact} subfields. Filters
- * are a {@code post_filter}, so the facets (aggregations) show every value for the words, not only
- * the chosen one.
+ * <p>Words: see {@link WordQuery} (ranked, any word may match; quoted phrases must match the
+ * unstemmed {@code .exact} subfields; {@code -word} excludes). Filters are a {@code post_filter},
+ * so the facets (aggregations) show every value for the words, not only the chosen one.
  */
 final class QaSearchRequest {
 
@@ -59,19 +58,12 @@ final class QaSearchRequest {
   }
 
   private static ObjectNode words(String text) {
-    ObjectNode query = Json.mapper().createObjectNode();
     if (text == null) {
+      ObjectNode query = Json.mapper().createObjectNode();
       query.putObject("match_all");
       return query;
     }
-    ObjectNode simple =
-        query
-            .putObject("simple_query_string")
-            .put("query", text)
-            .put("default_operator", "and")
-            .put("quote_field_suffix", ".exact");
-    simple.putArray("fields").add("questionText^3").add("answerText").add("title^0.5");
-    return query;
+    return WordQuery.of(QueryText.parse(text));
   }
 
   /** All filters as one bool query, or null when there are none. */

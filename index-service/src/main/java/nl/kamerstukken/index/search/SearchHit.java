@@ -3,6 +3,7 @@ package nl.kamerstukken.index.search;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.kamerstukken.index.reference.Reference;
 
 /**
  * One question with its answer, as a person sees it in a result list.
@@ -17,6 +18,10 @@ import java.util.Map;
  * @param fileName the original file's name
  * @param originalUrl where index-service serves the original file ({@code
  *     /api/documents/<documentId>/original})
+ * @param questionPages the pages of the original the question is printed on (empty when unknown); a
+ *     page opens with {@code originalUrl + "#page=" + n}
+ * @param answerPages the pages its answer is printed on
+ * @param references what the question and answer refer to, as {@code {kind, identifier, text}}
  */
 public record SearchHit(
     String id,
@@ -42,7 +47,10 @@ public record SearchHit(
     String fileName,
     String mediaType,
     String originalUrl,
-    Map<String, List<String>> highlights) {
+    Map<String, List<String>> highlights,
+    List<Integer> questionPages,
+    List<Integer> answerPages,
+    List<Reference> references) {
 
   public SearchHit {
     questionNumbers = List.copyOf(questionNumbers);
@@ -53,6 +61,9 @@ public record SearchHit(
     answeredBy = List.copyOf(answeredBy);
     ministry = List.copyOf(ministry);
     highlights = Map.copyOf(highlights);
+    questionPages = List.copyOf(questionPages);
+    answerPages = List.copyOf(answerPages);
+    references = List.copyOf(references);
   }
 
   /** Where index-service serves the original file of a document. */

@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param total how many questions match (words and filters)
  * @param tookMillis Elasticsearch's own time for the search
- * @param analysis how the text was analysed ({@code DUTCH} or {@code FALLBACK}); null if unknown
+ * @param analysis how the text was analysed ({@code DUTCH}, {@code HUNSPELL} or {@code FALLBACK});
+ *     null if unknown
  * @param hits the page
  * @param facets per filter ({@code party}, {@code ministry}, {@code year}, {@code type}) the values
  *     found for the words (ignoring the filters, so a choice can be changed), most frequent first

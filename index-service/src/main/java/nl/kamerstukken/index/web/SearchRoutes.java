@@ -4,13 +4,16 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.function.Supplier;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.search.Highlighting;
+import nl.kamerstukken.index.search.QaDetails;
 import nl.kamerstukken.index.search.QaSearch;
+import nl.kamerstukken.index.search.SimilarQuestions;
 import nl.kamerstukken.kit.blob.ClaimCheckReader;
 import nl.kamerstukken.kit.http.AdminServer;
 
 /**
  * What people use instead of Kibana, on the service's HTTP server: the search page ({@code /}), the
- * search API ({@code /api/search}) and the originals ({@code
+ * search API ({@code /api/search}), one Q&A with its references, citations and similar earlier Q&A
+ * ({@code /api/qa/<id>}, {@code /api/qa/<id>/similar}) and the originals ({@code
  * /api/documents/<documentId>/original}).
  */
 public final class SearchRoutes {
@@ -34,6 +37,9 @@ public final class SearchRoutes {
         .route(
             "/api/search", new SearchApi(new QaSearch(client, names, Highlighting.HTML), analysis))
         .route("/api/documents/", new OriginalFiles(client, names, blobs))
+        .route(
+            QaApi.PREFIX,
+            new QaApi(new QaDetails(client, names), new SimilarQuestions(client, names)))
         .route("/", new SearchPage());
   }
 }

@@ -218,13 +218,14 @@ class IndexServiceIT {
   }
 
   @Test
-  void theAnalysisMatchesWhatTheClusterOffersFallbackWithoutDutch() throws Exception {
+  void theAnalysisMatchesWhatTheClusterOffersHunspellWithoutDutch() throws Exception {
     // Given whether this cluster has the dutch analyzer (the local-stack distribution lacks
-    // analysis-common)
+    // analysis-common) and the Dutch Hunspell dictionary (local-stack installs it)
     boolean dutch = clusterHasDutch();
+    boolean hunspell = clusterHasHunspell();
 
     // Then the service chose accordingly, and says so on /health
-    Analysis expected = dutch ? Analysis.DUTCH : Analysis.FALLBACK;
+    Analysis expected = dutch ? Analysis.DUTCH : hunspell ? Analysis.HUNSPELL : Analysis.FALLBACK;
     assertThat(service.activeAnalysis()).isEqualTo(expected);
     JsonNode health = Json.mapper().readTree(get("/health").body());
     assertThat(health.at("/checks/analysis/detail").asText()).startsWith(expected.name());
@@ -233,7 +234,8 @@ class IndexServiceIT {
         .containsEntry(SearchIndex.DOCUMENTS, expected)
         .containsEntry(SearchIndex.QA, expected);
     if (!dutch) {
-      // And on this distribution the stop words go, but words are not stemmed
+      // And on this distribution the stop words go, and words are stemmed by the dictionary (or,
+      // without it, not at all)
       List<String> tokens =
           elasticsearch
               .indices()
@@ -246,7 +248,11 @@ class IndexServiceIT {
               .stream()
               .map(t -> t.token())
               .toList();
-      assertThat(tokens).containsExactly("vragen", "lid");
+      if (hunspell) {
+        assertThat(tokens).contains("vraag", "lid").doesNotContain("de", "van", "het");
+      } else {
+        assertThat(tokens).containsExactly("vragen", "lid");
+      }
     }
   }
 
@@ -505,6 +511,24 @@ class IndexServiceIT {
     try {
       elasticsearch.indices().analyze(a -> a.analyzer("dutch").text("vragen"));
       return true;
+    } catch (ElasticsearchException e) {
+      return false;
+    }
+  }
+
+  private static boolean clusterHasHunspell() throws IOException {
+    try {
+      return elasticsearch
+          .indices()
+          .analyze(
+              a ->
+                  a.tokenizer(t -> t.name("standard"))
+                      .filter(
+                          f -> f.definition(d -> d.hunspell(h -> h.locale("nl_NL").dedup(true))))
+                      .text("sancties"))
+          .tokens()
+          .stream()
+          .anyMatch(t -> t.token().equals("sanctie"));
     } catch (ElasticsearchException e) {
       return false;
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Json;
+import nl.kamerstukken.model.Segment;
 import org.junit.jupiter.api.Test;
 
 class SearchDocumentsTest {
@@ -50,6 +51,35 @@ class SearchDocumentsTest {
                 "Gemiddeld twaalf weken.",
                 true));
     assertThat(indexed.document().qaCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aPairCarriesThePagesOfItsQuestionAndAnswersAndWhatItRefersTo() {
+    // Given a question on page 1 and two answer segments for it on pages 2 and 2-3, one naming a
+    // Kamerstuk and the Kamerstuk's own Zaak number
+    DocumentParsed parsed =
+        parsed(
+            ID,
+            "ah-tk-20232024-1481",
+            List.of(new Segment(List.of("1", "2"), "Kent u het bericht?", List.of(1))),
+            List.of(
+                new Segment(List.of("1"), "Ja, zie Kamerstuk 29 023, nr. 487.", List.of(2)),
+                new Segment(List.of("2"), "Nee (2024Z01234).", List.of(2, 3))),
+            RECEIVED);
+
+    // When
+    QaDoc qa = SearchDocuments.of(parsed).qa().get(0);
+
+    // Then
+    assertThat(qa.questionPages()).containsExactly(1);
+    assertThat(qa.answerPages()).containsExactly(2, 3);
+    assertThat(qa.references())
+        .extracting(r -> r.identifier())
+        .containsExactly("kst-29023-487", "2024Z01234");
+    JsonNode json = Json.mapper().valueToTree(qa);
+    assertThat(json.at("/references/0").toString())
+        .isEqualTo(
+            "{\"kind\":\"kamerstuk\",\"identifier\":\"kst-29023-487\",\"text\":\"Kamerstuk 29 023, nr. 487\"}");
   }
 
   @Test

@@ -73,6 +73,31 @@ class IndexBodiesTest {
   }
 
   @Test
+  void hunspellStemsWithTheDutchDictionaryAfterTheStopWords() {
+    ObjectNode hunspell = Analysis.HUNSPELL.settings();
+
+    assertThat(hunspell.at("/analyzer/kamerstukken_text/filter").toString())
+        .isEqualTo("[\"lowercase\",\"kamerstukken_dutch_stop\",\"kamerstukken_dutch_hunspell\"]");
+    assertThat(hunspell.at("/filter/kamerstukken_dutch_hunspell/type").asText())
+        .isEqualTo("hunspell");
+    assertThat(hunspell.at("/filter/kamerstukken_dutch_hunspell/locale").asText())
+        .isEqualTo("nl_NL");
+  }
+
+  @Test
+  void theMetadataIsCopiedIntoOneSearchableTextField() {
+    JsonNode common = IndexBodies.mappings(SearchIndex.QA).get("properties");
+
+    for (String field :
+        new String[] {"askedBy", "parties", "addressedTo", "answeredBy", "ministry", "committee"}) {
+      assertThat(common.at("/" + field + "/copy_to").asText()).as(field).isEqualTo("metadataText");
+    }
+    assertThat(common.at("/metadataText/analyzer").asText()).isEqualTo("kamerstukken_exact");
+    assertThat(common.at("/questionPages/type").asText()).isEqualTo("integer");
+    assertThat(common.at("/references/properties/identifier/type").asText()).isEqualTo("keyword");
+  }
+
+  @Test
   void theTemplateCoversEveryVersionOfTheIndexUnderThePrefix() {
     IndexNames names = new IndexNames("it-42-");
 

@@ -9,17 +9,39 @@ import org.junit.jupiter.api.Test;
 class QaSearchRequestTest {
 
   @Test
-  void wordsAreAllRequiredOverQuestionAnswerAndTitleAndPhrasesUseTheUnstemmedFields() {
+  void wordsRankOverTextAndMetadataAndPhrasesMustMatchTheUnstemmedFields() {
     JsonNode body =
         QaSearchRequest.body(
-            SearchQuery.of("wachttijden \"gemiddeld twaalf weken\""), Highlighting.HTML);
+            SearchQuery.of("de wachttijden \"gemiddeld twaalf weken\" -stikstof"),
+            Highlighting.HTML);
 
-    JsonNode simple = body.at("/query/simple_query_string");
-    assertThat(simple.get("default_operator").asText()).isEqualTo("and");
-    assertThat(simple.get("quote_field_suffix").asText()).isEqualTo(".exact");
-    assertThat(simple.get("fields").toString()).contains("questionText^3", "answerText", "title");
+    JsonNode bool = body.at("/query/bool");
+    assertThat(bool.get("should")).as("one clause per word, the stop word dropped").hasSize(1);
+    JsonNode word = bool.at("/should/0/dis_max/queries");
+    assertThat(word.at("/0/multi_match/query").asText()).isEqualTo("wachttijden");
+    assertThat(word.at("/0/multi_match/fields").toString())
+        .contains("questionText^1.5", "answerText", "title", "metadataText");
+    assertThat(word.at("/1/multi_match/query").asText()).contains("wachttijd");
+    assertThat(word.at("/1/multi_match/fields").toString()).contains("questionText.exact");
+    assertThat(bool.at("/must/0/multi_match/type").asText()).isEqualTo("phrase");
+    assertThat(bool.at("/must/0/multi_match/query").asText()).isEqualTo("gemiddeld twaalf weken");
+    assertThat(bool.at("/must/0/multi_match/fields").toString()).doesNotContain("\"answerText\"");
+    assertThat(bool.at("/must_not/0/multi_match/query").asText()).isEqualTo("stikstof");
+    assertThat(bool.get("minimum_should_match").asInt())
+        .as("the phrase is what must match")
+        .isZero();
     assertThat(body.at("/sort/0").asText()).isEqualTo("_score");
     assertThat(body.has("post_filter")).isFalse();
+  }
+
+  @Test
+  void withoutAPhraseAnyOfTheWordsMustMatchAndMoreWordsRankHigher() {
+    JsonNode bool =
+        QaSearchRequest.body(SearchQuery.of("klacht achterstand"), Highlighting.HTML)
+            .at("/query/bool");
+
+    assertThat(bool.get("should")).hasSize(2);
+    assertThat(bool.get("minimum_should_match").asInt()).isEqualTo(1);
   }
 
   @Test

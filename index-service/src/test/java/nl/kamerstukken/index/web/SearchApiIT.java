@@ -115,11 +115,15 @@ class SearchApiIT {
                 LocalDate.of(2024, 1, 10),
                 LocalDate.of(2024, 2, 20)),
             List.of(
-                seg("Hoe lang zijn de wachttijden in de jeugdzorg?", "1"),
+                new Segment(
+                    List.of("1"), "Hoe lang zijn de wachttijden in de jeugdzorg?", List.of(1)),
                 seg("Wat doet u aan de wachtlijsten?", "2"),
                 seg("Kent u het rapport over huisartsen?", "3")),
             List.of(
-                seg("De wachttijden in de jeugdzorg zijn gemiddeld twaalf weken.", "1"),
+                new Segment(
+                    List.of("1"),
+                    "De wachttijden in de jeugdzorg zijn gemiddeld twaalf weken (Kamerstuk 31 839, nr. 1024).",
+                    List.of(1, 2)),
                 seg("Wij investeren.", "2"),
                 seg("Ja.", "3")));
     nitrogen = id();
@@ -138,7 +142,11 @@ class SearchApiIT {
                 LocalDate.of(2024, 11, 5)),
             List.of(
                 seg("Hoeveel stikstof stoten boerderijen uit?", "1"),
-                seg("Wat betekent dit voor de jeugdzorg?", "2")),
+                seg(
+                    "Wat betekent dit voor de jeugdzorg, na de antwoorden in ah-tk-20232024-"
+                        + youthId.substring(0, 5)
+                        + "?",
+                    "2")),
             List.of(seg("Dat verschilt per boerderij.", "1"), seg("Niets.", "2")));
     publish(youth, stikstof);
     return youthId;
@@ -189,7 +197,9 @@ class SearchApiIT {
   void theApiFindsQuestionsWithHighlightsFacetsAndALinkToTheOriginal() throws Exception {
     JsonNode result = get("/api/search?q=" + encode("wachttijden jeugdzorg"));
 
-    assertThat(result.get("total").asLong()).isEqualTo(1);
+    // Ranked, not all-or-nothing: the question with both words first, the one with one word after
+    assertThat(result.get("total").asLong()).isEqualTo(2);
+    assertThat(result.at("/hits/1/identifier").asText()).startsWith("ah-tk-20242025-");
     JsonNode hit = result.at("/hits/0");
     assertThat(hit.get("id").asText()).endsWith("-qa-1");
     assertThat(hit.get("questionNumbers").toString()).isEqualTo("[\"1\"]");
@@ -201,6 +211,10 @@ class SearchApiIT {
     assertThat(hit.get("originalUrl").asText())
         .isEqualTo("/api/documents/" + youthCare + "/original");
     assertThat(result.get("analysis").asText()).isEqualTo(service.activeAnalysis().name());
+    assertThat(hit.get("questionPages").toString()).isEqualTo("[1]");
+    assertThat(hit.get("answerPages").toString()).isEqualTo("[1,2]");
+    assertThat(hit.at("/references/0/identifier").asText()).isEqualTo("kst-31839-1024");
+    assertThat(hit.at("/references/0/kind").asText()).isEqualTo("kamerstuk");
 
     JsonNode all = get("/api/search?q=jeugdzorg");
     assertThat(all.get("total").asLong()).isEqualTo(2);
@@ -221,6 +235,39 @@ class SearchApiIT {
     assertThat(total("to=2024-06-30")).isEqualTo(3);
     assertThat(total("q=" + encode("\"gemiddeld twaalf weken\""))).isEqualTo(1);
     assertThat(total("q=" + encode("jeugdzorg -betekent"))).isEqualTo(1);
+  }
+
+  @Test
+  void aQaShowsItsReferencesWhatCitesItAndWhatWasAskedBefore() throws Exception {
+    String youthQa =
+        get("/api/search?q=" + encode("\"gemiddeld twaalf weken\"")).at("/hits/0/id").asText();
+    String nitrogenQa = get("/api/search?q=betekent").at("/hits/0/id").asText();
+
+    // The youth-care Q&A: its reference is not indexed (a link to the publication), and the
+    // nitrogen Kamerstuk cites it by identifier
+    JsonNode youth = get("/api/qa/" + youthQa);
+    assertThat(youth.at("/qa/id").asText()).isEqualTo(youthQa);
+    assertThat(youth.at("/references/0/reference/identifier").asText()).isEqualTo("kst-31839-1024");
+    assertThat(youth.at("/references/0/originalUrl").isNull()).isTrue();
+    assertThat(youth.at("/references/0/publicationUrl").asText()).endsWith("/kst-31839-1024.html");
+    assertThat(youth.get("citedBy")).hasSize(1);
+    assertThat(youth.at("/citedBy/0/id").asText()).isEqualTo(nitrogenQa);
+
+    // The nitrogen Q&A: its reference resolves to the indexed youth-care Kamerstuk and its original
+    JsonNode nitrogenDetail = get("/api/qa/" + nitrogenQa);
+    assertThat(nitrogenDetail.at("/references/0/identifier").asText())
+        .startsWith("ah-tk-20232024-");
+    assertThat(nitrogenDetail.at("/references/0/originalUrl").asText())
+        .isEqualTo("/api/documents/" + youthCare + "/original");
+
+    // Asked before: the youth-care question (earlier, another Kamerstuk) for the later one; nothing
+    // earlier for the youth-care question
+    JsonNode similar = get("/api/qa/" + nitrogenQa + "/similar");
+    assertThat(similar.at("/similar/0/id").asText()).isEqualTo(youthQa);
+    assertThat(get("/api/qa/" + youthQa + "/similar").get("similar")).isEmpty();
+
+    assertThat(raw("/api/qa/nope-qa-1").statusCode()).isEqualTo(404);
+    assertThat(raw("/api/qa/" + youthQa + "/similar?size=0").statusCode()).isEqualTo(400);
   }
 
   @Test
@@ -373,13 +420,43 @@ class SearchApiIT {
       // Then the question shows with the words marked, its answer, and a link to the original file
       awaitSearches(browser, 2);
       JsonNode hits = hits(browser);
-      assertThat(hits).hasSize(1);
+      assertThat(hits).hasSize(2);
       assertThat(hits.at("/0/question").asText()).contains("<mark>wachttijden</mark>");
       assertThat(hits.at("/0/answer").asText()).contains("gemiddeld twaalf weken");
       assertThat(hits.at("/0/original").asText())
           .isEqualTo(baseUrl() + "/api/documents/" + youthCare + "/original");
       assertThat(browser.evaluate("document.getElementById('summary').textContent").asText())
-          .isEqualTo("1 vraag gevonden");
+          .isEqualTo("2 vragen gevonden");
+      // And the pages it is printed on link into the original
+      assertThat(
+              browser
+                  .evaluate(
+                      "[...document.querySelectorAll('li.hit')[0].querySelectorAll('a.pages')].map(a => a.textContent + ' ' + a.href)")
+                  .toString())
+          .contains("p. 1 " + baseUrl() + "/api/documents/" + youthCare + "/original#page=1")
+          .contains("p. 1–2 ");
+
+      // When the person opens "asked before" of the second hit (the later nitrogen question)
+      browser.evaluate(
+          "document.querySelectorAll('li.hit')[1].querySelector('details.more summary').click()");
+
+      // Then the earlier youth-care question is shown as asked before
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          browser
+                              .evaluate(
+                                  "document.querySelectorAll('li.hit')[1].querySelector('details.more').dataset.loaded || ''")
+                              .asText())
+                      .isEqualTo("done"));
+      assertThat(
+              browser
+                  .evaluate(
+                      "document.querySelectorAll('li.hit')[1].querySelector('details.more').textContent")
+                  .asText())
+          .contains("Eerder gevraagd", "Hoe lang zijn de wachttijden in de jeugdzorg?");
 
       // When the words are cleared and a party is chosen from the filter (its values come from the
       // index)

@@ -28,8 +28,9 @@ final class ElasticsearchInstance {
   private ElasticsearchInstance() {}
 
   /**
-   * Creates the instance folders, copies the distribution's config once, and when running as root
-   * hands the instance to {@code user} and checks that it can reach the JDK and the instance (the
+   * Creates the instance folders, copies the distribution's config once and the Dutch Hunspell
+   * dictionary (see {@link HunspellDictionary}) before every start, and when running as root hands
+   * the instance to {@code user} and checks that it can reach the JDK and the instance (the
    * distribution: see {@link ReadableDistribution}).
    */
   static void prepare(ElasticsearchLaunch launch, Optional<ServiceUser> user) {
@@ -43,6 +44,7 @@ final class ElasticsearchInstance {
       if (launch.security() != null) {
         addUsersAndRoles(launch);
       }
+      HunspellDictionary.install(HunspellDictionary.source(System.getenv()), launch.config());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not prepare the Elasticsearch instance in " + launch.instanceDir(), e);

@@ -166,7 +166,8 @@ final class Boundaries {
       }
       String text = CleanDocument.join(body).strip();
       if (!text.isEmpty()) {
-        (b.question() ? questions : answers).add(new Segment(b.numbers(), text));
+        (b.question() ? questions : answers)
+            .add(new Segment(b.numbers(), text, SegmentPages.of(body)));
       }
     }
     int first = list.isEmpty() ? lines.size() : list.get(0).line();

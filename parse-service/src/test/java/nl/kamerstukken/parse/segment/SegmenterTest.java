@@ -27,9 +27,9 @@ class SegmenterTest {
     assertThat(s.layout()).isEqualTo(Segmentation.Layout.NUMBERED);
     assertThat(s.questions())
         .containsExactly(
-            new Segment(List.of("1"), "Is dit waar?"), new Segment(List.of("2"), "Wat doet u?"));
+            printed(List.of("1"), "Is dit waar?"), printed(List.of("2"), "Wat doet u?"));
     assertThat(s.answers())
-        .containsExactly(new Segment(List.of("1"), "Ja."), new Segment(List.of("2"), "Niets."));
+        .containsExactly(printed(List.of("1"), "Ja."), printed(List.of("2"), "Niets."));
   }
 
   @Test
@@ -45,10 +45,10 @@ class SegmenterTest {
 
     assertThat(s.questions())
         .containsExactly(
-            new Segment(List.of("1"), "Is dit waar?"), new Segment(List.of("2"), "Wat doet u?"));
+            printed(List.of("1"), "Is dit waar?"), printed(List.of("2"), "Wat doet u?"));
     assertThat(s.answers())
         .containsExactly(
-            new Segment(List.of("1"), "Ja, dat is waar."), new Segment(List.of("2"), "Niets."));
+            printed(List.of("1"), "Ja, dat is waar."), printed(List.of("2"), "Niets."));
   }
 
   @Test
@@ -59,7 +59,7 @@ class SegmenterTest {
     assertThat(s.questions())
         .extracting(Segment::numbers)
         .containsExactly(List.of("5"), List.of("6"));
-    assertThat(s.answers()).containsExactly(new Segment(List.of("5", "6"), "Morgen."));
+    assertThat(s.answers()).containsExactly(printed(List.of("5", "6"), "Morgen."));
   }
 
   @Test
@@ -74,6 +74,11 @@ class SegmenterTest {
 
     assertThat(s.layout()).isEqualTo(Segmentation.Layout.NONE);
     assertThat(s.questions()).isEmpty();
+  }
+
+  /** A segment of these one-page documents: its lines are on page 1. */
+  private static Segment printed(List<String> numbers, String text) {
+    return new Segment(numbers, text, List.of(1));
   }
 
   private static Segmentation segment(String... paragraphs) {

@@ -4,8 +4,9 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The topic catalog. Keys are document ids (the content's SHA-256), so every event of one document
- * lands in the same partition, in order.
+ * The topic catalog. Keys of the file topics are document ids (the content's SHA-256), so every
+ * event of one document lands in the same partition, in order; the Kamerstuk and Kamervraag topics
+ * are keyed by Kamerstuk key and case key.
  */
 public final class Topics {
 
@@ -21,6 +22,20 @@ public final class Topics {
       new Topic<>(
           "kamerstukken.documents.parsed", Serdes.String(), new JsonSerde<>(DocumentParsed.class));
 
+  /**
+   * Kamerstukken, one per identifier, assembled from every file that carries it (key = the
+   * Kamerstuk key; tombstone = its last content file is gone).
+   */
+  public static final Topic<String, Kamerstuk> KAMERSTUKKEN =
+      new Topic<>("kamerstukken.kamerstukken", Serdes.String(), new JsonSerde<>(Kamerstuk.class));
+
+  /**
+   * Kamervraag cases, from question through postponement to answer (key = the case key; tombstone =
+   * no document of the case is left).
+   */
+  public static final Topic<String, Kamervraag> KAMERVRAGEN =
+      new Topic<>("kamerstukken.kamervragen", Serdes.String(), new JsonSerde<>(Kamervraag.class));
+
   /** Documents a stage gave up on, with the reason. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =
       new Topic<>("kamerstukken.documents.dlq", Serdes.String(), new JsonSerde<>(DeadLetter.class));
@@ -29,6 +44,6 @@ public final class Topics {
 
   /** Every topic of the pipeline, for creating them at start. */
   public static List<Topic<String, ?>> all() {
-    return List.of(RECEIVED, PARSED, DEAD_LETTER);
+    return List.of(RECEIVED, PARSED, KAMERSTUKKEN, KAMERVRAGEN, DEAD_LETTER);
   }
 }

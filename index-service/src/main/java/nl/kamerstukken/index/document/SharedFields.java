@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.Ministries;
 
 /**
  * The fields every search document of one Kamerstuk carries, the document itself and each of its

@@ -46,8 +46,7 @@ public final class ValidatingSerde<T> implements Serde<T>, Deserializer<T> {
     try {
       tree = Json.mapper().readTree(data);
     } catch (IOException e) {
-      throw new SerializationException(
-          "record on " + topic + " is not JSON: " + e.getMessage());
+      throw new SerializationException("record on " + topic + " is not JSON: " + e.getMessage());
     }
     Set<ValidationMessage> problems = schema.validate(tree);
     if (!problems.isEmpty()) {

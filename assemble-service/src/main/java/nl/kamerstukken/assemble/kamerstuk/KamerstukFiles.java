@@ -1,5 +1,6 @@
 package nl.kamerstukken.assemble.kamerstuk;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 public record KamerstukFiles(String key, Map<String, FileEntry> files) {
 
   public KamerstukFiles {
-    files = files == null ? Map.of() : Map.copyOf(files);
+    files = files == null ? sortedEmpty() : Collections.unmodifiableSortedMap(new TreeMap<>(files));
   }
 
   public static KamerstukFiles empty() {
@@ -53,5 +54,13 @@ public record KamerstukFiles(String key, Map<String, FileEntry> files) {
   public String representative() {
     List<FileEntry> renditions = renditions();
     return renditions.isEmpty() ? null : renditions.get(0).documentId();
+  }
+
+  /**
+   * Sorted, so that equal contents serialise to equal bytes: a foreign-key join compares hashes of
+   * the serialised value to drop stale results.
+   */
+  private static <V> Map<String, V> sortedEmpty() {
+    return Collections.unmodifiableSortedMap(new TreeMap<>());
   }
 }

@@ -1,5 +1,6 @@
 package nl.kamerstukken.assemble.kamerstuk;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.kamerstukken.model.DocumentMetadata;
@@ -13,7 +14,8 @@ import nl.kamerstukken.model.DocumentMetadata;
 public record StemRecords(Map<String, DocumentMetadata> records) {
 
   public StemRecords {
-    records = records == null ? Map.of() : Map.copyOf(records);
+    records =
+        records == null ? sortedEmpty() : Collections.unmodifiableSortedMap(new TreeMap<>(records));
   }
 
   public static StemRecords empty() {
@@ -41,5 +43,13 @@ public record StemRecords(Map<String, DocumentMetadata> records) {
             .filter(id -> id != null && !id.isBlank())
             .findFirst()
             .orElse(null);
+  }
+
+  /**
+   * Sorted, so that equal contents serialise to equal bytes: a foreign-key join compares hashes of
+   * the serialised value to drop stale results.
+   */
+  private static <V> Map<String, V> sortedEmpty() {
+    return Collections.unmodifiableSortedMap(new TreeMap<>());
   }
 }

@@ -1,5 +1,6 @@
 package nl.kamerstukken.assemble.kamervraag;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,7 +12,10 @@ import java.util.TreeMap;
 public record CaseFiles(Map<String, CaseContribution> contributions) {
 
   public CaseFiles {
-    contributions = contributions == null ? Map.of() : Map.copyOf(contributions);
+    contributions =
+        contributions == null
+            ? sortedEmpty()
+            : Collections.unmodifiableSortedMap(new TreeMap<>(contributions));
   }
 
   public static CaseFiles empty() {
@@ -29,5 +33,13 @@ public record CaseFiles(Map<String, CaseContribution> contributions) {
     Map<String, CaseContribution> next = new TreeMap<>(contributions);
     next.remove(kamerstukKey);
     return next.isEmpty() ? null : new CaseFiles(next);
+  }
+
+  /**
+   * Sorted, so that equal contents serialise to equal bytes: a foreign-key join compares hashes of
+   * the serialised value to drop stale results.
+   */
+  private static <V> Map<String, V> sortedEmpty() {
+    return Collections.unmodifiableSortedMap(new TreeMap<>());
   }
 }

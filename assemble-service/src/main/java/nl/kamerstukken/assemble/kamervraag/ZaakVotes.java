@@ -1,5 +1,6 @@
 package nl.kamerstukken.assemble.kamervraag;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,7 +14,10 @@ import java.util.TreeMap;
 public record ZaakVotes(Map<String, String> zaakByKamerstuk) {
 
   public ZaakVotes {
-    zaakByKamerstuk = zaakByKamerstuk == null ? Map.of() : Map.copyOf(zaakByKamerstuk);
+    zaakByKamerstuk =
+        zaakByKamerstuk == null
+            ? sortedEmpty()
+            : Collections.unmodifiableSortedMap(new TreeMap<>(zaakByKamerstuk));
   }
 
   public static ZaakVotes empty() {
@@ -35,5 +39,13 @@ public record ZaakVotes(Map<String, String> zaakByKamerstuk) {
   /** The smallest Zaak number given (one, in every case seen), or null. */
   public String zaak() {
     return zaakByKamerstuk.values().stream().sorted().findFirst().orElse(null);
+  }
+
+  /**
+   * Sorted, so that equal contents serialise to equal bytes: a foreign-key join compares hashes of
+   * the serialised value to drop stale results.
+   */
+  private static <V> Map<String, V> sortedEmpty() {
+    return Collections.unmodifiableSortedMap(new TreeMap<>());
   }
 }

@@ -74,6 +74,26 @@ public record Kamervraag(
     questions = questions == null ? List.of() : List.copyOf(questions);
   }
 
+  /**
+   * Whether the case is overdue as of {@code today}: answered after the due date, or unanswered on
+   * a day after it, unless a postponement is dated on or before the due date. Readers judge open
+   * cases with this at query time; the event's {@link #overdue} is the judgement of its {@link
+   * #asOf} day.
+   */
+  public boolean overdueOn(LocalDate today) {
+    return overdue(dueDate, answeredDate, postponedInTime, today);
+  }
+
+  /** The rule of {@link #overdueOn}, for the parts of a case. */
+  public static boolean overdue(
+      LocalDate due, LocalDate answered, boolean postponedInTime, LocalDate today) {
+    if (due == null || postponedInTime) {
+      return false;
+    }
+    LocalDate judged = answered != null ? answered : today;
+    return judged != null && judged.isAfter(due);
+  }
+
   private static List<String> copy(List<String> values) {
     return values == null ? List.of() : List.copyOf(values);
   }

@@ -99,14 +99,10 @@ public final class CaseAssembler {
         CaseQuestions.of(docs));
   }
 
-  /** Whether the case is (or was) late: see the class comment. */
+  /** Whether the case is (or was) late: {@link Kamervraag#overdue}. */
   public static boolean overdue(
       LocalDate due, LocalDate answered, boolean postponedInTime, LocalDate today) {
-    if (due == null || postponedInTime) {
-      return false;
-    }
-    LocalDate judged = answered != null ? answered : today;
-    return judged != null && judged.isAfter(due);
+    return Kamervraag.overdue(due, answered, postponedInTime, today);
   }
 
   /** Question first, then the answer, then a Mededeling: the order fields are taken in. */

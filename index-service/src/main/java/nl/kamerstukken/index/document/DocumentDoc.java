@@ -9,6 +9,8 @@ import java.util.List;
  * @param shared metadata and links, written as top-level fields
  * @param qaCount how many Q&A documents this Kamerstuk has: they are stored at positions
  *     1..qaCount, which is how a later version knows which of them it must remove
+ * @param representativeRule the rule that chose the file whose content this is
+ * @param files every file that carries the Kamerstuk, the representative first
  */
 public record DocumentDoc(
     @JsonUnwrapped SharedFields shared,
@@ -20,9 +22,12 @@ public record DocumentDoc(
     int answerCount,
     int qaCount,
     List<String> footnotes,
-    List<String> warnings) {
+    List<String> warnings,
+    String representativeRule,
+    List<FileLink> files) {
 
   public DocumentDoc {
+    files = List.copyOf(files);
     seeAlso = List.copyOf(seeAlso);
     footnotes = List.copyOf(footnotes);
     warnings = List.copyOf(warnings);

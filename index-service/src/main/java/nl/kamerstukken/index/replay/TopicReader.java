@@ -66,6 +66,11 @@ final class TopicReader<V> implements AutoCloseable {
     return consumer.endOffsets(partitions);
   }
 
+  /** The topic's name as this deployment names it. */
+  String topicName() {
+    return topic.name();
+  }
+
   /** Records skipped because their bytes were not a valid event. */
   long invalid() {
     return invalid;

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.document.KamerstukSerializer;
 import nl.kamerstukken.index.elasticsearch.Analysis;
 import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
 import nl.kamerstukken.index.elasticsearch.IndexSetup;
@@ -91,7 +92,7 @@ class IndexServiceIT {
     supervisor = new Supervisor("index-service-it");
     service.start(supervisor);
     elasticsearch = ElasticsearchClients.create(config.elasticsearch());
-    topic = config.kafka().topic(Topics.PARSED).name();
+    topic = config.kafka().topic(Topics.KAMERSTUKKEN).name();
     bootstrap = stack.kafkaBootstrapServers();
     producer =
         new KafkaProducer<>(
@@ -101,7 +102,7 @@ class IndexServiceIT {
                 ProducerConfig.ACKS_CONFIG,
                 "all"),
             new StringSerializer(),
-            Topics.PARSED.valueSerde().serializer());
+            new KamerstukSerializer());
     kafkaAdmin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
@@ -377,7 +378,8 @@ class IndexServiceIT {
             RECEIVED);
 
     // When both arrive
-    producer.send(new ProducerRecord<>(topic, broken, withGlitch));
+    producer.send(
+        new ProducerRecord<>(topic, KamerstukSerializer.key(broken, withGlitch), withGlitch));
     awaitProcessed(publish(sound, fine));
 
     // Then the refused Q&A document is dead-lettered with Elasticsearch's reason, and everything
@@ -431,7 +433,9 @@ class IndexServiceIT {
   }
 
   private static RecordMetadata publish(String key, DocumentParsed value) throws Exception {
-    return producer.send(new ProducerRecord<>(topic, key, value)).get();
+    return producer
+        .send(new ProducerRecord<>(topic, KamerstukSerializer.key(key, value), value))
+        .get();
   }
 
   /**

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.FileKind;
 import nl.kamerstukken.model.Footnote;
+import nl.kamerstukken.model.Kamerstuk;
+import nl.kamerstukken.model.KamerstukFile;
 import nl.kamerstukken.model.Segment;
 import nl.kamerstukken.model.SourceFile;
 
@@ -64,6 +67,51 @@ public final class Fixtures {
         List.of(),
         receivedAt,
         receivedAt == null ? null : receivedAt.plusSeconds(5));
+  }
+
+  /** The single-file Kamerstuk assemble-service makes of a parsed file that is alone. */
+  public static Kamerstuk kamerstuk(DocumentParsed parsed) {
+    String identifier = parsed.metadata().identifier();
+    String key = identifier == null || identifier.isBlank() ? parsed.documentId() : identifier;
+    SourceFile s = parsed.source();
+    return new Kamerstuk(
+        key,
+        identifier,
+        parsed.metadata(),
+        parsed.documentId(),
+        "publisher XML over PDF over other formats",
+        parsed.pageCount(),
+        parsed.text(),
+        parsed.questions(),
+        parsed.answers(),
+        parsed.footnotes(),
+        parsed.warnings(),
+        List.of(
+            new KamerstukFile(
+                parsed.documentId(),
+                s.fileName(),
+                s.mediaType(),
+                s.sha256(),
+                s.sizeBytes(),
+                s.sourcePath(),
+                s.blobUri(),
+                FileKind.DOCUMENT,
+                KamerstukFile.Role.REPRESENTATIVE,
+                parsed.receivedAt())),
+        parsed.receivedAt(),
+        parsed.parsedAt());
+  }
+
+  /**
+   * The search documents of a parsed file alone, versioned by when it was received (the tests'
+   * stand-in for the offset of its Kamerstuk event: later received, later event).
+   */
+  public static IndexedDocument indexed(DocumentParsed parsed) {
+    Instant at = parsed.receivedAt() != null ? parsed.receivedAt() : parsed.parsedAt();
+    long version =
+        (at == null ? 0 : at.toEpochMilli()) * 1000
+            + Math.floorMod(parsed.documentId().hashCode(), 1000);
+    return SearchDocuments.of(kamerstuk(parsed), version);
   }
 
   public static Segment segment(String text, String... numbers) {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.kamerstukken.index.app.IndexService;
 import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.document.KamerstukSerializer;
 import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
 import nl.kamerstukken.index.elasticsearch.IndexVersions;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
@@ -78,7 +79,7 @@ class ReindexIT {
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
             new StringSerializer(),
-            Topics.PARSED.valueSerde().serializer());
+            new KamerstukSerializer());
   }
 
   @AfterAll
@@ -251,7 +252,11 @@ class ReindexIT {
 
   private static void publish(String key, DocumentParsed value) throws Exception {
     producer
-        .send(new ProducerRecord<>(config.kafka().topic(Topics.PARSED).name(), key, value))
+        .send(
+            new ProducerRecord<>(
+                config.kafka().topic(Topics.KAMERSTUKKEN).name(),
+                KamerstukSerializer.key(key, value),
+                value))
         .get();
   }
 

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.kamerstukken.index.app.IndexService;
 import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.document.KamerstukSerializer;
 import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 import nl.kamerstukken.kit.lifecycle.Supervisor;
@@ -135,10 +136,14 @@ class SearchApiIT {
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
             new StringSerializer(),
-            Topics.PARSED.valueSerde().serializer())) {
-      String topic = config.kafka().topic(Topics.PARSED).name();
-      producer.send(new ProducerRecord<>(topic, youthId, youth)).get();
-      producer.send(new ProducerRecord<>(topic, nitrogen, stikstof)).get();
+            new KamerstukSerializer())) {
+      String topic = config.kafka().topic(Topics.KAMERSTUKKEN).name();
+      producer
+          .send(new ProducerRecord<>(topic, KamerstukSerializer.key(youthId, youth), youth))
+          .get();
+      producer
+          .send(new ProducerRecord<>(topic, KamerstukSerializer.key(nitrogen, stikstof), stikstof))
+          .get();
     }
     return youthId;
   }

@@ -20,7 +20,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * ... (ingezonden ...)", numbered questions, the identifier in the colophon) and of an Aanhangsel
  * Mededeling ("Mededeling van Minister ... (ontvangen ...)": the answer takes longer).
  */
-final class BuiltCaseDocument {
+public final class BuiltCaseDocument {
 
   static final String HEADER_1 =
       "Vragen van de leden Van Weyenberg, Romke de Jong en Kat (allen D66) aan de Minister van";
@@ -38,7 +38,7 @@ final class BuiltCaseDocument {
   private BuiltCaseDocument() {}
 
   /** The question document kv-tk-2021Z09739, built. */
-  static Path question(Path file) {
+  public static Path question(Path file) {
     List<Object[]> lines = new ArrayList<>();
     float y = 40;
     y = add(lines, y, 18, true, "Tweede Kamer der Staten-Generaal");
@@ -53,7 +53,7 @@ final class BuiltCaseDocument {
   }
 
   /** A Mededeling (postponement) of the same questions, ah-tk-20202021-3100, built. */
-  static Path postponement(Path file) {
+  public static Path postponement(Path file) {
     List<Object[]> lines = new ArrayList<>();
     float y = 40;
     y = add(lines, y, 18, true, "Tweede Kamer der Staten-Generaal");

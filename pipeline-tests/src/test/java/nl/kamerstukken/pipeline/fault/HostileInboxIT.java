@@ -470,7 +470,9 @@ class HostileInboxIT {
                   + ","
                   + settings.httpPorts().get(PipelineSettings.PARSE)
                   + ","
-                  + settings.httpPorts().get(PipelineSettings.INDEX)));
+                  + settings.httpPorts().get(PipelineSettings.INDEX)
+                  + ","
+                  + settings.httpPorts().get(PipelineSettings.ASSEMBLE)));
     }
     return args.toArray(String[]::new);
   }

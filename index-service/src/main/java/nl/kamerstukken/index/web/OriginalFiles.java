@@ -22,11 +22,12 @@ import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 
 /**
- * {@code GET /api/documents/{documentId}/original}: the original file of an indexed Kamerstuk, read
- * from the blob store where ingest put it ({@code source.blobUri} of the indexed document), with
- * its media type and file name. Only files that an indexed document points at are served, so this
- * is no general file server. {@code file:} blob URIs are served (the blob store must be mounted at
- * the same path as for ingest and parse); other schemes answer 501.
+ * {@code GET /api/documents/{documentId}/original}: the original of any file an indexed Kamerstuk
+ * lists (its representative or another of its files), read from the blob store where ingest put it
+ * ({@code source.blobUri} of the indexed document), with its media type and file name. Only files
+ * that an indexed document points at are served, so this is no general file server. {@code file:}
+ * blob URIs are served (the blob store must be mounted at the same path as for ingest and parse);
+ * other schemes answer 501.
  */
 final class OriginalFiles implements HttpHandler {
 
@@ -72,7 +73,11 @@ final class OriginalFiles implements HttpHandler {
     }
   }
 
-  /** The {@code source} object of the indexed document with this content id, or null. */
+  /**
+   * Where the original of this content is described: the {@code source} of the Kamerstuk it
+   * represents, else its entry in a Kamerstuk's {@code files} (another rendition or a publisher
+   * metadata record); null when no indexed Kamerstuk lists it.
+   */
   private JsonNode find(String documentId) throws IOException {
     List<Hit<ObjectNode>> hits =
         client
@@ -80,14 +85,40 @@ final class OriginalFiles implements HttpHandler {
                 s ->
                     s.index(alias)
                         .size(1)
-                        .source(src -> src.filter(f -> f.includes("source")))
-                        .query(q -> q.term(t -> t.field("documentId").value(documentId))),
+                        .source(src -> src.filter(f -> f.includes("documentId", "source", "files")))
+                        .query(
+                            q ->
+                                q.bool(
+                                    b ->
+                                        b.should(
+                                                sh ->
+                                                    sh.term(
+                                                        t ->
+                                                            t.field("documentId")
+                                                                .value(documentId)))
+                                            .should(
+                                                sh ->
+                                                    sh.term(
+                                                        t ->
+                                                            t.field("files.documentId")
+                                                                .value(documentId)))
+                                            .minimumShouldMatch("1"))),
                 ObjectNode.class)
             .hits()
             .hits();
-    return hits.isEmpty() || hits.get(0).source() == null
-        ? null
-        : hits.get(0).source().path("source");
+    if (hits.isEmpty() || hits.get(0).source() == null) {
+      return null;
+    }
+    JsonNode found = hits.get(0).source();
+    if (documentId.equals(found.path("documentId").asText())) {
+      return found.path("source");
+    }
+    for (JsonNode file : found.path("files")) {
+      if (documentId.equals(file.path("documentId").asText())) {
+        return file;
+      }
+    }
+    return null;
   }
 
   private static void serve(HttpExchange exchange, JsonNode source) throws IOException {

@@ -126,7 +126,9 @@ class KibanaSavedObjectsTest {
         .isEqualTo(new IndexNames("").alias(SearchIndex.KAMERVRAGEN));
     assertThat(OBJECTS.get("dashboard:kamerstukken-kamervragen-dashboard").get("references"))
         .anySatisfy(
-            r -> assertThat(r.get("id").asText()).isEqualTo("kamerstukken-kamervragen-per-ministry"));
+            r ->
+                assertThat(r.get("id").asText())
+                    .isEqualTo("kamerstukken-kamervragen-per-ministry"));
     List<JsonNode> columns = columns(OBJECTS.get("lens:kamerstukken-kamervragen-per-ministry"));
     JsonNode properties = IndexBodies.mappings(SearchIndex.KAMERVRAGEN).get("properties");
     assertThat(columns)

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Faults in the middle of a batch of 200 documents, on the real local stack, one pipeline for all
  * scenarios in turn, each with its own batch: every service (assemble-service too) killed with
- * {@code kill -9} and restarted, Elasticsearch stopped for 30 s, the Kafka broker restarted, every service stopped with
- * SIGTERM and restarted. After each, every document of the batch is in the index exactly once
- * (documents, Q&A and Kamervraag cases as expected: each generated Aanhangsel is an answered case)
- * and nothing is dead-lettered. The counts are written to {@code
+ * {@code kill -9} and restarted, Elasticsearch stopped for 30 s, the Kafka broker restarted, every
+ * service stopped with SIGTERM and restarted. After each, every document of the batch is in the
+ * index exactly once (documents, Q&A and Kamervraag cases as expected: each generated Aanhangsel is
+ * an answered case) and nothing is dead-lettered. The counts are written to {@code
  * target/fault-tolerance.md}.
  */
 @ExtendWith(LocalStackExtension.class)

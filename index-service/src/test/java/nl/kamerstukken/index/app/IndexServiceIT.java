@@ -255,11 +255,12 @@ class IndexServiceIT {
   void aTombstoneRemovesTheDocumentAndItsQa() throws Exception {
     // Given an indexed Kamerstuk
     String id = documentId();
+    String key = "kst-88888-" + id.substring(0, 6);
     publish(
         id,
         parsed(
             id,
-            "kst-88888-" + id.substring(0, 6),
+            key,
             List.of(segment("Vraag?", "1")),
             List.of(segment("Antwoord.", "1")),
             RECEIVED));
@@ -267,8 +268,8 @@ class IndexServiceIT {
         .atMost(WAIT)
         .untilAsserted(() -> assertThat(byDocumentId(SearchIndex.QA, id)).hasSize(1));
 
-    // When its tombstone arrives
-    publish(id, null);
+    // When its tombstone arrives (keyed by the Kamerstuk key, as assemble-service writes it)
+    publish(key, null);
 
     // Then the document and its Q&A are gone
     await()
@@ -322,20 +323,9 @@ class IndexServiceIT {
                   .containsExactly(second);
             });
 
-    // And the old version arriving late (a replay) does not come back
-    awaitProcessed(
-        publish(
-            first,
-            parsed(
-                first,
-                identifier,
-                List.of(segment("Een?", "1"), segment("Twee?", "2"), segment("Drie?", "3")),
-                List.of(segment("A1", "1")),
-                RECEIVED)));
-    refresh();
-    assertThat(byIdentifier(SearchIndex.QA, identifier))
-        .extracting(q -> q.get("documentId").asText())
-        .containsExactly(second);
+    // (An older event cannot arrive late any more: on the Kamerstukken topic what comes later in
+    // the key's partition is newer, and its offset is the version; WritePlanTest shows a lower
+    // version being refused.)
   }
 
   @Test

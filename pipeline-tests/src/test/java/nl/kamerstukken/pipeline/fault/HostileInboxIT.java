@@ -428,7 +428,11 @@ class HostileInboxIT {
             + " heap limit |");
     report.add("|---|---|---|---|---|---|");
     for (String service :
-        List.of(PipelineSettings.INGEST, PipelineSettings.PARSE, PipelineSettings.INDEX)) {
+        List.of(
+            PipelineSettings.INGEST,
+            PipelineSettings.PARSE,
+            PipelineSettings.ASSEMBLE,
+            PipelineSettings.INDEX)) {
       GcLogs gc = GcLogs.of(settings.logDir(), service);
       report.add(
           "| "

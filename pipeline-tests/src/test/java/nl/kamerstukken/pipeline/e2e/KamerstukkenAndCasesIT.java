@@ -259,6 +259,28 @@ class KamerstukkenAndCasesIT {
     System.out.println(stats.output());
     assertThat(stats.exitCode()).isZero();
     assertThat(stats.output()).contains("Sociale Zaken en Werkgelegenheid");
+    // And a reindex rebuilds the cases' alias too, from the Kamervragen topic
+    CliRun reindex =
+        CliRun.of(
+            "reindex",
+            "--kafka",
+            settings.kafkaBootstrap(),
+            "--topic-prefix",
+            settings.topicPrefix(),
+            "--elasticsearch-url",
+            settings.elasticsearchUrl(),
+            "--alias-prefix",
+            settings.aliasPrefix());
+    assertThat(reindex.exitCode()).as(reindex.output()).isZero();
+    assertThat(cases().path("total").path("value").asInt()).isEqualTo(1);
+    assertThat(
+            elasticsearch
+                .search(settings.aliasPrefix() + "kamerstukken-kamervragen", "{\"size\":0}")
+                .path("hits")
+                .path("total")
+                .path("value")
+                .asInt())
+        .isEqualTo(1);
   }
 
   private static List<List<String>> sixOrders() {

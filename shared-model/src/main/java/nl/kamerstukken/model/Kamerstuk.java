@@ -54,6 +54,42 @@ public record Kamerstuk(
     files = files == null ? List.of() : List.copyOf(files);
   }
 
+  /**
+   * The Kamerstuk one parsed file makes when it is the only file with its key (the identifier, else
+   * its document id), as assemble-service publishes it; for tools and tests that start from files.
+   */
+  public static Kamerstuk alone(DocumentParsed parsed, String rule) {
+    String identifier = parsed.metadata().identifier();
+    String key = identifier == null || identifier.isBlank() ? parsed.documentId() : identifier;
+    SourceFile s = parsed.source();
+    return new Kamerstuk(
+        key,
+        identifier,
+        parsed.metadata(),
+        parsed.documentId(),
+        rule,
+        parsed.pageCount(),
+        parsed.text(),
+        parsed.questions(),
+        parsed.answers(),
+        parsed.footnotes(),
+        parsed.warnings(),
+        List.of(
+            new KamerstukFile(
+                parsed.documentId(),
+                s.fileName(),
+                s.mediaType(),
+                s.sha256(),
+                s.sizeBytes(),
+                s.sourcePath(),
+                s.blobUri(),
+                parsed.kind(),
+                KamerstukFile.Role.REPRESENTATIVE,
+                parsed.receivedAt())),
+        parsed.receivedAt(),
+        parsed.parsedAt());
+  }
+
   /** The file the content comes from. */
   public KamerstukFile representativeFile() {
     return files.stream()

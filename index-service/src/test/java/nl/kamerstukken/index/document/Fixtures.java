@@ -5,10 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.model.DocumentParsed;
-import nl.kamerstukken.model.FileKind;
 import nl.kamerstukken.model.Footnote;
 import nl.kamerstukken.model.Kamerstuk;
-import nl.kamerstukken.model.KamerstukFile;
 import nl.kamerstukken.model.Segment;
 import nl.kamerstukken.model.SourceFile;
 
@@ -71,35 +69,7 @@ public final class Fixtures {
 
   /** The single-file Kamerstuk assemble-service makes of a parsed file that is alone. */
   public static Kamerstuk kamerstuk(DocumentParsed parsed) {
-    String identifier = parsed.metadata().identifier();
-    String key = identifier == null || identifier.isBlank() ? parsed.documentId() : identifier;
-    SourceFile s = parsed.source();
-    return new Kamerstuk(
-        key,
-        identifier,
-        parsed.metadata(),
-        parsed.documentId(),
-        "publisher XML over PDF over other formats",
-        parsed.pageCount(),
-        parsed.text(),
-        parsed.questions(),
-        parsed.answers(),
-        parsed.footnotes(),
-        parsed.warnings(),
-        List.of(
-            new KamerstukFile(
-                parsed.documentId(),
-                s.fileName(),
-                s.mediaType(),
-                s.sha256(),
-                s.sizeBytes(),
-                s.sourcePath(),
-                s.blobUri(),
-                FileKind.DOCUMENT,
-                KamerstukFile.Role.REPRESENTATIVE,
-                parsed.receivedAt())),
-        parsed.receivedAt(),
-        parsed.parsedAt());
+    return Kamerstuk.alone(parsed, "publisher XML over PDF over other formats");
   }
 
   /**

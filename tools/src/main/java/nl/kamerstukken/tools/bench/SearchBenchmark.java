@@ -62,44 +62,14 @@ final class SearchBenchmark {
     }
   }
 
-  /** The Kamerstuk assemble-service makes of a file that is alone with its identifier. */
-  static nl.kamerstukken.model.Kamerstuk alone(DocumentParsed parsed) {
-    String identifier = parsed.metadata().identifier();
-    var s = parsed.source();
-    return new nl.kamerstukken.model.Kamerstuk(
-        identifier == null ? parsed.documentId() : identifier,
-        identifier,
-        parsed.metadata(),
-        parsed.documentId(),
-        "the only file",
-        parsed.pageCount(),
-        parsed.text(),
-        parsed.questions(),
-        parsed.answers(),
-        parsed.footnotes(),
-        parsed.warnings(),
-        List.of(
-            new nl.kamerstukken.model.KamerstukFile(
-                parsed.documentId(),
-                s.fileName(),
-                s.mediaType(),
-                s.sha256(),
-                s.sizeBytes(),
-                s.sourcePath(),
-                s.blobUri(),
-                parsed.kind(),
-                nl.kamerstukken.model.KamerstukFile.Role.REPRESENTATIVE,
-                parsed.receivedAt())),
-        parsed.receivedAt(),
-        parsed.parsedAt());
-  }
-
   private long index(List<DocumentParsed> documents, BulkLimits limits) throws Exception {
     DocumentIndexer indexer =
         DocumentIndexer.create(client, names, limits, new SimpleMeterRegistry());
     List<IndexedDocument> indexed = new java.util.ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
-      indexed.add(SearchDocuments.of(alone(documents.get(i)), i + 1));
+      indexed.add(
+          SearchDocuments.of(
+              nl.kamerstukken.model.Kamerstuk.alone(documents.get(i), "the only file"), i + 1));
     }
     long qa = indexed.stream().mapToLong(d -> d.qa().size()).sum();
     long started = System.nanoTime();

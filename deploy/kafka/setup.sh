@@ -23,6 +23,7 @@ user() {
 }
 user ingest-service "$INGEST_PASSWORD"
 user parse-service "$PARSE_PASSWORD"
+user assemble-service "$ASSEMBLE_PASSWORD"
 user index-service "$INDEX_PASSWORD"
 user minio "$MINIO_PASSWORD"
 user kamerstukken-operator "$OPERATOR_PASSWORD"
@@ -34,6 +35,8 @@ topic() {
 compacted=(--config cleanup.policy=compact --config retention.ms=-1 --config max.message.bytes=16777216)
 topic kamerstukken.documents.received "${compacted[@]}"
 topic kamerstukken.documents.parsed "${compacted[@]}"
+topic kamerstukken.kamerstukken "${compacted[@]}"
+topic kamerstukken.kamervragen "${compacted[@]}"
 topic kamerstukken.documents.dlq --config cleanup.policy=delete --config retention.ms=7776000000 \
   --config max.message.bytes=16777216
 topic kamerstukken.s3-events --config retention.ms=86400000
@@ -42,6 +45,7 @@ grep -v '^\s*\(#\|$\)' /setup/acls.txt | while read -r principal operation resou
   case "$resource" in
     TOPIC) target=(--topic "$name") ;;
     GROUP) target=(--group "$name") ;;
+    TRANSACTIONAL_ID) target=(--transactional-id "$name") ;;
     *) echo "unknown resource type $resource in acls.txt" >&2; exit 1 ;;
   esac
   "$bin/kafka-acls.sh" --bootstrap-server "$server" --command-config "$config" --add \

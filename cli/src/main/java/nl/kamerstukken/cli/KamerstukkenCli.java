@@ -1,6 +1,8 @@
 package nl.kamerstukken.cli;
 
 import nl.kamerstukken.cli.dlq.DlqCommand;
+import nl.kamerstukken.cli.kamervragen.KamervragenCommand;
+import nl.kamerstukken.cli.kamervragen.StatsCommand;
 import nl.kamerstukken.cli.parse.ParseCommand;
 import nl.kamerstukken.cli.s3.UploadCommand;
 import nl.kamerstukken.cli.search.ReindexCommand;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Command;
       ParseCommand.class,
       SearchCommand.class,
       SimilarCommand.class,
+      KamervragenCommand.class,
+      StatsCommand.class,
       ReindexCommand.class,
       ReparseCommand.class,
       UploadCommand.class,

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.FileKind;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.clean.CleanDocument;
@@ -22,6 +23,7 @@ import nl.kamerstukken.parse.clean.TextCleaner;
 import nl.kamerstukken.parse.extract.Extraction;
 import nl.kamerstukken.parse.extract.ExtractionFailure;
 import nl.kamerstukken.parse.metadata.MetadataExtractor;
+import nl.kamerstukken.parse.metadata.PublisherRecord;
 import nl.kamerstukken.parse.metadata.SiblingMetadata;
 import nl.kamerstukken.parse.segment.SegmentPages;
 import nl.kamerstukken.parse.segment.Segmentation;
@@ -71,6 +73,12 @@ public final class KamerstukParser implements DocumentParser {
       return new ParseOutcome.Failed(
           ReasonCode.EMPTY_DOCUMENT,
           name + " is empty (0 bytes); drop the complete" + " file again");
+    }
+    if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+      DocumentMetadata record = PublisherRecord.read(file);
+      if (record != null) {
+        return new ParseOutcome.Parsed(publisherRecord(file, name, source, record, receivedAt));
+      }
     }
     Extraction extraction;
     try {
@@ -135,6 +143,37 @@ public final class KamerstukParser implements DocumentParser {
         extraction.warnings(),
         receivedAt,
         Instant.now());
+  }
+
+  /**
+   * A publisher metadata record is no Kamerstuk: its values, no text, kind {@link
+   * FileKind#PUBLISHER_METADATA}.
+   */
+  private static DocumentParsed publisherRecord(
+      Path file, String name, SourceFile source, DocumentMetadata record, Instant receivedAt) {
+    String sha256 = source.sha256() == null ? sha256(file) : source.sha256();
+    SourceFile completed =
+        new SourceFile(
+            name,
+            sha256,
+            source.mediaType() == null ? "application/xml" : source.mediaType(),
+            source.sizeBytes() > 0 ? source.sizeBytes() : size(file),
+            source.sourcePath(),
+            source.blobUri());
+    LOG.debug("[{}] is a publisher metadata record of [{}]", name, record.identifier());
+    return new DocumentParsed(
+        sha256,
+        completed,
+        record,
+        0,
+        "",
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        receivedAt,
+        Instant.now(),
+        FileKind.PUBLISHER_METADATA);
   }
 
   private static long size(Path file) {

@@ -56,6 +56,8 @@ public final class TestPipelines {
             PipelineSettings.PARSE,
             freePort(),
             PipelineSettings.INDEX,
+            freePort(),
+            PipelineSettings.ASSEMBLE,
             freePort()));
   }
 

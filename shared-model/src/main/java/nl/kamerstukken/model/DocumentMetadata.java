@@ -1,6 +1,7 @@
 package nl.kamerstukken.model;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -62,6 +63,72 @@ public record DocumentMetadata(
     return new DocumentMetadata(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null);
+  }
+
+  /**
+   * Field by field: {@code preferred}'s value where it knows one, else this one's. The rule for the
+   * publisher's XML rendition over another rendition of the same Kamerstuk (offline {@code parse}
+   * and assemble-service use it alike).
+   */
+  public DocumentMetadata preferring(DocumentMetadata preferred) {
+    return new DocumentMetadata(
+        first(preferred.identifier, identifier),
+        first(preferred.documentType, documentType),
+        first(preferred.parliamentaryYear, parliamentaryYear),
+        first(preferred.dossierNumber, dossierNumber),
+        first(preferred.documentNumber, documentNumber),
+        first(preferred.title, title),
+        first(preferred.date, date),
+        list(preferred.askedBy, askedBy),
+        list(preferred.parties, parties),
+        list(preferred.addressedTo, addressedTo),
+        list(preferred.answeredBy, answeredBy),
+        first(preferred.submittedDate, submittedDate),
+        first(preferred.receivedDate, receivedDate),
+        list(preferred.zaakNumbers, zaakNumbers),
+        list(preferred.documentNumbers, documentNumbers),
+        first(preferred.committee, committee),
+        first(preferred.signatory, signatory),
+        list(preferred.seeAlso, seeAlso));
+  }
+
+  /**
+   * This rendition's metadata enriched by the publisher's metadata record ({@code X.metadata.xml}):
+   * the record decides the identifier, type, year, dossier and document number, dates and adds its
+   * Zaak numbers first; the print decides the names, roles and title (the record spells names
+   * differently: "S.P.R.A. van Weyenberg" for "Van Weyenberg") and the record fills them only where
+   * the print has none. The same rule the parser applies offline to a record beside a file.
+   */
+  public DocumentMetadata enrichedBy(DocumentMetadata record) {
+    LinkedHashSet<String> zaak = new LinkedHashSet<>(record.zaakNumbers);
+    zaak.addAll(zaakNumbers);
+    return new DocumentMetadata(
+        first(record.identifier, identifier),
+        first(record.documentType, documentType),
+        first(record.parliamentaryYear, parliamentaryYear),
+        first(record.dossierNumber, dossierNumber),
+        first(record.documentNumber, documentNumber),
+        first(title, record.title),
+        first(record.date, date),
+        list(askedBy, record.askedBy),
+        list(parties, record.parties),
+        list(addressedTo, record.addressedTo),
+        list(answeredBy, record.answeredBy),
+        first(record.submittedDate, submittedDate),
+        first(record.receivedDate, receivedDate),
+        List.copyOf(zaak),
+        list(documentNumbers, record.documentNumbers),
+        first(committee, record.committee),
+        first(signatory, record.signatory),
+        list(seeAlso, record.seeAlso));
+  }
+
+  private static <T> T first(T preferred, T fallback) {
+    return preferred == null || preferred instanceof String s && s.isBlank() ? fallback : preferred;
+  }
+
+  private static List<String> list(List<String> preferred, List<String> fallback) {
+    return preferred.isEmpty() ? fallback : preferred;
   }
 
   private static List<String> copy(List<String> values) {

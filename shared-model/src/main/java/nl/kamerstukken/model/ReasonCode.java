@@ -40,6 +40,8 @@ public enum ReasonCode {
   INDEX_REJECTED(Category.BUG),
   /** A parsed event could not be turned into search documents. */
   INDEX_UNMAPPABLE(Category.BUG),
+  /** A Kamerstuk or Kamervraag case could not be assembled from an event (assemble-service). */
+  ASSEMBLY_FAILED(Category.BUG),
 
   // Ingest refused a file: no event was made; fix or touch the file at the source.
   /** Larger than ingest accepts ({@code INGEST_MAX_FILE_SIZE}). */

@@ -4,5 +4,7 @@ package nl.kamerstukken.model;
 public enum Stage {
   INGEST,
   PARSE,
+  /** Assembling Kamerstukken and Kamervraag cases (assemble-service). */
+  ASSEMBLE,
   INDEX
 }

@@ -4,9 +4,10 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The topic catalog. Keys are document ids (the content's SHA-256), so every event of one document
- * lands in the same partition, in order; an event's {@code documentId} equals its record's key.
- * Each topic names the JSON Schema its values must match.
+ * The topic catalog. Keys of the file topics are document ids (the content's SHA-256), so every
+ * event of one document lands in the same partition, in order, and an event's {@code documentId}
+ * equals its record's key; the Kamerstuk and Kamervraag topics are keyed by Kamerstuk key and case
+ * key. Each topic names the JSON Schema its values must match.
  */
 public final class Topics {
 
@@ -26,6 +27,28 @@ public final class Topics {
           new JsonSerde<>(DocumentParsed.class),
           "document-parsed.schema.json");
 
+  /**
+   * Kamerstukken, one per identifier, assembled from every file that carries it (key = the
+   * Kamerstuk key; tombstone = its last content file is gone).
+   */
+  public static final Topic<String, Kamerstuk> KAMERSTUKKEN =
+      new Topic<>(
+          "kamerstukken.kamerstukken",
+          Serdes.String(),
+          new JsonSerde<>(Kamerstuk.class),
+          "kamerstuk.schema.json");
+
+  /**
+   * Kamervraag cases, from question through postponement to answer (key = the case key; tombstone =
+   * no document of the case is left).
+   */
+  public static final Topic<String, Kamervraag> KAMERVRAGEN =
+      new Topic<>(
+          "kamerstukken.kamervragen",
+          Serdes.String(),
+          new JsonSerde<>(Kamervraag.class),
+          "kamervraag.schema.json");
+
   /** Documents a stage gave up on, with the reason. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =
       new Topic<>(
@@ -38,6 +61,6 @@ public final class Topics {
 
   /** Every topic of the pipeline, for creating them at start. */
   public static List<Topic<String, ?>> all() {
-    return List.of(RECEIVED, PARSED, DEAD_LETTER);
+    return List.of(RECEIVED, PARSED, KAMERSTUKKEN, KAMERVRAGEN, DEAD_LETTER);
   }
 }

@@ -26,7 +26,9 @@ class EventSchemaTest {
   @CsvSource({
     "document-received.json, document-received.schema.json",
     "document-parsed.json, document-parsed.schema.json",
-    "dead-letter.json, dead-letter.schema.json"
+    "dead-letter.json, dead-letter.schema.json",
+    "kamerstuk.json, kamerstuk.schema.json",
+    "kamervraag.json, kamervraag.schema.json"
   })
   void exampleEventsAreValidAgainstTheirSchemas(String example, String schema) {
     assertThat(validate(schema, resource("/examples/" + example))).isEmpty();
@@ -36,7 +38,9 @@ class EventSchemaTest {
   @CsvSource({
     "document-received.json, nl.kamerstukken.model.DocumentReceived, document-received.schema.json",
     "document-parsed.json, nl.kamerstukken.model.DocumentParsed, document-parsed.schema.json",
-    "dead-letter.json, nl.kamerstukken.model.DeadLetter, dead-letter.schema.json"
+    "dead-letter.json, nl.kamerstukken.model.DeadLetter, dead-letter.schema.json",
+    "kamerstuk.json, nl.kamerstukken.model.Kamerstuk, kamerstuk.schema.json",
+    "kamervraag.json, nl.kamerstukken.model.Kamervraag, kamervraag.schema.json"
   })
   void exampleEventsRoundTripThroughTheRecords(String example, Class<?> type, String schema)
       throws IOException {
@@ -152,6 +156,22 @@ class EventSchemaTest {
     ObjectNode offline = (ObjectNode) resource("/examples/document-parsed.json");
     ((ObjectNode) offline.get("source")).putNull("blobUri");
     assertThat(validate("document-parsed.schema.json", offline)).isEmpty();
+  }
+
+  @Test
+  void schemaRejectsACaseWithAStatusOutsideTheVocabulary() {
+    ObjectNode broken = (ObjectNode) resource("/examples/kamervraag.json");
+    broken.put("status", "ANSWERED");
+
+    assertThat(validate("kamervraag.schema.json", broken)).isNotEmpty();
+  }
+
+  @Test
+  void schemaRejectsAKamerstukWithoutFiles() {
+    ObjectNode broken = (ObjectNode) resource("/examples/kamerstuk.json");
+    broken.putArray("files");
+
+    assertThat(validate("kamerstuk.schema.json", broken)).isNotEmpty();
   }
 
   /** Jackson reads 98399 as int and writes a long field as long; both are the same JSON. */

@@ -129,6 +129,8 @@ class JsonSerdeTest {
         .containsExactly(
             "kamerstukken.documents.received",
             "kamerstukken.documents.parsed",
+            "kamerstukken.kamerstukken",
+            "kamerstukken.kamervragen",
             "kamerstukken.documents.dlq");
   }
 

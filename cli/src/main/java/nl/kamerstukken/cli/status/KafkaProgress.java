@@ -35,7 +35,10 @@ final class KafkaProgress {
   static final List<Consumer> CONSUMERS =
       List.of(
           new Consumer("parse-service", Topics.RECEIVED, "parse-service"),
-          new Consumer("index-service", Topics.PARSED, "index-service"));
+          new Consumer("assemble-service", Topics.PARSED, "assemble-service"),
+          new Consumer("index-service", Topics.KAMERSTUKKEN, "index-service"),
+          new Consumer(
+              "index-service (kamervragen)", Topics.KAMERVRAGEN, "index-service-kamervragen"));
 
   /**
    * @param events events ever written, per topic name (as the catalog names it, without prefix)

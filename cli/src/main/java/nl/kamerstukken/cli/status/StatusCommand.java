@@ -48,9 +48,10 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Option(
       names = "--http-ports",
-      defaultValue = "8081,8082,8083",
+      defaultValue = "8081,8082,8083,8084",
       split = ",",
-      description = "Ports of /health of ingest, parse and index (default: ${DEFAULT-VALUE}).")
+      description =
+          "Ports of /health of ingest, parse, index and assemble (default: ${DEFAULT-VALUE}).")
   int[] httpPorts;
 
   @Option(
@@ -90,7 +91,8 @@ public final class StatusCommand implements Callable<Integer> {
   }
 
   private List<ServiceHealth.Health> health() {
-    List<String> services = List.of("ingest-service", "parse-service", "index-service");
+    List<String> services =
+        List.of("ingest-service", "parse-service", "index-service", "assemble-service");
     List<ServiceHealth.Health> answers = new ArrayList<>();
     for (int i = 0; i < services.size() && i < httpPorts.length; i++) {
       answers.add(ServiceHealth.ask(services.get(i), httpHost, httpPorts[i]));

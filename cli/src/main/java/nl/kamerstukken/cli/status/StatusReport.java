@@ -46,13 +46,25 @@ final class StatusReport {
     out.printf(
         "  parsed    %8d event(s) on %s%n",
         last.events().get(Topics.PARSED.name()), config.kafka().topic(Topics.PARSED).name());
-    if (search.problem() == null && search.aliases().size() == 2) {
+    out.printf(
+        "  assembled %8d Kamerstuk event(s) on %s, %d case event(s) on %s%n",
+        last.events().get(Topics.KAMERSTUKKEN.name()),
+        config.kafka().topic(Topics.KAMERSTUKKEN).name(),
+        last.events().get(Topics.KAMERVRAGEN.name()),
+        config.kafka().topic(Topics.KAMERVRAGEN).name());
+    if (search.problem() == null && search.aliases().size() >= 2) {
       out.printf(
-          "  indexed   %8d Kamerstuk(ken) in %s, %d Q&A in %s%n",
+          "  indexed   %8d Kamerstuk(ken) in %s, %d Q&A in %s%s%n",
           Math.max(0, search.aliases().get(0).documents()),
           search.aliases().get(0).alias(),
           Math.max(0, search.aliases().get(1).documents()),
-          search.aliases().get(1).alias());
+          search.aliases().get(1).alias(),
+          search.aliases().size() > 2
+              ? ", "
+                  + Math.max(0, search.aliases().get(2).documents())
+                  + " case(s) in "
+                  + search.aliases().get(2).alias()
+              : "");
     } else {
       out.printf("  indexed          ? (%s)%n", search.problem());
     }

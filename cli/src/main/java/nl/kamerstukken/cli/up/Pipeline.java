@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three services as child JVMs, configured through their environment variables (as in
+ * The four services as child JVMs, configured through their environment variables (as in
  * docker-compose). Consumers start first so nothing waits on them; {@link #close} stops them in
  * reverse. More instances of a service can join its consumer group ({@link #startInstance}), each
  * with its own name, HTTP port and log; extra environment variables ({@link
@@ -43,7 +43,11 @@ public final class Pipeline implements AutoCloseable {
     Pipeline pipeline = new Pipeline(settings, environment);
     try {
       for (String service :
-          List.of(PipelineSettings.INDEX, PipelineSettings.PARSE, PipelineSettings.INGEST)) {
+          List.of(
+              PipelineSettings.INDEX,
+              PipelineSettings.ASSEMBLE,
+              PipelineSettings.PARSE,
+              PipelineSettings.INGEST)) {
         pipeline.startService(service);
       }
       for (ServiceProcess process : pipeline.services.values()) {
@@ -96,6 +100,7 @@ public final class Pipeline implements AutoCloseable {
       case PipelineSettings.INGEST -> "INGEST_HTTP_PORT";
       case PipelineSettings.PARSE -> "PARSE_HTTP_PORT";
       case PipelineSettings.INDEX -> "INDEX_HTTP_PORT";
+      case PipelineSettings.ASSEMBLE -> "ASSEMBLE_HTTP_PORT";
       default -> throw new IllegalArgumentException("unknown service " + service);
     };
   }
@@ -148,6 +153,10 @@ public final class Pipeline implements AutoCloseable {
         // Tesseract's OpenMP threads fight each other on small machines: one thread is 3x faster
         // here.
         env.putIfAbsent("OMP_THREAD_LIMIT", "1");
+      }
+      case PipelineSettings.ASSEMBLE -> {
+        env.put("ASSEMBLE_HTTP_PORT", port);
+        env.put("ASSEMBLE_STATE_DIR", settings.dataDir().resolve("assemble-state").toString());
       }
       case PipelineSettings.INDEX -> {
         env.put("INDEX_ELASTICSEARCH_URL", settings.elasticsearchUrl());

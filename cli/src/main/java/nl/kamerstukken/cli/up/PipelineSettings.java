@@ -15,7 +15,7 @@ import java.util.Map;
  * @param topicPrefix namespace for topics (empty for users; unique per test)
  * @param aliasPrefix namespace for Elasticsearch aliases (empty for users; unique per test)
  * @param logDir where each service's output goes ({@code <name>.log}); null = this console
- * @param httpPorts ports of /health for ingest, parse, index
+ * @param httpPorts ports of /health for ingest, parse, assemble, index
  */
 public record PipelineSettings(
     Path home,
@@ -31,6 +31,7 @@ public record PipelineSettings(
   public static final String INGEST = "ingest-service";
   public static final String PARSE = "parse-service";
   public static final String INDEX = "index-service";
+  public static final String ASSEMBLE = "assemble-service";
 
   public PipelineSettings {
     httpPorts = Map.copyOf(httpPorts);

@@ -20,14 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Starts the local stack (unless existing Kafka/Elasticsearch are named) and the three services,
+ * Starts the local stack (unless existing Kafka/Elasticsearch are named) and the four services,
  * watches the inbox, and runs until Ctrl-C, then stops everything it started.
  */
 @Command(
     name = "up",
     mixinStandardHelpOptions = true,
     description =
-        "Run the whole pipeline locally: Kafka, Elasticsearch and the three services; watch a folder.")
+        "Run the whole pipeline locally: Kafka, Elasticsearch and the four services; watch a folder.")
 public final class UpCommand implements Callable<Integer> {
 
   @Option(
@@ -66,10 +66,11 @@ public final class UpCommand implements Callable<Integer> {
 
   @Option(
       names = "--http-ports",
-      defaultValue = "8081,8082,8083",
+      defaultValue = "8081,8082,8083,8084",
       split = ",",
       description =
-          "Ports of /health and /metrics of ingest, parse and index (default: ${DEFAULT-VALUE}).")
+          "Ports of /health and /metrics of ingest, parse, index and assemble (default:"
+              + " ${DEFAULT-VALUE}).")
   int[] httpPorts;
 
   @Option(
@@ -118,7 +119,9 @@ public final class UpCommand implements Callable<Integer> {
                       PipelineSettings.PARSE,
                       httpPorts[1],
                       PipelineSettings.INDEX,
-                      httpPorts[2])),
+                      httpPorts[2],
+                      PipelineSettings.ASSEMBLE,
+                      httpPorts.length > 3 ? httpPorts[3] : 8084)),
               extra);
     } catch (Exception e) {
       stack.close();
@@ -225,9 +228,13 @@ public final class UpCommand implements Callable<Integer> {
           "  watched folder   %s   (drop PDF, DOCX, ODT, HTML or XML files here)%n",
           inbox.toAbsolutePath());
     }
-    out.printf("  Elasticsearch    %s   aliases kamerstukken-documents, kamerstukken-qa%n", es);
     out.printf(
-        "  Kafka            %s   topics kamerstukken.documents.{received,parsed,dlq}%n",
+        "  Elasticsearch    %s   aliases kamerstukken-documents, kamerstukken-qa,"
+            + " kamerstukken-kamervragen%n",
+        es);
+    out.printf(
+        "  Kafka            %s   topics kamerstukken.documents.{received,parsed,dlq},"
+            + " kamerstukken.{kamerstukken,kamervragen}%n",
         stack.kafkaBootstrapServers());
     for (ServiceProcess service : pipeline.services()) {
       out.printf(

@@ -7,13 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 import nl.kamerstukken.index.config.IndexConfig;
 import nl.kamerstukken.index.consume.IndexingHandler;
+import nl.kamerstukken.index.consume.KamervraagHandler;
 import nl.kamerstukken.index.elasticsearch.Analysis;
+import nl.kamerstukken.index.elasticsearch.CaseIndexer;
 import nl.kamerstukken.index.elasticsearch.DocumentIndexer;
 import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
 import nl.kamerstukken.index.elasticsearch.ElasticsearchHealth;
 import nl.kamerstukken.index.elasticsearch.IndexLayout;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.IndexSetup;
+import nl.kamerstukken.index.elasticsearch.IndexTargets;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 import nl.kamerstukken.index.web.SearchRoutes;
 import nl.kamerstukken.kit.blob.ClaimCheckReader;
@@ -29,23 +32,26 @@ import nl.kamerstukken.kit.kafka.TopicAdmin;
 import nl.kamerstukken.kit.lifecycle.Resources;
 import nl.kamerstukken.kit.lifecycle.Service;
 import nl.kamerstukken.kit.lifecycle.Supervisor;
-import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.Kamerstuk;
+import nl.kamerstukken.model.Kamervraag;
 import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The index service: consumes parsed documents and keeps the search aliases {@code
- * kamerstukken-documents} and {@code kamerstukken-qa} up to date. Serves {@code /health}, {@code
- * /metrics}, and for people the search page ({@code /}), the search API ({@code /api/search}) and
- * the original files ({@code /api/documents/<documentId>/original}).
+ * The index service: consumes the Kamerstukken and Kamervraag cases that assemble-service publishes
+ * and keeps the search aliases {@code kamerstukken-documents}, {@code kamerstukken-qa} and {@code
+ * kamerstukken-kamervragen} up to date. Serves {@code /health}, {@code /metrics}, and for people
+ * the search page ({@code /}), the search API ({@code /api/search}) and the original files ({@code
+ * /api/documents/<documentId>/original}).
  */
 public final class IndexService implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
   static final String NAME = "index-service";
   static final String GROUP = "index-service";
+  static final String CASE_GROUP = "index-service-kamervragen";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
   private final IndexConfig config;
@@ -58,7 +64,8 @@ public final class IndexService implements Service {
   private final ClaimCheckReader blobs;
   private volatile IndexLayout layout;
   private AdminServer admin;
-  private ConsumerWorker<DocumentParsed> worker;
+  private ConsumerWorker<Kamerstuk> worker;
+  private ConsumerWorker<Kamervraag> caseWorker;
   private Supervisor supervisor;
 
   private IndexService(IndexConfig config) {
@@ -106,12 +113,25 @@ public final class IndexService implements Service {
             config.kafka(),
             GROUP,
             config.maxPollRecords(),
-            config.kafka().topic(Topics.PARSED),
+            config.kafka().topic(Topics.KAMERSTUKKEN),
             new IndexingHandler(indexer, deadLetters, registry),
+            deadLetters,
+            registry);
+    caseWorker =
+        ConsumerWorker.create(
+            "index-kamervragen",
+            config.kafka(),
+            CASE_GROUP,
+            config.maxPollRecords(),
+            config.kafka().topic(Topics.KAMERVRAGEN),
+            new KamervraagHandler(
+                CaseIndexer.create(client, IndexTargets.aliases(names), config.bulk(), registry),
+                deadLetters),
             deadLetters,
             registry);
     startAdmin();
     supervisor.start("worker", worker);
+    supervisor.start("kamervragen-worker", caseWorker);
   }
 
   /**
@@ -153,6 +173,7 @@ public final class IndexService implements Service {
             "elasticsearch",
             new ElasticsearchHealth(client, config.elasticsearch().url().toString()))
         .check("worker", this::workerHealth)
+        .check("kamervragen-worker", caseWorker::health)
         .check(
             "analysis",
             () ->
@@ -212,6 +233,9 @@ public final class IndexService implements Service {
   public void close() {
     if (worker != null) {
       worker.stop();
+      if (caseWorker != null) {
+        caseWorker.stop();
+      }
       if (supervisor != null) {
         supervisor.awaitLoops(
             Duration.ofSeconds(30), "its batch stays uncommitted and is delivered again");

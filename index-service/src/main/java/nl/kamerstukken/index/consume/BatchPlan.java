@@ -7,36 +7,38 @@ import java.util.Map;
 import nl.kamerstukken.index.document.IndexedDocument;
 import nl.kamerstukken.index.document.SearchDocuments;
 import nl.kamerstukken.kit.kafka.Incoming;
-import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.Kamerstuk;
 import nl.kamerstukken.model.ReasonCode;
 
 /**
- * What a batch of parsed-document events asks for, after collapsing what later events in the same
- * batch make moot: per document id only the last event counts (an event or a tombstone), and per
- * storage key only the newest version. The result has at most one document per document id and per
- * key.
+ * What a batch of Kamerstuk events asks for, after collapsing what later events in the same batch
+ * make moot: per Kamerstuk key only the last event counts (a Kamerstuk or a tombstone). The result
+ * has at most one document per key.
  *
  * @param documents Kamerstukken to index, in batch order
- * @param tombstones document ids whose search documents must go
- * @param supersededInBatch events skipped because a later or newer one in the batch replaces them
- * @param unusable events that cannot be acted on (tombstone without key, document that cannot be
+ * @param tombstones Kamerstuk keys whose search documents must go, with the event's offset
+ * @param supersededInBatch events skipped because a later one in the batch replaces them
+ * @param unusable events that cannot be acted on (tombstone without key, a Kamerstuk that cannot be
  *     mapped)
  */
 record BatchPlan(
-    List<Work> documents, List<String> tombstones, int supersededInBatch, List<Unusable> unusable) {
+    List<Work> documents,
+    Map<String, Long> tombstones,
+    int supersededInBatch,
+    List<Unusable> unusable) {
 
   /** One event and what it becomes in the indices. */
-  record Work(Incoming<DocumentParsed> event, IndexedDocument indexed) {}
+  record Work(Incoming<Kamerstuk> event, IndexedDocument indexed) {}
 
   /** An event the handler dead-letters, with the reason. */
-  record Unusable(Incoming<DocumentParsed> event, ReasonCode reasonCode, String message) {}
+  record Unusable(Incoming<Kamerstuk> event, ReasonCode reasonCode, String message) {}
 
-  static BatchPlan of(List<Incoming<DocumentParsed>> batch) {
+  static BatchPlan of(List<Incoming<Kamerstuk>> batch) {
     List<Unusable> unusable = new ArrayList<>();
-    Map<String, Incoming<DocumentParsed>> lastPerId = new LinkedHashMap<>();
-    for (Incoming<DocumentParsed> event : batch) {
-      String documentId = event.isTombstone() ? event.key() : event.value().documentId();
-      if (documentId == null) {
+    Map<String, Incoming<Kamerstuk>> lastPerKey = new LinkedHashMap<>();
+    for (Incoming<Kamerstuk> event : batch) {
+      String key = event.isTombstone() ? event.key() : event.value().key();
+      if (key == null) {
         unusable.add(
             new Unusable(
                 event,
@@ -47,44 +49,36 @@ record BatchPlan(
                     + event.partition()
                     + "@"
                     + event.offset()
-                    + ": the key must be the document id to remove"));
+                    + ": the key must be the Kamerstuk key to remove"));
         continue;
       }
-      lastPerId.remove(documentId);
-      lastPerId.put(documentId, event);
+      lastPerKey.remove(key);
+      lastPerKey.put(key, event);
     }
-    List<String> tombstones = new ArrayList<>();
-    Map<String, Work> newestPerKey = new LinkedHashMap<>();
-    for (Map.Entry<String, Incoming<DocumentParsed>> entry : lastPerId.entrySet()) {
-      if (entry.getValue().isTombstone()) {
-        tombstones.add(entry.getKey());
+    Map<String, Long> tombstones = new LinkedHashMap<>();
+    List<Work> documents = new ArrayList<>();
+    for (Map.Entry<String, Incoming<Kamerstuk>> entry : lastPerKey.entrySet()) {
+      Incoming<Kamerstuk> event = entry.getValue();
+      if (event.isTombstone()) {
+        tombstones.put(entry.getKey(), event.offset());
       } else {
-        map(entry.getValue(), newestPerKey, unusable);
+        map(event, documents, unusable);
       }
     }
-    int collapsed = batch.size() - unusable.size() - tombstones.size() - newestPerKey.size();
-    return new BatchPlan(List.copyOf(newestPerKey.values()), tombstones, collapsed, unusable);
+    int collapsed = batch.size() - unusable.size() - tombstones.size() - documents.size();
+    return new BatchPlan(documents, tombstones, collapsed, unusable);
   }
 
   private static void map(
-      Incoming<DocumentParsed> event, Map<String, Work> newestPerKey, List<Unusable> unusable) {
-    IndexedDocument indexed;
+      Incoming<Kamerstuk> event, List<Work> documents, List<Unusable> unusable) {
     try {
-      indexed = SearchDocuments.of(event.value());
+      documents.add(new Work(event, SearchDocuments.of(event.value(), event.offset())));
     } catch (RuntimeException e) {
       unusable.add(
           new Unusable(
               event,
               ReasonCode.INDEX_UNMAPPABLE,
-              "cannot turn document "
-                  + event.value().documentId()
-                  + " into search documents: "
-                  + e));
-      return;
-    }
-    Work current = newestPerKey.get(indexed.key());
-    if (current == null || current.indexed().version() <= indexed.version()) {
-      newestPerKey.put(indexed.key(), new Work(event, indexed));
+              "cannot turn Kamerstuk " + event.value().key() + " into search documents: " + e));
     }
   }
 }

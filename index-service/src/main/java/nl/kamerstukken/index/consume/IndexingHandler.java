@@ -8,20 +8,20 @@ import nl.kamerstukken.kit.kafka.BatchHandler;
 import nl.kamerstukken.kit.kafka.DeadLetters;
 import nl.kamerstukken.kit.kafka.Incoming;
 import nl.kamerstukken.kit.kafka.RetryableException;
-import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.Kamerstuk;
 import nl.kamerstukken.model.ReasonCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Turns a batch of parsed-document events into search documents. Returns only when every effect is
+ * Turns a batch of Kamerstuk events into search documents. Returns only when every effect is
  * durable: written and acknowledged by Elasticsearch, or dead-lettered; so the worker commits the
  * offsets only then. Elasticsearch being unreachable or overloaded surfaces as {@link
  * RetryableException}: the worker pauses and offers the same batch again, which is harmless because
  * every write is idempotent.
  */
-public final class IndexingHandler implements BatchHandler<DocumentParsed> {
+public final class IndexingHandler implements BatchHandler<Kamerstuk> {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexingHandler.class);
   private static final int MAX_PROBLEMS_SHOWN = 5;
@@ -37,10 +37,10 @@ public final class IndexingHandler implements BatchHandler<DocumentParsed> {
   }
 
   @Override
-  public void handle(List<Incoming<DocumentParsed>> batch) throws RetryableException {
+  public void handle(List<Incoming<Kamerstuk>> batch) throws RetryableException {
     BatchPlan plan = BatchPlan.of(batch);
     for (BatchPlan.Unusable unusable : plan.unusable()) {
-      Incoming<DocumentParsed> event = unusable.event();
+      Incoming<Kamerstuk> event = unusable.event();
       deadLetters.publish(
           event.key(),
           unusable.reasonCode(),
@@ -54,13 +54,14 @@ public final class IndexingHandler implements BatchHandler<DocumentParsed> {
     if (!plan.tombstones().isEmpty()) {
       long removed = indexer.delete(plan.tombstones());
       metrics.deleted(plan.tombstones().size(), removed);
-      LOG.info("tombstones for {} removed [{}] search document(s)", plan.tombstones(), removed);
+      LOG.info(
+          "tombstones for {} removed [{}] search document(s)", plan.tombstones().keySet(), removed);
     }
     metrics.superseded(plan.supersededInBatch());
     List<DocumentOutcome> outcomes =
         indexer.index(plan.documents().stream().map(BatchPlan.Work::indexed).toList());
     for (int i = 0; i < outcomes.size(); i++) {
-      Incoming<DocumentParsed> event = plan.documents().get(i).event();
+      Incoming<Kamerstuk> event = plan.documents().get(i).event();
       MDC.put("documentId", outcomes.get(i).documentId());
       try {
         report(outcomes.get(i), event);
@@ -70,7 +71,7 @@ public final class IndexingHandler implements BatchHandler<DocumentParsed> {
     }
   }
 
-  private void report(DocumentOutcome outcome, Incoming<DocumentParsed> event)
+  private void report(DocumentOutcome outcome, Incoming<Kamerstuk> event)
       throws RetryableException {
     switch (outcome.status()) {
       case INDEXED -> {

@@ -11,6 +11,8 @@ import nl.kamerstukken.index.reference.Reference;
  * @param qaCount how many Q&A documents this Kamerstuk has: they are stored at positions
  *     1..qaCount, which is how a later version knows which of them it must remove
  * @param references what the text and footnotes refer to (other Kamerstukken, Aanhangsels, Zaken)
+ * @param representativeRule the rule that chose the file whose content this is
+ * @param files every file that carries the Kamerstuk, the representative first
  */
 public record DocumentDoc(
     @JsonUnwrapped SharedFields shared,
@@ -23,10 +25,13 @@ public record DocumentDoc(
     int qaCount,
     List<String> footnotes,
     List<String> warnings,
-    List<Reference> references) {
+    List<Reference> references,
+    String representativeRule,
+    List<FileLink> files) {
 
   public DocumentDoc {
     references = List.copyOf(references);
+    files = List.copyOf(files);
     seeAlso = List.copyOf(seeAlso);
     footnotes = List.copyOf(footnotes);
     warnings = List.copyOf(warnings);

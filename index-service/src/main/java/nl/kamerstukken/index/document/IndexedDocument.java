@@ -5,19 +5,16 @@ import java.util.List;
 /**
  * What one parsed Kamerstuk becomes in the search indices.
  *
- * <p>Id scheme: every search document of a Kamerstuk is stored under its {@link #key}: the
- * publisher's identifier (e.g. {@code kst-26643-1522}) when the parser found one, else the document
- * id (the content's SHA-256). The document itself has id {@code key}; its Q&A pairs {@code
- * key-qa-<position>}. So a re-delivery overwrites instead of duplicating, and a new version of the
- * same Kamerstuk (same identifier, other content) replaces the old one in place. {@link #version}
- * orders versions: it is written as an external version, so an older event that arrives late (a
- * replay reads partitions in any order) is refused by Elasticsearch instead of overwriting the
- * newer one.
+ * <p>Id scheme: every search document of a Kamerstuk is stored under its {@link #key}, the
+ * Kamerstuk key of assemble-service: the publisher's identifier (e.g. {@code kst-26643-1522}), else
+ * the document id of its only file. The document itself has id {@code key}; its Q&A pairs {@code
+ * key-qa-<position>}. So a re-delivery overwrites instead of duplicating, and a change of the
+ * Kamerstuk (another representative, a file more or less) replaces it in place. {@link #version}
+ * orders versions: it is written as an external version, so an older event that arrives late is
+ * refused by Elasticsearch instead of overwriting the newer one.
  *
- * @param key the storage key (identifier, else document id)
- * @param version external version: the event's {@code receivedAt} (else {@code parsedAt}) in
- *     milliseconds times 1000, plus a tie-breaker from the document id so two contents received in
- *     the same millisecond still have a fixed order
+ * @param key the storage key (the Kamerstuk key)
+ * @param version external version: the offset of the Kamerstuk's event
  * @param document the document itself
  * @param qa its question/answer pairs, positions 1..n
  */

@@ -1,24 +1,26 @@
 package nl.kamerstukken.index.document;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import nl.kamerstukken.index.reference.References;
-import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Footnote;
+import nl.kamerstukken.model.Kamerstuk;
 
-/** Turns a parsed Kamerstuk into its search documents: one for the document, one per Q&A pair. */
+/** Turns a Kamerstuk into its search documents: one for the document, one per Q&A pair. */
 public final class SearchDocuments {
 
   private SearchDocuments() {}
 
-  public static IndexedDocument of(DocumentParsed parsed) {
-    String key = key(parsed);
-    SharedFields shared = SharedFields.of(key, parsed);
-    List<String> own = own(parsed);
+  /**
+   * @param version the external version: the offset of the Kamerstuk's event (one key stays in one
+   *     partition, whose offsets only grow, so a later event always has a higher version)
+   */
+  public static IndexedDocument of(Kamerstuk kamerstuk, long version) {
+    SharedFields shared = SharedFields.of(kamerstuk);
+    List<String> own = own(kamerstuk);
     List<QaDoc> qa = new ArrayList<>();
-    for (QaPairing.Pair pair : QaPairing.pair(parsed.questions(), parsed.answers())) {
+    for (QaPairing.Pair pair : QaPairing.pair(kamerstuk.questions(), kamerstuk.answers())) {
       qa.add(
           new QaDoc(
               shared,
@@ -32,49 +34,36 @@ public final class SearchDocuments {
               pair.answerPages(),
               References.in(Arrays.asList(pair.questionText(), pair.answerText()), own)));
     }
-    List<String> footnotes = parsed.footnotes().stream().map(SearchDocuments::footnote).toList();
+    List<String> footnotes = kamerstuk.footnotes().stream().map(SearchDocuments::footnote).toList();
     List<String> texts = new ArrayList<>(footnotes);
-    texts.add(0, parsed.text());
+    texts.add(0, kamerstuk.text());
     DocumentDoc document =
         new DocumentDoc(
             shared,
-            parsed.metadata().signatory(),
-            parsed.metadata().seeAlso(),
-            parsed.pageCount(),
-            parsed.text(),
-            parsed.questions().size(),
-            parsed.answers().size(),
+            kamerstuk.metadata().signatory(),
+            kamerstuk.metadata().seeAlso(),
+            kamerstuk.pageCount(),
+            kamerstuk.text(),
+            kamerstuk.questions().size(),
+            kamerstuk.answers().size(),
             qa.size(),
             footnotes,
-            parsed.warnings(),
-            References.in(texts, own));
-    return new IndexedDocument(key, version(parsed), document, qa);
-  }
-
-  /**
-   * The publisher's identifier when known (so versions of one Kamerstuk share it), else the content
-   * id.
-   */
-  static String key(DocumentParsed parsed) {
-    String identifier = parsed.metadata().identifier();
-    return identifier == null || identifier.isBlank() ? parsed.documentId() : identifier.trim();
+            kamerstuk.warnings(),
+            References.in(texts, own),
+            kamerstuk.representativeRule(),
+            kamerstuk.files().stream().map(FileLink::of).toList());
+    return new IndexedDocument(kamerstuk.key(), version, document, qa);
   }
 
   /** The Kamerstuk's own identifier, Zaak and document numbers: not references to others. */
-  private static List<String> own(DocumentParsed parsed) {
+  private static List<String> own(Kamerstuk kamerstuk) {
     List<String> own = new ArrayList<>();
-    if (parsed.metadata().identifier() != null) {
-      own.add(parsed.metadata().identifier().trim());
+    if (kamerstuk.metadata().identifier() != null) {
+      own.add(kamerstuk.metadata().identifier().trim());
     }
-    own.addAll(parsed.metadata().zaakNumbers());
-    own.addAll(parsed.metadata().documentNumbers());
+    own.addAll(kamerstuk.metadata().zaakNumbers());
+    own.addAll(kamerstuk.metadata().documentNumbers());
     return own;
-  }
-
-  static long version(DocumentParsed parsed) {
-    Instant at = parsed.receivedAt() != null ? parsed.receivedAt() : parsed.parsedAt();
-    long millis = at == null ? 0 : Math.max(0, at.toEpochMilli());
-    return millis * 1000 + Math.floorMod(parsed.documentId().hashCode(), 1000);
   }
 
   private static String footnote(Footnote footnote) {

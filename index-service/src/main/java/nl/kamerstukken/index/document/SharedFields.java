@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.kamerstukken.model.DocumentMetadata;
-import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.Kamerstuk;
+import nl.kamerstukken.model.Ministries;
 
 /**
  * The fields every search document of one Kamerstuk carries, the document itself and each of its
@@ -13,7 +14,7 @@ import nl.kamerstukken.model.DocumentParsed;
  *
  * @param documentKey the key the search documents of this Kamerstuk are stored under (see {@link
  *     IndexedDocument})
- * @param documentId the content's id (SHA-256), the key of the event
+ * @param documentId the representative file's content id (SHA-256)
  * @param ministry the ministries {@code answeredBy} and {@code addressedTo} name (see {@link
  *     Ministries}), for filtering and dashboards
  */
@@ -41,11 +42,11 @@ public record SharedFields(
     Instant receivedAt,
     Instant parsedAt) {
 
-  static SharedFields of(String documentKey, DocumentParsed parsed) {
-    DocumentMetadata m = parsed.metadata();
+  static SharedFields of(Kamerstuk kamerstuk) {
+    DocumentMetadata m = kamerstuk.metadata();
     return new SharedFields(
-        documentKey,
-        parsed.documentId(),
+        kamerstuk.key(),
+        kamerstuk.representative(),
         m.identifier(),
         m.documentType(),
         m.parliamentaryYear(),
@@ -63,8 +64,8 @@ public record SharedFields(
         m.zaakNumbers(),
         m.documentNumbers(),
         m.committee(),
-        SourceLink.of(parsed.source()),
-        parsed.receivedAt(),
-        parsed.parsedAt());
+        SourceLink.of(kamerstuk.representativeFile()),
+        kamerstuk.receivedAt(),
+        kamerstuk.parsedAt());
   }
 }

@@ -1,6 +1,6 @@
 package nl.kamerstukken.index.document;
 
-import nl.kamerstukken.model.SourceFile;
+import nl.kamerstukken.model.KamerstukFile;
 
 /**
  * The way back from a search hit to the original file.
@@ -20,13 +20,13 @@ public record SourceLink(
     String sourcePath,
     String blobUri) {
 
-  static SourceLink of(SourceFile source) {
+  static SourceLink of(KamerstukFile file) {
     return new SourceLink(
-        source.fileName(),
-        source.sha256(),
-        source.mediaType(),
-        source.sizeBytes(),
-        source.sourcePath(),
-        source.blobUri());
+        file.fileName(),
+        file.sha256(),
+        file.mediaType(),
+        file.sizeBytes(),
+        file.sourcePath(),
+        file.blobUri());
   }
 }

@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,12 +95,13 @@ public final class DocumentIndexer {
   }
 
   /**
-   * Removes every search document of these contents (tombstones); returns how many were removed.
+   * Removes every search document of these Kamerstukken (tombstones, Kamerstuk key to the
+   * tombstone's version); returns how many were removed.
    */
-  public long delete(Collection<String> documentIds) throws RetryableException {
+  public long delete(Map<String, Long> keys) throws RetryableException {
     long removed = 0;
     for (int round = 0; round < MAX_DELETE_ROUNDS; round++) {
-      List<BulkOp> deletes = store.findByDocumentIds(documentIds);
+      List<BulkOp> deletes = store.findByKeys(keys);
       List<ItemResult> results = writer.write(deletes);
       for (ItemResult result : results) {
         if (result.outcome() == ItemOutcome.REJECTED) {
@@ -115,8 +115,8 @@ public final class DocumentIndexer {
       }
     }
     throw new RetryableException(
-        "documents "
-            + documentIds
+        "Kamerstukken "
+            + keys.keySet()
             + " still have search documents after "
             + MAX_DELETE_ROUNDS
             + " rounds of deletes");

@@ -72,28 +72,28 @@ final class DocumentStore {
   }
 
   /**
-   * Every search document (the document and its Q&A) of the given contents, as versioned deletes.
-   * Search sees only refreshed documents, so both aliases are refreshed first: a tombstone may
-   * follow its document closely. (Delete-by-query would be shorter, but it lives in the reindex
-   * module, which not every distribution has.)
+   * Every search document (the document and its Q&A) of the given Kamerstukken, as deletes with the
+   * tombstone's version (a newer version stored meanwhile stays). Search sees only refreshed
+   * documents, so both aliases are refreshed first: a tombstone may follow its Kamerstuk closely.
+   * (Delete-by-query would be shorter, but it lives in the reindex module, which not every
+   * distribution has.)
    */
-  List<BulkOp> findByDocumentIds(Collection<String> documentIds) throws RetryableException {
-    if (documentIds.isEmpty()) {
+  List<BulkOp> findByKeys(Map<String, Long> keys) throws RetryableException {
+    if (keys.isEmpty()) {
       return List.of();
     }
     List<String> all = List.of(targets.name(SearchIndex.DOCUMENTS), targets.name(SearchIndex.QA));
     Failures.call("refresh before delete", () -> client.indices().refresh(r -> r.index(all)));
     List<BulkOp> deletes = new ArrayList<>();
-    for (SearchIndex index : SearchIndex.values()) {
-      deletes.addAll(find(index, documentIds));
+    for (SearchIndex index : List.of(SearchIndex.DOCUMENTS, SearchIndex.QA)) {
+      deletes.addAll(find(index, keys));
     }
     return deletes;
   }
 
-  private List<BulkOp> find(SearchIndex index, Collection<String> documentIds)
-      throws RetryableException {
-    List<FieldValue> values = documentIds.stream().map(FieldValue::of).toList();
-    SearchResponse<Void> response =
+  private List<BulkOp> find(SearchIndex index, Map<String, Long> keys) throws RetryableException {
+    List<FieldValue> values = keys.keySet().stream().map(FieldValue::of).toList();
+    SearchResponse<StoredDocument.KeyOnly> response =
         Failures.call(
             "find documents to delete",
             () ->
@@ -102,15 +102,17 @@ final class DocumentStore {
                         s.index(targets.name(index))
                             .size(MAX_HITS)
                             .version(true)
-                            .source(src -> src.fetch(false))
+                            .source(src -> src.filter(f -> f.includes("documentKey")))
                             .query(
                                 q ->
                                     q.terms(
-                                        t -> t.field("documentId").terms(v -> v.value(values)))),
-                    Void.class));
+                                        t -> t.field("documentKey").terms(v -> v.value(values)))),
+                    StoredDocument.KeyOnly.class));
     List<BulkOp> deletes = new ArrayList<>();
-    for (Hit<Void> hit : response.hits().hits()) {
-      deletes.add(BulkOp.delete(index, hit.id(), hit.version() == null ? 0 : hit.version(), null));
+    for (Hit<StoredDocument.KeyOnly> hit : response.hits().hits()) {
+      long stored = hit.version() == null ? 0 : hit.version();
+      Long tombstone = hit.source() == null ? null : keys.get(hit.source().documentKey());
+      deletes.add(BulkOp.delete(index, hit.id(), tombstone == null ? stored : tombstone, null));
     }
     return deletes;
   }

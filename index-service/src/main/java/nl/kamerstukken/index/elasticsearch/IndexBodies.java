@@ -23,7 +23,9 @@ final class IndexBodies {
     ObjectNode mappings = Json.mapper().createObjectNode();
     mappings.put("dynamic", "strict");
     ObjectNode properties = mappings.putObject("properties");
-    properties.setAll((ObjectNode) read("common-properties.json"));
+    if (index.kamerstukFields()) {
+      properties.setAll((ObjectNode) read("common-properties.json"));
+    }
     properties.setAll((ObjectNode) read(index.propertiesResource()));
     return mappings;
   }

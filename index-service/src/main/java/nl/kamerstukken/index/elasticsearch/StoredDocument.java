@@ -12,4 +12,7 @@ record StoredDocument(String id, String documentId, int qaCount, long version) {
 
   /** The part of the stored source that is read back. */
   record Source(String documentId, int qaCount) {}
+
+  /** The storage key of a search document, read back to delete a Kamerstuk's documents. */
+  record KeyOnly(String documentKey) {}
 }

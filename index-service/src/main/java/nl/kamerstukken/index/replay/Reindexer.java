@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import nl.kamerstukken.index.config.BulkLimits;
 import nl.kamerstukken.index.consume.IndexingHandler;
+import nl.kamerstukken.index.consume.KamervraagHandler;
+import nl.kamerstukken.index.elasticsearch.CaseIndexer;
 import nl.kamerstukken.index.elasticsearch.DocumentIndexer;
 import nl.kamerstukken.index.elasticsearch.IndexLayout;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
@@ -17,27 +19,29 @@ import nl.kamerstukken.index.elasticsearch.IndexTargets;
 import nl.kamerstukken.index.elasticsearch.IndexVersions;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 import nl.kamerstukken.kit.kafka.Backoff;
+import nl.kamerstukken.kit.kafka.BatchHandler;
 import nl.kamerstukken.kit.kafka.DeadLetters;
 import nl.kamerstukken.kit.kafka.EventPublisher;
 import nl.kamerstukken.kit.kafka.Incoming;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.kit.kafka.RetryableException;
-import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.Kamerstuk;
+import nl.kamerstukken.model.Kamervraag;
 import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topics;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Rebuilds the search indices from the parsed topic, while searches and the running index-service
- * go on.
+ * Rebuilds the search indices from the Kamerstukken and Kamervragen topics, while searches and the
+ * running index-service go on.
  *
  * <ol>
  *   <li>Put the templates as this code and cluster want them now ({@link IndexSetup#ensure()}:
  *       analysis probed again, so a cluster that gained {@code dutch} gets it), create {@code
  *       <alias>-v<n+1>}.
- *   <li>Read the compacted parsed topic from the beginning up to the end offsets taken at the
- *       start, with a consumer outside any group, and index it with the service's own code into the
- *       new indices.
+ *   <li>Read the compacted Kamerstukken and Kamervragen topics from the beginning up to the end
+ *       offsets taken at the start, with a consumer outside any group, and index it with the
+ *       service's own code into the new indices.
  *   <li>Catch up with what arrived meanwhile (a few rounds), then switch both aliases in one atomic
  *       request.
  *   <li>Events that arrived until the switch were written by the running service into the old
@@ -91,11 +95,16 @@ public final class Reindexer {
             + ")");
     long events;
     try (EventPublisher publisher = EventPublisher.create(kafka);
-        TopicReader<DocumentParsed> reader =
-            TopicReader.open(kafka, Topics.PARSED, "reindex", BATCH)) {
-      Replay replay = new Replay(reader, handler(publisher, IndexTargets.indices(next)));
+        TopicReader<Kamerstuk> reader =
+            TopicReader.open(kafka, Topics.KAMERSTUKKEN, "reindex", BATCH);
+        TopicReader<Kamervraag> caseReader =
+            TopicReader.open(kafka, Topics.KAMERVRAGEN, "reindex", BATCH)) {
+      IndexTargets targets = IndexTargets.indices(next);
+      Replay<Kamerstuk> replay = new Replay<>(reader, handler(publisher, targets));
+      Replay<Kamervraag> cases = new Replay<>(caseReader, caseHandler(publisher, targets));
       try {
         replay.fillAndCatchUp(progress);
+        cases.fillAndCatchUp(progress);
         refresh(next);
         versions.switchAliases(previous, next);
       } catch (Exception e) {
@@ -104,7 +113,8 @@ public final class Reindexer {
       }
       progress.accept("aliases switched to " + next.values());
       replay.readTo(reader.end());
-      events = replay.events;
+      cases.readTo(caseReader.end());
+      events = replay.events + cases.events;
     }
     List<String> deleted =
         versions.deleteBelow(IndexVersions.versionOf(previous.get(SearchIndex.QA)));
@@ -120,14 +130,14 @@ public final class Reindexer {
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** Reading the parsed topic into the new indices, remembering how far it got. */
-  private static final class Replay {
-    private final TopicReader<DocumentParsed> reader;
-    private final IndexingHandler handler;
+  /** Reading one topic into the new indices, remembering how far it got. */
+  private static final class Replay<V> {
+    private final TopicReader<V> reader;
+    private final BatchHandler<V> handler;
     private Map<TopicPartition, Long> position;
     private long events;
 
-    Replay(TopicReader<DocumentParsed> reader, IndexingHandler handler) {
+    Replay(TopicReader<V> reader, BatchHandler<V> handler) {
       this.reader = reader;
       this.handler = handler;
       this.position = reader.beginning();
@@ -137,7 +147,11 @@ public final class Reindexer {
     void fillAndCatchUp(Consumer<String> progress) throws Exception {
       readTo(reader.end());
       progress.accept(
-          "indexed " + events + " parsed event(s) up to the end offsets taken at the start");
+          "indexed "
+              + events
+              + " event(s) of "
+              + reader.topicName()
+              + " up to the end offsets taken at the start");
       for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
         Map<TopicPartition, Long> end = reader.end();
         if (TopicReader.distance(position, end) == 0) {
@@ -153,7 +167,7 @@ public final class Reindexer {
     }
 
     /** One batch, retried with backoff while Elasticsearch or Kafka is briefly unavailable. */
-    private void handle(List<Incoming<DocumentParsed>> batch) throws Exception {
+    private void handle(List<Incoming<V>> batch) throws Exception {
       for (int attempt = 1; ; attempt++) {
         try {
           handler.handle(batch);
@@ -174,6 +188,13 @@ public final class Reindexer {
         new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.INDEX, Clock.systemUTC());
     return new IndexingHandler(
         DocumentIndexer.create(client, targets, limits, registry), deadLetters, registry);
+  }
+
+  private KamervraagHandler caseHandler(EventPublisher publisher, IndexTargets targets) {
+    DeadLetters deadLetters =
+        new DeadLetters(publisher, kafka.topic(Topics.DEAD_LETTER), Stage.INDEX, Clock.systemUTC());
+    return new KamervraagHandler(
+        CaseIndexer.create(client, targets, limits, new SimpleMeterRegistry()), deadLetters);
   }
 
   private void refresh(Map<SearchIndex, String> indices) throws Exception {

@@ -76,6 +76,16 @@ final class TopicReader<V> implements AutoCloseable {
     return List.copyOf(skipped);
   }
 
+  /** The topic's name as this deployment names it. */
+  String topicName() {
+    return topic.name();
+  }
+
+  /** How many records were skipped because they were not a valid event. */
+  long invalid() {
+    return skipped.size();
+  }
+
   /**
    * Hands every record at offsets {@code [from, to)} to {@code batches}, partition positions
    * advancing together; returns how many records were handed over.

@@ -28,12 +28,13 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * {@code GET /api/documents/{documentId}/original}: the original file of an indexed Kamerstuk. Only
- * a document that is in the index has one, and its bytes are served only through the confined,
- * verifying {@link ClaimCheckReader}: from inside the configured blob store, and only when they are
- * exactly the indexed {@code sha256} and {@code sizeBytes}. Anything else (not indexed, no blob, a
- * claim check outside the store, other bytes, a missing blob) answers 404 without a detail; the
- * reason is logged.
+ * {@code GET /api/documents/{documentId}/original}: the original of any file an indexed Kamerstuk
+ * lists (its representative, another rendition, or a publisher metadata record). Only a file an
+ * indexed Kamerstuk lists has one, and its bytes are served only through the confined, verifying
+ * {@link ClaimCheckReader}: from inside the configured blob store, and only when they are exactly
+ * the indexed {@code sha256} and {@code sizeBytes}. Anything else (not indexed, no blob, a claim
+ * check outside the store, other bytes, a missing blob) answers 404 without a detail; the reason is
+ * logged.
  *
  * <p>The file is always a download ({@code Content-Disposition: attachment}) with the recorded
  * media type, {@code X-Content-Type-Options: nosniff} and a sandboxing CSP: a stored HTML or XML
@@ -117,7 +118,11 @@ final class OriginalFiles implements HttpHandler {
     JsonResponses.error(exchange, 404, "no original file for document " + documentId);
   }
 
-  /** The {@code source} object of the indexed document with this content id, or null. */
+  /**
+   * Where the original of this content is described: the {@code source} of the Kamerstuk it
+   * represents, else its entry in a Kamerstuk's {@code files} (another rendition or a publisher
+   * metadata record); null when no indexed Kamerstuk lists it.
+   */
   private JsonNode find(String documentId) throws IOException {
     List<Hit<ObjectNode>> hits =
         client
@@ -125,14 +130,40 @@ final class OriginalFiles implements HttpHandler {
                 s ->
                     s.index(alias)
                         .size(1)
-                        .source(src -> src.filter(f -> f.includes("source")))
-                        .query(q -> q.term(t -> t.field("documentId").value(documentId))),
+                        .source(src -> src.filter(f -> f.includes("documentId", "source", "files")))
+                        .query(
+                            q ->
+                                q.bool(
+                                    b ->
+                                        b.should(
+                                                sh ->
+                                                    sh.term(
+                                                        t ->
+                                                            t.field("documentId")
+                                                                .value(documentId)))
+                                            .should(
+                                                sh ->
+                                                    sh.term(
+                                                        t ->
+                                                            t.field("files.documentId")
+                                                                .value(documentId)))
+                                            .minimumShouldMatch("1"))),
                 ObjectNode.class)
             .hits()
             .hits();
-    return hits.isEmpty() || hits.get(0).source() == null
-        ? null
-        : hits.get(0).source().path("source");
+    if (hits.isEmpty() || hits.get(0).source() == null) {
+      return null;
+    }
+    JsonNode found = hits.get(0).source();
+    if (documentId.equals(found.path("documentId").asText())) {
+      return found.path("source");
+    }
+    for (JsonNode file : found.path("files")) {
+      if (documentId.equals(file.path("documentId").asText())) {
+        return file;
+      }
+    }
+    return null;
   }
 
   private static void send(HttpExchange exchange, VerifiedBlob.Verified blob, JsonNode source)

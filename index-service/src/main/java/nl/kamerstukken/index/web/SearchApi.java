@@ -1,20 +1,27 @@
 package nl.kamerstukken.index.web;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import nl.kamerstukken.index.api.KamervraagSearch;
 import nl.kamerstukken.index.search.QaSearch;
+import nl.kamerstukken.index.search.SearchHit;
 import nl.kamerstukken.index.search.SearchQuery;
 import nl.kamerstukken.index.search.SearchResult;
+import nl.kamerstukken.model.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/search?q=...&party=&ministry=&year=&type=&from=&to=&size=&offset=}: one page of
- * Q&A hits as JSON ({@link SearchResult}). 400 for a bad parameter, 503 while Elasticsearch or the
- * index is not there.
+ * Q&A hits as JSON ({@link SearchResult}), with {@code kamervragen}: each hit's Kamervraag case by
+ * identifier. 400 for a bad parameter, 503 while Elasticsearch or the index is not there.
  */
 final class SearchApi implements HttpHandler {
 
@@ -22,10 +29,12 @@ final class SearchApi implements HttpHandler {
 
   private final QaSearch search;
   private final Supplier<String> analysis;
+  private final KamervraagSearch cases;
 
-  SearchApi(QaSearch search, Supplier<String> analysis) {
+  SearchApi(QaSearch search, Supplier<String> analysis, KamervraagSearch cases) {
     this.search = search;
     this.analysis = analysis;
+    this.cases = cases;
   }
 
   @Override
@@ -43,9 +52,27 @@ final class SearchApi implements HttpHandler {
     answer(exchange, query);
   }
 
+  /**
+   * The result with {@code kamervragen}: the case of each hit's Kamerstuk, by identifier (status,
+   * due date, days to answer, its documents). Without the cases (none indexed yet, or the lookup
+   * failed) the hits are still answered.
+   */
+  private ObjectNode withCases(SearchResult result) {
+    ObjectNode body = Json.mapper().valueToTree(result);
+    Set<String> keys = new LinkedHashSet<>();
+    result.hits().stream().map(SearchHit::identifier).filter(Objects::nonNull).forEach(keys::add);
+    try {
+      body.set("kamervragen", Json.mapper().valueToTree(cases.casesOf(keys)));
+    } catch (IOException | ElasticsearchException e) {
+      LOG.debug("no cases for the hits: {}", e.toString());
+      body.putObject("kamervragen");
+    }
+    return body;
+  }
+
   private void answer(HttpExchange exchange, SearchQuery query) throws IOException {
     try {
-      JsonResponses.ok(exchange, search.search(query, analysis.get()));
+      JsonResponses.ok(exchange, withCases(search.search(query, analysis.get())));
     } catch (ElasticsearchException e) {
       if (e.status() == 404) {
         JsonResponses.error(

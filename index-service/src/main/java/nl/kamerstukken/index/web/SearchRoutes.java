@@ -1,7 +1,9 @@
 package nl.kamerstukken.index.web;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Clock;
 import java.util.function.Supplier;
+import nl.kamerstukken.index.api.KamervraagSearch;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.search.Highlighting;
 import nl.kamerstukken.index.search.QaDetails;
@@ -13,8 +15,8 @@ import nl.kamerstukken.kit.http.AdminServer;
 /**
  * What people use instead of Kibana, on the service's HTTP server: the search page ({@code /}), the
  * search API ({@code /api/search}), one Q&A with its references, citations and similar earlier Q&A
- * ({@code /api/qa/<id>}, {@code /api/qa/<id>/similar}) and the originals ({@code
- * /api/documents/<documentId>/original}).
+ * ({@code /api/qa/<id>}, {@code /api/qa/<id>/similar}), the Kamervraag cases ({@code
+ * /api/kamervragen}) and the originals ({@code /api/documents/<documentId>/original}).
  */
 public final class SearchRoutes {
 
@@ -33,9 +35,12 @@ public final class SearchRoutes {
       IndexNames names,
       ClaimCheckReader blobs,
       Supplier<String> analysis) {
+    KamervraagSearch cases = new KamervraagSearch(client, names, Clock.systemDefaultZone());
     admin
         .route(
-            "/api/search", new SearchApi(new QaSearch(client, names, Highlighting.HTML), analysis))
+            "/api/search",
+            new SearchApi(new QaSearch(client, names, Highlighting.HTML), analysis, cases))
+        .route("/api/kamervragen", new KamervraagApi(cases))
         .route("/api/documents/", new OriginalFiles(client, names, blobs))
         .route(
             QaApi.PREFIX,

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.document.KamerstukSerializer;
 import nl.kamerstukken.index.elasticsearch.Analysis;
 import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
 import nl.kamerstukken.index.elasticsearch.IndexSetup;
@@ -91,7 +92,7 @@ class IndexServiceIT {
     supervisor = new Supervisor("index-service-it");
     service.start(supervisor);
     elasticsearch = ElasticsearchClients.create(config.elasticsearch());
-    topic = config.kafka().topic(Topics.PARSED).name();
+    topic = config.kafka().topic(Topics.KAMERSTUKKEN).name();
     bootstrap = stack.kafkaBootstrapServers();
     producer =
         new KafkaProducer<>(
@@ -101,7 +102,7 @@ class IndexServiceIT {
                 ProducerConfig.ACKS_CONFIG,
                 "all"),
             new StringSerializer(),
-            Topics.PARSED.valueSerde().serializer());
+            new KamerstukSerializer());
     kafkaAdmin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
@@ -260,11 +261,12 @@ class IndexServiceIT {
   void aTombstoneRemovesTheDocumentAndItsQa() throws Exception {
     // Given an indexed Kamerstuk
     String id = documentId();
+    String key = "kst-88888-" + id.substring(0, 6);
     publish(
         id,
         parsed(
             id,
-            "kst-88888-" + id.substring(0, 6),
+            key,
             List.of(segment("Vraag?", "1")),
             List.of(segment("Antwoord.", "1")),
             RECEIVED));
@@ -272,8 +274,8 @@ class IndexServiceIT {
         .atMost(WAIT)
         .untilAsserted(() -> assertThat(byDocumentId(SearchIndex.QA, id)).hasSize(1));
 
-    // When its tombstone arrives
-    publish(id, null);
+    // When its tombstone arrives (keyed by the Kamerstuk key, as assemble-service writes it)
+    publish(key, null);
 
     // Then the document and its Q&A are gone
     await()
@@ -327,20 +329,9 @@ class IndexServiceIT {
                   .containsExactly(second);
             });
 
-    // And the old version arriving late (a replay) does not come back
-    awaitProcessed(
-        publish(
-            first,
-            parsed(
-                first,
-                identifier,
-                List.of(segment("Een?", "1"), segment("Twee?", "2"), segment("Drie?", "3")),
-                List.of(segment("A1", "1")),
-                RECEIVED)));
-    refresh();
-    assertThat(byIdentifier(SearchIndex.QA, identifier))
-        .extracting(q -> q.get("documentId").asText())
-        .containsExactly(second);
+    // (An older event cannot arrive late any more: on the Kamerstukken topic what comes later in
+    // the key's partition is newer, and its offset is the version; WritePlanTest shows a lower
+    // version being refused.)
   }
 
   @Test
@@ -383,7 +374,8 @@ class IndexServiceIT {
             RECEIVED);
 
     // When both arrive
-    producer.send(new ProducerRecord<>(topic, broken, withGlitch));
+    producer.send(
+        new ProducerRecord<>(topic, KamerstukSerializer.key(broken, withGlitch), withGlitch));
     awaitProcessed(publish(sound, fine));
 
     // Then the refused Q&A document is dead-lettered with Elasticsearch's reason, and everything
@@ -437,7 +429,9 @@ class IndexServiceIT {
   }
 
   private static RecordMetadata publish(String key, DocumentParsed value) throws Exception {
-    return producer.send(new ProducerRecord<>(topic, key, value)).get();
+    return producer
+        .send(new ProducerRecord<>(topic, KamerstukSerializer.key(key, value), value))
+        .get();
   }
 
   /**

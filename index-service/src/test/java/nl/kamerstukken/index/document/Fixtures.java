@@ -6,6 +6,7 @@ import java.util.List;
 import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Footnote;
+import nl.kamerstukken.model.Kamerstuk;
 import nl.kamerstukken.model.Segment;
 import nl.kamerstukken.model.SourceFile;
 
@@ -64,6 +65,23 @@ public final class Fixtures {
         List.of(),
         receivedAt,
         receivedAt == null ? null : receivedAt.plusSeconds(5));
+  }
+
+  /** The single-file Kamerstuk assemble-service makes of a parsed file that is alone. */
+  public static Kamerstuk kamerstuk(DocumentParsed parsed) {
+    return Kamerstuk.alone(parsed, "publisher XML over PDF over other formats");
+  }
+
+  /**
+   * The search documents of a parsed file alone, versioned by when it was received (the tests'
+   * stand-in for the offset of its Kamerstuk event: later received, later event).
+   */
+  public static IndexedDocument indexed(DocumentParsed parsed) {
+    Instant at = parsed.receivedAt() != null ? parsed.receivedAt() : parsed.parsedAt();
+    long version =
+        (at == null ? 0 : at.toEpochMilli()) * 1000
+            + Math.floorMod(parsed.documentId().hashCode(), 1000);
+    return SearchDocuments.of(kamerstuk(parsed), version);
   }
 
   public static Segment segment(String text, String... numbers) {

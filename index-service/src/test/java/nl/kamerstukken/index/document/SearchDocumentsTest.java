@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Json;
+import nl.kamerstukken.model.Kamerstuk;
 import nl.kamerstukken.model.Segment;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class SearchDocumentsTest {
             RECEIVED);
 
     // When
-    IndexedDocument indexed = SearchDocuments.of(parsed);
+    IndexedDocument indexed = Fixtures.indexed(parsed);
 
     // Then
     assertThat(indexed.qa())
@@ -68,7 +69,7 @@ class SearchDocumentsTest {
             RECEIVED);
 
     // When
-    QaDoc qa = SearchDocuments.of(parsed).qa().get(0);
+    QaDoc qa = Fixtures.indexed(parsed).qa().get(0);
 
     // Then
     assertThat(qa.questionPages()).containsExactly(1);
@@ -94,7 +95,7 @@ class SearchDocumentsTest {
             RECEIVED);
 
     // When
-    List<QaDoc> qa = SearchDocuments.of(parsed).qa();
+    List<QaDoc> qa = Fixtures.indexed(parsed).qa();
 
     // Then each question is its own hit with the full shared answer
     assertThat(qa)
@@ -116,7 +117,7 @@ class SearchDocumentsTest {
             RECEIVED);
 
     // When
-    List<QaDoc> qa = SearchDocuments.of(parsed).qa();
+    List<QaDoc> qa = Fixtures.indexed(parsed).qa();
 
     // Then
     assertThat(qa)
@@ -136,7 +137,7 @@ class SearchDocumentsTest {
             List.of(segment("Eerste.", "1"), segment("Tweede.", "2")),
             RECEIVED);
 
-    QaDoc qa = SearchDocuments.of(parsed).qa().get(0);
+    QaDoc qa = Fixtures.indexed(parsed).qa().get(0);
 
     assertThat(qa.answerNumbers()).containsExactly("1", "2");
     assertThat(qa.answerText()).isEqualTo("Eerste.\n\nTweede.");
@@ -153,7 +154,7 @@ class SearchDocumentsTest {
             List.of(segment("Antwoord ronde een.", "1"), segment("Antwoord ronde twee.", "1")),
             RECEIVED);
 
-    List<QaDoc> qa = SearchDocuments.of(parsed).qa();
+    List<QaDoc> qa = Fixtures.indexed(parsed).qa();
 
     assertThat(qa)
         .extracting(QaDoc::answerText)
@@ -171,7 +172,7 @@ class SearchDocumentsTest {
             List.of(segment("Antwoord een.", "1"), segment("Losse mededeling.", "9")),
             RECEIVED);
 
-    List<QaDoc> qa = SearchDocuments.of(parsed).qa();
+    List<QaDoc> qa = Fixtures.indexed(parsed).qa();
 
     assertThat(qa)
         .extracting(QaDoc::position, QaDoc::questionText, QaDoc::answerText, QaDoc::answered)
@@ -193,7 +194,7 @@ class SearchDocumentsTest {
             List.of(segment("Antwoord.", "1")),
             RECEIVED);
 
-    SharedFields shared = SearchDocuments.of(parsed).qa().get(0).shared();
+    SharedFields shared = Fixtures.indexed(parsed).qa().get(0).shared();
 
     assertThat(shared.documentId()).isEqualTo(ID);
     assertThat(shared.identifier()).isEqualTo("ah-tk-20232024-1481");
@@ -207,27 +208,20 @@ class SearchDocumentsTest {
   }
 
   @Test
-  void theKeyIsTheIdentifierElseTheDocumentId() {
-    assertThat(
-            SearchDocuments.of(parsed(ID, " kst-26643-1522 ", List.of(), List.of(), RECEIVED))
-                .key())
-        .isEqualTo("kst-26643-1522");
-    assertThat(SearchDocuments.of(parsed(ID, null, List.of(), List.of(), RECEIVED)).key())
-        .isEqualTo(ID);
+  void theSearchDocumentsAreStoredUnderTheKamerstukKeyWithTheEventOffsetAsVersion() {
+    Kamerstuk kamerstuk =
+        Fixtures.kamerstuk(parsed(ID, "kst-26643-1522", List.of(), List.of(), RECEIVED));
+
+    IndexedDocument indexed = SearchDocuments.of(kamerstuk, 41);
+
+    assertThat(indexed.key()).isEqualTo("kst-26643-1522");
+    assertThat(indexed.version()).isEqualTo(41);
+    assertThat(indexed.document().files())
+        .extracting(FileLink::role, FileLink::originalUrl)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "representative", "/api/documents/" + ID + "/original"));
     assertThat(IndexedDocument.qaId("kst-26643-1522", 3)).isEqualTo("kst-26643-1522-qa-3");
-  }
-
-  @Test
-  void aLaterReceivedVersionHasAHigherVersionAndTheSameEventAlwaysTheSame() {
-    long first = SearchDocuments.of(parsed(ID, "k", List.of(), List.of(), RECEIVED)).version();
-    long again = SearchDocuments.of(parsed(ID, "k", List.of(), List.of(), RECEIVED)).version();
-    long later =
-        SearchDocuments.of(
-                parsed("b".repeat(64), "k", List.of(), List.of(), RECEIVED.plusMillis(1)))
-            .version();
-
-    assertThat(again).isEqualTo(first);
-    assertThat(later).isGreaterThan(first);
   }
 
   @Test
@@ -239,7 +233,7 @@ class SearchDocumentsTest {
             List.of(segment("Vraag?", "1")),
             List.of(segment("Antwoord.", "1")),
             RECEIVED);
-    IndexedDocument indexed = SearchDocuments.of(parsed);
+    IndexedDocument indexed = Fixtures.indexed(parsed);
 
     JsonNode qa = Json.mapper().valueToTree(indexed.qa().get(0));
     JsonNode document = Json.mapper().valueToTree(indexed.document());

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.UUID;
 import nl.kamerstukken.index.config.BulkLimits;
-import nl.kamerstukken.index.document.SearchDocuments;
+import nl.kamerstukken.index.document.Fixtures;
 import nl.kamerstukken.index.search.Highlighting;
 import nl.kamerstukken.index.search.QaSearch;
 import nl.kamerstukken.index.search.SearchQuery;
@@ -50,21 +50,21 @@ final class AnalysisCheck {
             client, names, new BulkLimits(100, 1 << 20, 3), new SimpleMeterRegistry());
     indexer.index(
         List.of(
-            SearchDocuments.of(
+            Fixtures.indexed(
                 parsed(
                     id(),
                     "kst-1-1",
                     List.of(segment("Hoe lang is de wachtlijst voor jeugdzorg?", "1")),
                     List.of(segment("Twaalf weken.", "1")),
                     RECEIVED)),
-            SearchDocuments.of(
+            Fixtures.indexed(
                 parsed(
                     id(),
                     "kst-1-2",
                     List.of(segment("Waarom zijn de wachtlijsten zo lang?", "1")),
                     List.of(segment("Door tekorten.", "1")),
                     RECEIVED)),
-            SearchDocuments.of(
+            Fixtures.indexed(
                 parsed(
                     id(),
                     "kst-1-3",

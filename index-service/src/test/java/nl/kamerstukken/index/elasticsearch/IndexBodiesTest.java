@@ -10,15 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.kamerstukken.index.document.Fixtures;
 import nl.kamerstukken.index.document.IndexedDocument;
-import nl.kamerstukken.index.document.SearchDocuments;
 import nl.kamerstukken.model.Json;
 import org.junit.jupiter.api.Test;
 
 class IndexBodiesTest {
 
   private final IndexedDocument indexed =
-      SearchDocuments.of(
+      Fixtures.indexed(
           parsed(
               "a".repeat(64),
               "kst-1-1",

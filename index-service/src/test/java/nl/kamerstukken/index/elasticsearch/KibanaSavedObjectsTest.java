@@ -119,6 +119,35 @@ class KibanaSavedObjectsTest {
             field -> assertThat(properties.has(field)).as("field %s is mapped", field).isTrue());
   }
 
+  @Test
+  void theKamervragenDashboardShowsPerMinistryCasesMedianDaysInTimeAndOverdueOnMappedFields() {
+    assertThat(
+            OBJECTS.get("index-pattern:kamerstukken-kamervragen").at("/attributes/title").asText())
+        .isEqualTo(new IndexNames("").alias(SearchIndex.KAMERVRAGEN));
+    assertThat(OBJECTS.get("dashboard:kamerstukken-kamervragen-dashboard").get("references"))
+        .anySatisfy(
+            r ->
+                assertThat(r.get("id").asText())
+                    .isEqualTo("kamerstukken-kamervragen-per-ministry"));
+    List<JsonNode> columns = columns(OBJECTS.get("lens:kamerstukken-kamervragen-per-ministry"));
+    JsonNode properties = IndexBodies.mappings(SearchIndex.KAMERVRAGEN).get("properties");
+    assertThat(columns)
+        .anySatisfy(c -> assertThat(c.get("sourceField").asText()).isEqualTo("ministry"))
+        .anySatisfy(
+            c -> {
+              assertThat(c.get("operationType").asText()).isEqualTo("median");
+              assertThat(c.get("sourceField").asText()).isEqualTo("daysToAnswer");
+            })
+        .anySatisfy(c -> assertThat(c.at("/filter/query").asText()).contains("daysToAnswer <= 21"))
+        .anySatisfy(c -> assertThat(c.at("/filter/query").asText()).contains("postponedInTime"));
+    for (JsonNode column : columns) {
+      String field = column.get("sourceField").asText();
+      if (!"___records___".equals(field)) {
+        assertThat(properties.has(field)).as("field %s is mapped", field).isTrue();
+      }
+    }
+  }
+
   private static List<JsonNode> columns(JsonNode lens) {
     List<JsonNode> columns = new ArrayList<>();
     lens.at("/attributes/state/datasourceStates/formBased/layers")

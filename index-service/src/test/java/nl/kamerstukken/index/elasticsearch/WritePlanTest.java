@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
+import nl.kamerstukken.index.document.Fixtures;
 import nl.kamerstukken.index.document.IndexedDocument;
-import nl.kamerstukken.index.document.SearchDocuments;
 import nl.kamerstukken.model.Segment;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class WritePlanTest {
         java.util.stream.IntStream.rangeClosed(1, pairs)
             .mapToObj(i -> segment("Antwoord " + i, String.valueOf(i)))
             .toList();
-    return SearchDocuments.of(
+    return Fixtures.indexed(
         parsed(id, identifier, questions, answers, RECEIVED.plusSeconds(secondsAfter)));
   }
 

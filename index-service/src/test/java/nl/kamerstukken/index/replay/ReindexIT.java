@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.kamerstukken.index.app.IndexService;
 import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.document.KamerstukSerializer;
 import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
 import nl.kamerstukken.index.elasticsearch.IndexVersions;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
@@ -78,7 +79,7 @@ class ReindexIT {
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
             new StringSerializer(),
-            Topics.PARSED.valueSerde().serializer());
+            new KamerstukSerializer());
   }
 
   @AfterAll
@@ -112,7 +113,8 @@ class ReindexIT {
             List.of(segment("Zijn de wachttijden korter?", "1")),
             List.of(segment("Ja.", "1")),
             RECEIVED.plusSeconds(3600)));
-    publish(ids.get(1), null);
+    // (a tombstone on the Kamerstukken topic is keyed by the Kamerstuk key: its identifier)
+    publish("ah-tk-20232024-" + ids.get(1).substring(0, 6), null);
     long expected = 28 * 3 + 1;
     await().atMost(WAIT).untilAsserted(() -> assertThat(qaMatching()).isEqualTo(expected));
     Map<SearchIndex, String> before = versions().current();
@@ -251,7 +253,11 @@ class ReindexIT {
 
   private static void publish(String key, DocumentParsed value) throws Exception {
     producer
-        .send(new ProducerRecord<>(config.kafka().topic(Topics.PARSED).name(), key, value))
+        .send(
+            new ProducerRecord<>(
+                config.kafka().topic(Topics.KAMERSTUKKEN).name(),
+                KamerstukSerializer.key(key, value),
+                value))
         .get();
   }
 

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.kamerstukken.index.app.IndexService;
 import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.document.KamerstukSerializer;
 import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 import nl.kamerstukken.kit.lifecycle.Supervisor;
@@ -63,7 +64,7 @@ class SearchApiIT {
   private static ElasticsearchClient elasticsearch;
   private static String youthCare;
   private static String kafka;
-  private static String parsedTopic;
+  private static String kamerstukkenTopic;
   private static String nitrogen;
   private static byte[] youthCareBytes;
 
@@ -85,7 +86,7 @@ class SearchApiIT {
                 "INDEX_BLOB_DIR",
                 blobs.toString()));
     kafka = stack.kafkaBootstrapServers();
-    parsedTopic = config.kafka().topic(Topics.PARSED).name();
+    kamerstukkenTopic = config.kafka().topic(Topics.KAMERSTUKKEN).name();
     service = IndexService.create(config);
     supervisor = new Supervisor("search-api-it");
     service.start(supervisor);
@@ -157,9 +158,13 @@ class SearchApiIT {
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka),
             new StringSerializer(),
-            Topics.PARSED.valueSerde().serializer())) {
+            new KamerstukSerializer())) {
       for (DocumentParsed event : events) {
-        producer.send(new ProducerRecord<>(parsedTopic, event.documentId(), event)).get();
+        producer
+            .send(
+                new ProducerRecord<>(
+                    kamerstukkenTopic, KamerstukSerializer.key(event.documentId(), event), event))
+            .get();
       }
     }
   }

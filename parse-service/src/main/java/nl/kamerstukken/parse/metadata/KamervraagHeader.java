@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Minister van Onderwijs, Cultuur en Wetenschap over het bericht «...» (ingezonden 6 maart 2024)."
  * and, when answered, "Antwoord van Minister Dijkgraaf (Onderwijs, Cultuur en Wetenschap)
  * (ontvangen 25 maart 2024)." (or "Mededeling van ..."), optionally with "mede namens ..." and "Zie
- * ook ...".
+ * ook ...". {@code mededeling} says the reply is a Mededeling (a notice, e.g. that the answer takes
+ * longer), not an Antwoord.
  */
 record KamervraagHeader(
     List<String> askedBy,
@@ -24,7 +25,8 @@ record KamervraagHeader(
     boolean answered,
     List<String> answeredBy,
     LocalDate receivedDate,
-    List<String> seeAlso) {
+    List<String> seeAlso,
+    boolean mededeling) {
 
   private static final Pattern QUESTIONS =
       Pattern.compile(
@@ -77,7 +79,8 @@ record KamervraagHeader(
         answered,
         answeredBy,
         received,
-        seeAlso);
+        seeAlso,
+        answered && a.group(0).regionMatches(true, 0, "Mededeling", 0, 10));
   }
 
   /**

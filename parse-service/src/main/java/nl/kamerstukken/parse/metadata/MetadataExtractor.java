@@ -27,7 +27,7 @@ public final class MetadataExtractor {
   private static final Pattern IDENTIFIER =
       Pattern.compile(
           "\\b(kst-[0-9A-Z]+(?:-[0-9A-Z]+)*-\\d+"
-              + "|ah-(?:tk|ek)-\\d{8}-\\d+|h-(?:tk|ek)-\\d{8}-\\d+(?:-\\d+)?|kv-(?:tk-)?\\d+(?:-\\d+)?|blg-\\d+)\\b");
+              + "|kv-(?:tk|ek)-(?:19|20)\\d{2}Z\\d{5}|ah-(?:tk|ek)-\\d{8}-\\d+|h-(?:tk|ek)-\\d{8}-\\d+(?:-\\d+)?|kv-(?:tk-)?\\d+(?:-\\d+)?|blg-\\d+)\\b");
   private static final Pattern YEAR =
       Pattern.compile("[Vv]ergaderjaar\\s+(\\d{4})\\s*[–-]\\s*(\\d{4})");
   private static final Pattern ZAAK = Pattern.compile("\\b(?:19|20)\\d{2}Z\\d{5}\\b");
@@ -67,10 +67,15 @@ public final class MetadataExtractor {
             KamerstukHeader.parse(paragraphs, document.lines()),
             OtherHeaders.parse(paragraphs, document.lines()),
             PublisherMetadata.of(properties));
-    String type = DocumentClassifier.classify(h, segmentation, scanned, head);
+    String body = CleanDocument.join(document.lines()) + "\n" + furniture;
+    String type =
+        Mededelingen.refine(
+            DocumentClassifier.classify(h, segmentation, scanned, head),
+            h.kamervragen(),
+            segmentation,
+            body);
     String identifier = identifier(h, furniture, head);
     Fields f = fields(type, h);
-    String body = CleanDocument.join(document.lines()) + "\n" + furniture;
     return new DocumentMetadata(
         identifier,
         type,
@@ -143,7 +148,9 @@ public final class MetadataExtractor {
   }
 
   private static boolean isKamervragen(String type) {
-    return "aanhangsel-antwoord".equals(type) || "kamervragen".equals(type);
+    return "aanhangsel-antwoord".equals(type)
+        || "kamervragen".equals(type)
+        || Mededelingen.TYPE.equals(type);
   }
 
   /**
@@ -222,31 +229,12 @@ public final class MetadataExtractor {
     return null;
   }
 
-  /** Field by field: {@code preferred} where it knows a value, else {@code fallback}. */
+  /**
+   * Field by field: {@code preferred} where it knows a value, else {@code fallback} ({@link
+   * DocumentMetadata#preferring}, the rule assemble-service applies too).
+   */
   public static DocumentMetadata preferring(DocumentMetadata preferred, DocumentMetadata fallback) {
-    return new DocumentMetadata(
-        first(preferred.identifier(), fallback.identifier()),
-        first(preferred.documentType(), fallback.documentType()),
-        first(preferred.parliamentaryYear(), fallback.parliamentaryYear()),
-        first(preferred.dossierNumber(), fallback.dossierNumber()),
-        first(preferred.documentNumber(), fallback.documentNumber()),
-        first(preferred.title(), fallback.title()),
-        first(preferred.date(), fallback.date()),
-        list(preferred.askedBy(), fallback.askedBy()),
-        list(preferred.parties(), fallback.parties()),
-        list(preferred.addressedTo(), fallback.addressedTo()),
-        list(preferred.answeredBy(), fallback.answeredBy()),
-        first(preferred.submittedDate(), fallback.submittedDate()),
-        first(preferred.receivedDate(), fallback.receivedDate()),
-        list(preferred.zaakNumbers(), fallback.zaakNumbers()),
-        list(preferred.documentNumbers(), fallback.documentNumbers()),
-        first(preferred.committee(), fallback.committee()),
-        first(preferred.signatory(), fallback.signatory()),
-        list(preferred.seeAlso(), fallback.seeAlso()));
-  }
-
-  private static List<String> list(List<String> preferred, List<String> fallback) {
-    return preferred.isEmpty() ? fallback : preferred;
+    return fallback.preferring(preferred);
   }
 
   /** Merges metadata sources; later maps win per name. */

@@ -46,6 +46,29 @@ record PublisherMetadata(
         values(properties, "OVERHEIDop.indiener"));
   }
 
+  /** These values as the metadata of a publisher metadata record (no names as printed). */
+  nl.kamerstukken.model.DocumentMetadata toMetadata() {
+    return new nl.kamerstukken.model.DocumentMetadata(
+        identifier,
+        documentType,
+        parliamentaryYear == null ? null : parliamentaryYear.replace('–', '-'),
+        dossierNumber,
+        documentNumber,
+        title,
+        date,
+        askedBy,
+        List.of(),
+        List.of(),
+        List.of(),
+        submittedDate,
+        receivedDate,
+        zaakNumbers,
+        List.of(),
+        null,
+        null,
+        List.of());
+  }
+
   /** Only identifiers of the Staten-Generaal publications count (not a file name or a URL). */
   private static String identifier(String value) {
     return value != null && value.matches("(?:kst|ah|h|kv|blg|stb|stcrt)-[0-9A-Za-z-]+")
@@ -59,6 +82,9 @@ record PublisherMetadata(
       String t = type.toLowerCase(Locale.ROOT);
       if (t.equals("antwoord")) {
         return "aanhangsel-antwoord";
+      }
+      if (t.equals("mededeling")) {
+        return Mededelingen.TYPE;
       }
       if (t.equals("vragen") || t.contains("kamervragen zonder antwoord")) {
         return "kamervragen";

@@ -40,6 +40,7 @@ class DockerComposeTest {
           "minio-setup",
           "ingest-service",
           "parse-service",
+          "assemble-service",
           "index-service");
   private static final Map<String, String> BUILT =
       Map.of(
@@ -47,6 +48,8 @@ class DockerComposeTest {
           "ingest-service/README.md",
           "parse-service",
           "parse-service/README.md",
+          "assemble-service",
+          "assemble-service/README.md",
           "index-service",
           "index-service/README.md");
 

@@ -13,9 +13,9 @@ final class FaultReport {
   private final List<String> rows =
       new ArrayList<>(
           List.of(
-              "| scenario | sent | indexed | Q&A expected / indexed | duplicated | lost | dead-lettered | parsed events"
-                  + " (redelivered) | fault at | all indexed after |",
-              "|---|---|---|---|---|---|---|---|---|---|"));
+              "| scenario | sent | indexed | Q&A expected / indexed | cases | duplicated | lost | dead-lettered"
+                  + " | parsed events (redelivered) | fault at | all indexed after |",
+              "|---|---|---|---|---|---|---|---|---|---|---|"));
 
   /**
    * @param faultAt what had happened when the fault struck, e.g. "57 of 200 indexed"
@@ -26,21 +26,24 @@ final class FaultReport {
       Batch batch,
       List<String> documents,
       List<String> qa,
+      List<String> cases,
       int deadLettered,
       long parsedEvents,
       String faultAt,
       double recovery) {
-    int duplicated = Observer.duplicates(documents) + Observer.duplicates(qa);
+    int duplicated =
+        Observer.duplicates(documents) + Observer.duplicates(qa) + Observer.duplicates(cases);
     long lost = batch.identifiers().stream().filter(id -> !documents.contains(id)).count();
     rows.add(
         String.format(
             java.util.Locale.ROOT,
-            "| %s | %d | %d | %d / %d | %d | %d | %d | %d (%d) | %s | %.1f s |",
+            "| %s | %d | %d | %d / %d | %d | %d | %d | %d | %d (%d) | %s | %.1f s |",
             scenario,
             batch.size(),
             documents.size(),
             batch.expectedQa(),
             qa.size(),
+            cases.size(),
             duplicated,
             lost,
             deadLettered,

@@ -26,10 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults in the middle of a batch of 200 documents, on the real local stack, one pipeline for all
- * scenarios in turn, each with its own batch: every service killed with {@code kill -9} and
- * restarted, Elasticsearch stopped for 30 s, the Kafka broker restarted, every service stopped with
- * SIGTERM and restarted. After each, every document of the batch is in the index exactly once
- * (documents and Q&A as expected) and nothing is dead-lettered. The counts are written to {@code
+ * scenarios in turn, each with its own batch: every service (assemble-service too) killed with
+ * {@code kill -9} and restarted, Elasticsearch stopped for 30 s, the Kafka broker restarted, every
+ * service stopped with SIGTERM and restarted. After each, every document of the batch is in the
+ * index exactly once (documents, Q&A and Kamervraag cases as expected: each generated Aanhangsel is
+ * an answered case) and nothing is dead-lettered. The counts are written to {@code
  * target/fault-tolerance.md}.
  */
 @ExtendWith(LocalStackExtension.class)
@@ -135,6 +136,22 @@ class FaultToleranceIT {
 
   @Test
   @Order(4)
+  void killingAssembleMidBatchLosesAndDoublesNothingInAnyAlias() throws Exception {
+    Batch batch = Batch.generate(work, 17, BATCH);
+    ServiceProcess assemble = pipeline.service(PipelineSettings.ASSEMBLE);
+    batch.dropInto(settings.inbox());
+
+    awaitThat(() -> observer.documentHits(batch).size() >= STRIKE_AT);
+    String faultAt = observer.documentHits(batch).size() + " of " + BATCH + " indexed";
+    long struck = System.nanoTime();
+    assemble.kill();
+    pipeline.startService(PipelineSettings.ASSEMBLE).awaitReady(PATIENCE);
+
+    assertCompleteAndExact("kill -9 assemble-service", batch, faultAt, struck);
+  }
+
+  @Test
+  @Order(5)
   void elasticsearchDownFor30SecondsPausesIndexingAndStatusSaysStuck() throws Exception {
     Batch batch = Batch.generate(work, 14, BATCH);
     ServiceProcess index = pipeline.service(PipelineSettings.INDEX);
@@ -166,7 +183,7 @@ class FaultToleranceIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void restartingTheKafkaBrokerMidRunLosesAndDoublesNothing() throws Exception {
     Batch batch = Batch.generate(work, 15, BATCH);
     batch.dropInto(settings.inbox());
@@ -184,7 +201,7 @@ class FaultToleranceIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void sigtermToEachServiceInTurnMidBatchFinishesOrHandsBackTheWork() throws Exception {
     Batch batch = Batch.generate(work, 16, BATCH);
     double announcedBefore = announced(pipeline.service(PipelineSettings.INGEST));
@@ -197,11 +214,14 @@ class FaultToleranceIT {
     terminateAndRestart(PipelineSettings.INGEST);
     awaitThat(() -> parsed(pipeline.service(PipelineSettings.PARSE)) - parsedBefore >= STRIKE_AT);
     terminateAndRestart(PipelineSettings.PARSE);
+    awaitThat(() -> observer.documentHits(batch).size() >= STRIKE_AT / 2);
+    terminateAndRestart(PipelineSettings.ASSEMBLE);
     awaitThat(() -> observer.documentHits(batch).size() >= STRIKE_AT);
     String faultAt = observer.documentHits(batch).size() + " of " + BATCH + " indexed at the last";
     terminateAndRestart(PipelineSettings.INDEX);
 
-    assertCompleteAndExact("SIGTERM ingest, parse, index in turn", batch, faultAt, struck);
+    assertCompleteAndExact(
+        "SIGTERM ingest, parse, assemble, index in turn", batch, faultAt, struck);
   }
 
   /**
@@ -236,7 +256,8 @@ class FaultToleranceIT {
         .until(
             () ->
                 observer.documentHits(batch).size() >= batch.size()
-                    && observer.qaHits(batch).size() >= batch.expectedQa());
+                    && observer.qaHits(batch).size() >= batch.expectedQa()
+                    && observer.caseHits(batch).size() >= batch.size());
     double recovery = (System.nanoTime() - struck) / 1e9;
     // Stay a moment: redelivered work must not add anything
     await()
@@ -245,15 +266,18 @@ class FaultToleranceIT {
         .until(
             () ->
                 observer.documentHits(batch).size() == batch.size()
-                    && observer.qaHits(batch).size() == batch.expectedQa());
+                    && observer.qaHits(batch).size() == batch.expectedQa()
+                    && observer.caseHits(batch).size() == batch.size());
     List<String> documents = observer.documentHits(batch);
     List<String> qa = observer.qaHits(batch);
+    List<String> cases = observer.caseHits(batch);
     int deadLettered = observer.deadLettersFor(batch.documentIds()).size();
     REPORT.add(
         scenario,
         batch,
         documents,
         qa,
+        cases,
         deadLettered,
         observer.parsedEventsFor(batch.documentIds()),
         faultAt,
@@ -262,6 +286,8 @@ class FaultToleranceIT {
     assertThat(documents).containsExactlyInAnyOrderElementsOf(batch.identifiers());
     assertThat(Observer.duplicates(qa)).isZero();
     assertThat(qa).hasSize(batch.expectedQa());
+    assertThat(Observer.duplicates(cases)).isZero();
+    assertThat(cases).hasSize(batch.size());
     assertThat(deadLettered).isZero();
   }
 
@@ -296,7 +322,9 @@ class FaultToleranceIT {
                 + ","
                 + settings.httpPorts().get(PipelineSettings.PARSE)
                 + ","
-                + settings.httpPorts().get(PipelineSettings.INDEX))
+                + settings.httpPorts().get(PipelineSettings.INDEX)
+                + ","
+                + settings.httpPorts().get(PipelineSettings.ASSEMBLE))
         .exitCode();
   }
 }

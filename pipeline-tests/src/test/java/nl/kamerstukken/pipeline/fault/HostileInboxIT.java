@@ -428,7 +428,11 @@ class HostileInboxIT {
             + " heap limit |");
     report.add("|---|---|---|---|---|---|");
     for (String service :
-        List.of(PipelineSettings.INGEST, PipelineSettings.PARSE, PipelineSettings.INDEX)) {
+        List.of(
+            PipelineSettings.INGEST,
+            PipelineSettings.PARSE,
+            PipelineSettings.ASSEMBLE,
+            PipelineSettings.INDEX)) {
       GcLogs gc = GcLogs.of(settings.logDir(), service);
       report.add(
           "| "
@@ -472,7 +476,9 @@ class HostileInboxIT {
                   + ","
                   + settings.httpPorts().get(PipelineSettings.PARSE)
                   + ","
-                  + settings.httpPorts().get(PipelineSettings.INDEX)));
+                  + settings.httpPorts().get(PipelineSettings.INDEX)
+                  + ","
+                  + settings.httpPorts().get(PipelineSettings.ASSEMBLE)));
     }
     return args.toArray(String[]::new);
   }

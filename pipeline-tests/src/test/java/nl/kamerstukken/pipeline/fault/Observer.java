@@ -74,6 +74,20 @@ public final class Observer {
     return keys;
   }
 
+  /** The case key of each hit in the Kamervragen alias for the batch's Aanhangsels. */
+  List<String> caseHits(Batch batch) {
+    String body =
+        "{\"size\":2000,\"_source\":[\"caseKey\"],\"query\":{\"terms\":{\"documents.identifier\":"
+            + Json.mapper().valueToTree(batch.identifiers())
+            + "}}}";
+    JsonNode answer = post("/" + settings.aliasPrefix() + "kamerstukken-kamervragen/_search", body);
+    List<String> keys = new ArrayList<>();
+    for (JsonNode hit : answer.path("hits").path("hits")) {
+      keys.add(hit.path("_source").path("caseKey").asText());
+    }
+    return keys;
+  }
+
   /**
    * Hits in an alias ({@code kamerstukken-documents} or {@code kamerstukken-qa}) for an
    * Elasticsearch query.

@@ -21,6 +21,7 @@ import nl.kamerstukken.index.elasticsearch.IndexSetup;
 import nl.kamerstukken.index.elasticsearch.IndexVersions;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.Kamerstuk;
 import nl.kamerstukken.parse.KamerstukParser;
 import nl.kamerstukken.parse.ParseOutcome;
 import nl.kamerstukken.parse.ParserSettings;
@@ -62,7 +63,14 @@ final class CorpusIndex implements AutoCloseable {
         }
       }
     }
-    List<IndexedDocument> documents = parsed.stream().map(SearchDocuments::of).toList();
+    // Each file as a Kamerstuk of its own, as assemble-service makes one of a single file; versions
+    // grow in file order, so siblings with one identifier replace each other as in the pipeline.
+    List<IndexedDocument> documents = new ArrayList<>();
+    for (DocumentParsed document : parsed) {
+      documents.add(
+          SearchDocuments.of(
+              Kamerstuk.alone(document, "one file of the corpus"), documents.size() + 1));
+    }
     DocumentIndexer indexer =
         DocumentIndexer.create(
             client, names, new BulkLimits(500, 5 << 20, 3), new SimpleMeterRegistry());

@@ -273,6 +273,11 @@ public final class ConsumerWorker<V> implements Runnable {
           (a, b) -> a.offset() >= b.offset() ? a : b);
     }
     offsets.keySet().removeIf(tp -> !consumer.assignment().contains(tp));
+    // On a topic written in transactions (assemble-service's) a commit marker follows the last
+    // record: the consumer's position is past it, and committing the position instead of
+    // offset + 1 keeps the group's lag at 0 when everything is done.
+    offsets.replaceAll(
+        (tp, at) -> new OffsetAndMetadata(Math.max(at.offset(), consumer.position(tp))));
     try {
       consumer.commitSync(offsets);
     } catch (CommitFailedException | RebalanceInProgressException e) {

@@ -23,11 +23,17 @@ import nl.kamerstukken.model.Topic;
 /**
  * The JSON Schema of a topic's events (shared-model's {@code /schemas/}), compiled once per JVM and
  * shared by every reader of the topic: consumers check each record with {@link #check} before they
- * use it. Besides the schema, the catalog's rule that an event's {@code documentId} is its record's
- * key is checked. Unknown extra fields pass (the schemas allow them), so older readers accept newer
- * events. Thread-safe.
+ * use it. Besides the schema, the catalog's rule that an event's own id (documentId, key or
+ * caseKey) is its record's key is checked. Unknown extra fields pass (the schemas allow them), so
+ * older readers accept newer events. Thread-safe.
  */
 public final class EventSchema {
+
+  /**
+   * The field that names an event's own id, by kind of event: files ({@code documentId}),
+   * Kamerstukken ({@code key}), Kamervraag cases ({@code caseKey}). The first one present counts.
+   */
+  private static final List<String> ID_FIELDS = List.of("documentId", "key", "caseKey");
 
   /** More messages than this say nothing new; the dead letter stays readable. */
   private static final int MAX_PROBLEMS = 10;
@@ -82,8 +88,8 @@ public final class EventSchema {
 
   /**
    * Reads and checks one record of the topic: {@code value} must be JSON that the schema accepts,
-   * and its {@code documentId} (when it has one) must be {@code key}. A {@code null} value is a
-   * tombstone and valid.
+   * and its own id (the first of {@code documentId}, {@code key}, {@code caseKey} it has) must be
+   * {@code key}. A {@code null} value is a tombstone and valid.
    */
   public EventCheck check(String key, byte[] value) {
     if (value == null) {
@@ -116,14 +122,21 @@ public final class EventSchema {
                   ? " (and " + (problems.size() - MAX_PROBLEMS) + " more)"
                   : ""));
     }
-    JsonNode documentId = event.get("documentId");
-    if (documentId != null && documentId.isTextual() && !Objects.equals(key, documentId.asText())) {
-      return EventCheck.invalid(
-          "the record's key ["
-              + key
-              + "] is not the event's documentId ["
-              + documentId.asText()
-              + "]: every event is keyed by its document id");
+    for (String idField : ID_FIELDS) {
+      JsonNode id = event.get(idField);
+      if (id != null && id.isTextual()) {
+        if (!Objects.equals(key, id.asText())) {
+          return EventCheck.invalid(
+              "the record's key ["
+                  + key
+                  + "] is not the event's "
+                  + idField
+                  + " ["
+                  + id.asText()
+                  + "]: every event is keyed by its own id");
+        }
+        break;
+      }
     }
     return EventCheck.valid(event);
   }

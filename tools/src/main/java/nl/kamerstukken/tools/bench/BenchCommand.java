@@ -161,6 +161,8 @@ public final class BenchCommand implements Callable<Integer> {
             PipelineSettings.PARSE,
             freePort(),
             PipelineSettings.INDEX,
+            freePort(),
+            PipelineSettings.ASSEMBLE,
             freePort()));
   }
 

@@ -233,16 +233,19 @@ final class PipelineStage implements AutoCloseable {
   }
 
   /**
-   * Every received document was parsed or dead-lettered, and index-service committed every parsed
-   * event.
+   * Every received document was parsed or dead-lettered, assemble-service committed every parsed
+   * event and index-service every Kamerstuk event.
    */
   private boolean allIndexed(long expected) throws Exception {
     String received = Topics.RECEIVED.withPrefix(settings.topicPrefix()).name();
     String parsed = Topics.PARSED.withPrefix(settings.topicPrefix()).name();
+    String kamerstukken = Topics.KAMERSTUKKEN.withPrefix(settings.topicPrefix()).name();
     long receivedEnd = endOffsets(received);
     return receivedEnd >= expected
         && committed(settings.topicPrefix() + "parse-service", received) >= receivedEnd
-        && committed(settings.topicPrefix() + "index-service", parsed) >= endOffsets(parsed);
+        && committed(settings.topicPrefix() + "assemble-service", parsed) >= endOffsets(parsed)
+        && committed(settings.topicPrefix() + "index-service", kamerstukken)
+            >= endOffsets(kamerstukken);
   }
 
   private long endOffsets(String topic) throws Exception {

@@ -65,7 +65,12 @@ final class SearchBenchmark {
   private long index(List<DocumentParsed> documents, BulkLimits limits) throws Exception {
     DocumentIndexer indexer =
         DocumentIndexer.create(client, names, limits, new SimpleMeterRegistry());
-    List<IndexedDocument> indexed = documents.stream().map(SearchDocuments::of).toList();
+    List<IndexedDocument> indexed = new java.util.ArrayList<>();
+    for (int i = 0; i < documents.size(); i++) {
+      indexed.add(
+          SearchDocuments.of(
+              nl.kamerstukken.model.Kamerstuk.alone(documents.get(i), "the only file"), i + 1));
+    }
     long qa = indexed.stream().mapToLong(d -> d.qa().size()).sum();
     long started = System.nanoTime();
     for (int from = 0; from < indexed.size(); from += BATCH) {

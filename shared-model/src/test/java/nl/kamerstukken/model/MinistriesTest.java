@@ -1,4 +1,4 @@
-package nl.kamerstukken.index.document;
+package nl.kamerstukken.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nl.kamerstukken.index.document;
+package nl.kamerstukken.model;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,7 +50,7 @@ public final class Ministries {
   }
 
   /** The ministry one office names, or null. */
-  static String ministry(String office) {
+  public static String ministry(String office) {
     if (office == null) {
       return null;
     }

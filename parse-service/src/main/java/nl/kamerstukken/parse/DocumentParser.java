@@ -3,6 +3,7 @@ package nl.kamerstukken.parse;
 import java.nio.file.Path;
 import java.time.Instant;
 import nl.kamerstukken.model.SourceFile;
+import nl.kamerstukken.parse.api.ParseOutcome;
 
 /**
  * Reads one document file into the parsed-document contract. Two implementations: {@link

@@ -20,9 +20,9 @@ import nl.kamerstukken.model.Json;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.DocumentParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
 import nl.kamerstukken.parse.ParserUnavailableException;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

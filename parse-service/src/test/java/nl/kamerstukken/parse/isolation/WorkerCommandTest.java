@@ -2,7 +2,7 @@ package nl.kamerstukken.parse.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.ParserSettings;
 import org.junit.jupiter.api.Test;
 
 class WorkerCommandTest {

@@ -22,9 +22,9 @@ import nl.kamerstukken.index.elasticsearch.IndexVersions;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Kamerstuk;
-import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.FileParser;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 
 /**
  * The shared corpus as the pipeline indexes it, through the real code paths but without Kafka:
@@ -55,7 +55,7 @@ final class CorpusIndex implements AutoCloseable {
         new IndexNames("corpus-" + UUID.randomUUID().toString().substring(0, 8) + "-");
     Analysis analysis = new IndexSetup(client, names).ensure().analysis();
     List<DocumentParsed> parsed = new ArrayList<>();
-    try (KamerstukParser parser = KamerstukParser.create(ParserSettings.defaults())) {
+    try (FileParser parser = FileParser.create(ParserSettings.defaults())) {
       for (Path file : documents(corpus)) {
         ParseOutcome outcome = parser.parse(file, LocalFile.describe(file), Instant.now());
         if (outcome instanceof ParseOutcome.Parsed ok) {

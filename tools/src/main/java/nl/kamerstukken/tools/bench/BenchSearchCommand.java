@@ -24,9 +24,9 @@ import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.LocalStackConfig;
 import nl.kamerstukken.localstack.host.PosixAccess;
 import nl.kamerstukken.model.DocumentParsed;
-import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.FileParser;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -132,8 +132,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
     }
     List<DocumentParsed> parsed = new ArrayList<>();
     ParserSettings defaults = ParserSettings.defaults();
-    try (KamerstukParser parser =
-            KamerstukParser.create(defaults.withOcr(false, defaults.ocrLanguage()));
+    try (FileParser parser = FileParser.create(defaults.withOcr(false, defaults.ocrLanguage()));
         Stream<Path> files = Files.list(corpus)) {
       for (Path file : files.filter(BenchSearchCommand::isDocument).sorted().toList()) {
         if (parser.parse(file, LocalFile.describe(file), null) instanceof ParseOutcome.Parsed ok

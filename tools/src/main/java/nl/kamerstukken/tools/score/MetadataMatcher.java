@@ -1,4 +1,4 @@
-package nl.kamerstukken.parse.score;
+package nl.kamerstukken.tools.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package nl.kamerstukken.parse.score;
+package nl.kamerstukken.tools.score;
 
 import java.util.Locale;
 

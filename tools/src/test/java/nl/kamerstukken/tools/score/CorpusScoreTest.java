@@ -1,4 +1,4 @@
-package nl.kamerstukken.parse;
+package nl.kamerstukken.tools.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.kamerstukken.model.SourceFile;
-import nl.kamerstukken.parse.score.DocumentScore;
-import nl.kamerstukken.parse.score.ScoreReport;
-import nl.kamerstukken.parse.score.Scorer;
+import nl.kamerstukken.parse.api.FileParser;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class CorpusScoreTest {
     Path corpus = CorpusLocator.corpus();
     Path truth = corpus.resolve("truth");
     List<Scorer.Scored> scored = new ArrayList<>();
-    try (KamerstukParser parser = KamerstukParser.create(ParserSettings.defaults());
+    try (FileParser parser = FileParser.create(ParserSettings.defaults());
         Stream<Path> files = Files.list(corpus)) {
       ocrAvailable = parser.ocrAvailable();
       for (Path file : files.filter(f -> Scorer.truthFor(truth, f) != null).sorted().toList()) {

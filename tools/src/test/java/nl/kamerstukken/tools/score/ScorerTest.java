@@ -1,4 +1,4 @@
-package nl.kamerstukken.parse.score;
+package nl.kamerstukken.tools.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

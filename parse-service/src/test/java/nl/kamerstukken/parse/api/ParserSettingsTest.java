@@ -1,4 +1,4 @@
-package nl.kamerstukken.parse;
+package nl.kamerstukken.parse.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

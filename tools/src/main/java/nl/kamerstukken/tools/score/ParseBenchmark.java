@@ -1,4 +1,4 @@
-package nl.kamerstukken.parse.score;
+package nl.kamerstukken.tools.score;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,18 +11,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import nl.kamerstukken.model.SourceFile;
-import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.FileParser;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Throughput of the parse stage ({@link KamerstukParser#parse}: PDFBox extraction with positions,
- * cleaning, metadata, segmentation) against bare PDFBox ({@link PDFTextStripper#getText}, load
- * included) over the same text PDFs, in pages per second. Rounds alternate between the two after a
- * warm-up; the median round counts. Run: {@code ./kamerstukken bench-parse ../shared/corpus}.
+ * Throughput of the parse stage ({@link FileParser#parse}, i.e. parse-service's KamerstukParser:
+ * PDFBox extraction with positions, cleaning, metadata, segmentation) against bare PDFBox ({@link
+ * PDFTextStripper#getText}, load included) over the same text PDFs, in pages per second. Rounds
+ * alternate between the two after a warm-up; the median round counts. Run: {@code ./kamerstukken
+ * bench-parse ../shared/corpus}.
  */
 public final class ParseBenchmark {
 
@@ -43,7 +44,7 @@ public final class ParseBenchmark {
         pages += document.getNumberOfPages();
       }
     }
-    try (KamerstukParser parser = KamerstukParser.create(ParserSettings.defaults())) {
+    try (FileParser parser = FileParser.create(ParserSettings.defaults())) {
       for (int warmUp = 0; warmUp < 3; warmUp++) {
         bare(pdfs);
         ours(parser, pdfs);
@@ -102,7 +103,7 @@ public final class ParseBenchmark {
   }
 
   /** Seconds to parse all files with the parse stage. */
-  private static double ours(KamerstukParser parser, List<Path> pdfs) {
+  private static double ours(FileParser parser, List<Path> pdfs) {
     long start = System.nanoTime();
     for (Path pdf : pdfs) {
       ParseOutcome outcome =

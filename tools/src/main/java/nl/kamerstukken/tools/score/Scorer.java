@@ -1,4 +1,4 @@
-package nl.kamerstukken.parse.score;
+package nl.kamerstukken.tools.score;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package nl.kamerstukken.parse;
+package nl.kamerstukken.parse.api;
 
 import java.util.Objects;
 import nl.kamerstukken.model.DocumentParsed;

@@ -1,4 +1,4 @@
-package nl.kamerstukken.index.search;
+package nl.kamerstukken.index.api;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,7 +37,7 @@ public record SearchQuery(
   public static final int MAX_SIZE = 100;
 
   /** Elasticsearch's default result window. */
-  static final int MAX_WINDOW = 10_000;
+  public static final int MAX_WINDOW = 10_000;
 
   public SearchQuery {
     text = blankToNull(text);

@@ -1,4 +1,4 @@
-package nl.kamerstukken.index.replay;
+package nl.kamerstukken.cli.search;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import nl.kamerstukken.kit.blob.BlobLocation;
 import nl.kamerstukken.kit.kafka.EventPublisher;
 import nl.kamerstukken.kit.kafka.Incoming;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
+import nl.kamerstukken.kit.kafka.TopicReader;
 import nl.kamerstukken.model.DocumentReceived;
 import nl.kamerstukken.model.Topic;
 import nl.kamerstukken.model.Topics;

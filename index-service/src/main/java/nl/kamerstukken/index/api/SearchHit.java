@@ -1,9 +1,8 @@
-package nl.kamerstukken.index.search;
+package nl.kamerstukken.index.api;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import nl.kamerstukken.index.reference.Reference;
 
 /**
  * One question with its answer, as a person sees it in a result list.

@@ -1,4 +1,4 @@
-package nl.kamerstukken.index.reference;
+package nl.kamerstukken.index.api;
 
 /**
  * A reference in a Kamerstuk's text to another parliamentary document or case.

@@ -1,4 +1,4 @@
-package nl.kamerstukken.index.search;
+package nl.kamerstukken.index.api;
 
 import java.util.List;
 import java.util.Map;

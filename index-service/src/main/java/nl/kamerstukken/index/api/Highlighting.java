@@ -1,4 +1,4 @@
-package nl.kamerstukken.index.search;
+package nl.kamerstukken.index.api;
 
 /**
  * How matching words are marked in fragments.

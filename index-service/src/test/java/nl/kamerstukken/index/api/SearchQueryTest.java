@@ -1,4 +1,4 @@
-package nl.kamerstukken.index.search;
+package nl.kamerstukken.index.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

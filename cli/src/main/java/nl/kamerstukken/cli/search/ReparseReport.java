@@ -1,4 +1,4 @@
-package nl.kamerstukken.index.replay;
+package nl.kamerstukken.cli.search;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,12 +1,10 @@
-package nl.kamerstukken.index.replay;
+package nl.kamerstukken.kit.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import nl.kamerstukken.kit.kafka.Incoming;
-import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.kit.schema.EventCheck;
 import nl.kamerstukken.kit.schema.EventSchema;
 import nl.kamerstukken.model.Topic;
@@ -26,14 +24,14 @@ import org.slf4j.LoggerFactory;
  * is not their document id) are skipped and listed in {@link #skipped()} (the services
  * dead-lettered them already).
  */
-final class TopicReader<V> implements AutoCloseable {
+public final class TopicReader<V> implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicReader.class);
   private static final Duration POLL = Duration.ofMillis(500);
 
   /** Takes one batch; may throw to stop the reading. */
   @FunctionalInterface
-  interface Batches<V> {
+  public interface Batches<V> {
     void accept(List<Incoming<V>> batch) throws Exception;
   }
 
@@ -55,7 +53,7 @@ final class TopicReader<V> implements AutoCloseable {
   }
 
   /** A reader of {@code topic} as named in this deployment (with the topic prefix). */
-  static <V> TopicReader<V> open(
+  public static <V> TopicReader<V> open(
       KafkaSettings settings, Topic<String, V> topic, String purpose, int batchSize) {
     Properties props = settings.consumer(purpose, batchSize);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -63,26 +61,26 @@ final class TopicReader<V> implements AutoCloseable {
     return new TopicReader<>(new KafkaConsumer<>(props), named);
   }
 
-  Map<TopicPartition, Long> beginning() {
+  public Map<TopicPartition, Long> beginning() {
     return consumer.beginningOffsets(partitions);
   }
 
-  Map<TopicPartition, Long> end() {
+  public Map<TopicPartition, Long> end() {
     return consumer.endOffsets(partitions);
   }
 
   /** Records skipped because they were not a valid event: {@code topic-partition@offset: why}. */
-  List<String> skipped() {
+  public List<String> skipped() {
     return List.copyOf(skipped);
   }
 
   /** The topic's name as this deployment names it. */
-  String topicName() {
+  public String topicName() {
     return topic.name();
   }
 
   /** How many records were skipped because they were not a valid event. */
-  long invalid() {
+  public long invalid() {
     return skipped.size();
   }
 
@@ -90,7 +88,7 @@ final class TopicReader<V> implements AutoCloseable {
    * Hands every record at offsets {@code [from, to)} to {@code batches}, partition positions
    * advancing together; returns how many records were handed over.
    */
-  long read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Batches<V> batches)
+  public long read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Batches<V> batches)
       throws Exception {
     for (TopicPartition partition : partitions) {
       consumer.seek(partition, from.getOrDefault(partition, 0L));
@@ -153,7 +151,7 @@ final class TopicReader<V> implements AutoCloseable {
   /**
    * How far {@code to} is ahead of {@code from}, in records (an upper bound on a compacted topic).
    */
-  static long distance(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+  public static long distance(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
     long distance = 0;
     for (Map.Entry<TopicPartition, Long> entry : to.entrySet()) {
       distance += Math.max(0, entry.getValue() - from.getOrDefault(entry.getKey(), 0L));

@@ -34,7 +34,7 @@ public final class IsolationCostMain {
     long started = System.nanoTime();
     try (DocumentParser parser =
         isolated
-            ? IsolatedParser.start(
+            ? ParseWorkerPool.start(
                 ParserSettings.defaults(),
                 IsolationSettings.defaults(threads),
                 new SimpleMeterRegistry())

@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * before it is failed. Every outcome is a value; {@link ParserUnavailableException} only when no
  * worker can run.
  */
-public final class IsolatedParser implements DocumentParser {
+public final class ParseWorkerPool implements DocumentParser {
 
-  private static final Logger LOG = LoggerFactory.getLogger(IsolatedParser.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ParseWorkerPool.class);
   private static final String INITIAL_HEAP = "128m";
 
   private final IsolationSettings settings;
@@ -49,7 +49,7 @@ public final class IsolatedParser implements DocumentParser {
   private final AtomicLong requests = new AtomicLong();
   private volatile boolean closed;
 
-  private IsolatedParser(IsolationSettings settings, List<WorkerSlot> slots) {
+  private ParseWorkerPool(IsolationSettings settings, List<WorkerSlot> slots) {
     this.settings = settings;
     this.slots = List.copyOf(slots);
     this.idle = new LinkedBlockingQueue<>(slots);
@@ -60,7 +60,7 @@ public final class IsolatedParser implements DocumentParser {
    *
    * @throws IllegalStateException if a worker cannot start (the message says why)
    */
-  public static IsolatedParser start(
+  public static ParseWorkerPool start(
       ParserSettings parser, IsolationSettings isolation, MeterRegistry registry) {
     List<String> command = command(parser, isolation);
     WorkerMetrics metrics = new WorkerMetrics(registry);
@@ -68,7 +68,7 @@ public final class IsolatedParser implements DocumentParser {
     for (int i = 1; i <= isolation.workers(); i++) {
       slots.add(new WorkerSlot("parse-worker-" + i, command, isolation, metrics));
     }
-    IsolatedParser pool = new IsolatedParser(isolation, slots);
+    ParseWorkerPool pool = new ParseWorkerPool(isolation, slots);
     ExecutorService starters = Executors.newFixedThreadPool(slots.size());
     try {
       CompletableFuture.allOf(

@@ -36,7 +36,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * problem (a dead letter, the parser never sees anything), an S3 that does not answer is not (the
  * batch is tried again).
  */
-class DocumentParsingBlobTest {
+class ReceivedParserBlobTest {
 
   private static final byte[] CONTENT = "%PDF-1.4 inhoud".getBytes(StandardCharsets.US_ASCII);
 
@@ -91,7 +91,7 @@ class DocumentParsingBlobTest {
     Path other =
         Files.write(store.resolve("other"), "andere inhoud".getBytes(StandardCharsets.UTF_8));
     String sha = sha256(CONTENT);
-    DocumentParsing parsing = parsing(null);
+    ReceivedParser parsing = parsing(null);
 
     assertThat(reason(parsing.parse(received(outside.toUri().toString(), sha))))
         .isEqualTo(ReasonCode.BLOB_OUTSIDE_STORE);
@@ -109,7 +109,7 @@ class DocumentParsingBlobTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    DocumentParsing parsing = parsing(URI.create("http://127.0.0.1:" + closedPort));
+    ReceivedParser parsing = parsing(URI.create("http://127.0.0.1:" + closedPort));
     String sha = sha256(CONTENT);
 
     // When a document of that store is parsed, Then the handler's retry path is taken (no dead
@@ -126,7 +126,7 @@ class DocumentParsingBlobTest {
   }
 
   /** A folder store, or the bucket {@code blobs} at {@code endpoint}. */
-  private DocumentParsing parsing(URI endpoint) throws Exception {
+  private ReceivedParser parsing(URI endpoint) throws Exception {
     BlobLocation location =
         endpoint == null ? new BlobLocation.Folder(store) : new BlobLocation.Bucket("blobs", "");
     S3Connection s3 = new S3Connection(endpoint, "us-east-1", true);
@@ -137,7 +137,7 @@ class DocumentParsingBlobTest {
             () ->
                 S3Clients.create(
                     s3, StaticCredentialsProvider.create(AwsBasicCredentials.create("id", "s"))));
-    return new DocumentParsing(
+    return new ReceivedParser(
         parser, new BlobFetcher(reader, 1024 * 1024), new SimpleMeterRegistry());
   }
 

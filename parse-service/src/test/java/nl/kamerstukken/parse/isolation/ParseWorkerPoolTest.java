@@ -26,19 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
  * overflows its stack costs one document (a failed outcome with the reason), never the service; the
  * next document is parsed by a fresh worker.
  */
-class IsolatedParserTest {
+class ParseWorkerPoolTest {
 
   private static final ParserSettings NO_OCR = ParserSettings.defaults().withOcr(false, "nld");
   private static final Duration BUDGET = Duration.ofSeconds(5);
   private static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
-  private static IsolatedParser misbehaving;
+  private static ParseWorkerPool misbehaving;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void startMisbehavingWorker() {
     misbehaving =
-        IsolatedParser.start(
+        ParseWorkerPool.start(
             NO_OCR,
             IsolationSettings.defaults(1)
                 .withLimits("64m", BUDGET, 1024)
@@ -72,8 +72,8 @@ class IsolatedParserTest {
 
     // When a parse worker parses it
     ParseOutcome outcome;
-    try (IsolatedParser isolated =
-        IsolatedParser.start(NO_OCR, IsolationSettings.defaults(1), REGISTRY)) {
+    try (ParseWorkerPool isolated =
+        ParseWorkerPool.start(NO_OCR, IsolationSettings.defaults(1), REGISTRY)) {
       outcome = isolated.parse(pdf, source, received);
     }
 
@@ -166,7 +166,7 @@ class IsolatedParserTest {
     IsolationSettings broken =
         IsolationSettings.defaults(1).withMainClass("nl.kamerstukken.DoesNotExist");
 
-    assertThatThrownBy(() -> IsolatedParser.start(NO_OCR, broken, REGISTRY))
+    assertThatThrownBy(() -> ParseWorkerPool.start(NO_OCR, broken, REGISTRY))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("parse workers cannot start")
         .hasMessageContaining("nl.kamerstukken.DoesNotExist");

@@ -25,9 +25,9 @@ import org.slf4j.MDC;
  * (no parse worker can run, shutdown) passes through: it says nothing about the document, and the
  * batch is retried.
  */
-public final class DocumentParsing {
+public final class ReceivedParser {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DocumentParsing.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ReceivedParser.class);
 
   private final DocumentParser parser;
   private final BlobFetcher blobs;
@@ -38,7 +38,7 @@ public final class DocumentParsing {
    * {@code blobs} gives each document's verified bytes as a private local copy (the claim check is
    * resolved and checked in this process; the parse worker reads only the copy).
    */
-  public DocumentParsing(DocumentParser parser, BlobFetcher blobs, MeterRegistry registry) {
+  public ReceivedParser(DocumentParser parser, BlobFetcher blobs, MeterRegistry registry) {
     this.parser = parser;
     this.blobs = blobs;
     this.registry = registry;

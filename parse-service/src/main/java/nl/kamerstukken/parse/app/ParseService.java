@@ -23,9 +23,9 @@ import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topics;
 import nl.kamerstukken.parse.blob.BlobFetcher;
 import nl.kamerstukken.parse.config.ParseConfig;
-import nl.kamerstukken.parse.consume.DocumentParsing;
 import nl.kamerstukken.parse.consume.ReceivedHandler;
-import nl.kamerstukken.parse.isolation.IsolatedParser;
+import nl.kamerstukken.parse.consume.ReceivedParser;
+import nl.kamerstukken.parse.isolation.ParseWorkerPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,7 @@ public final class ParseService implements Service {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Resources resources = new Resources("parse-service");
-  private IsolatedParser parser;
+  private ParseWorkerPool parser;
   private ConsumerWorker<DocumentReceived> worker;
   private AdminServer admin;
   private Supervisor supervisor;
@@ -68,7 +68,7 @@ public final class ParseService implements Service {
         config.blobs().describe());
     TopicAdmin.ensureTopics(
         kafka, Duration.ofSeconds(60), List.of(Topics.RECEIVED, Topics.PARSED, Topics.DEAD_LETTER));
-    parser = resources.add(IsolatedParser.start(config.parser(), config.isolation(), registry));
+    parser = resources.add(ParseWorkerPool.start(config.parser(), config.isolation(), registry));
     ExecutorService pool =
         Executors.newFixedThreadPool(config.threads(), r -> new Thread(r, "parse-worker"));
     resources.add("parse pool", pool::shutdownNow);
@@ -82,7 +82,7 @@ public final class ParseService implements Service {
                 config.isolation().maxFileSizeBytes()));
     ReceivedHandler handler =
         new ReceivedHandler(
-            new DocumentParsing(parser, blobs, registry),
+            new ReceivedParser(parser, blobs, registry),
             pool,
             publisher,
             deadLetters,

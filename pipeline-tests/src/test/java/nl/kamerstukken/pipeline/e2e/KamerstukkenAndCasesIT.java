@@ -171,7 +171,9 @@ class KamerstukkenAndCasesIT {
                   assertThat(count(qaAlias(), identifier(AANHANGSEL)))
                       .as(
                           () ->
-                              "Q&A now: "
+                              "Kamerstuk "
+                                  + document(AANHANGSEL).path("qaCount")
+                                  + " Q&A, the Q&A index: "
                                   + elasticsearch.search(
                                       qaAlias(),
                                       "{\"size\":20,\"_source\":[\"identifier\",\"documentId\",\"position\"]}"))

@@ -30,6 +30,9 @@ public final class MetadataExtractor {
               + "|kv-(?:tk|ek)-(?:19|20)\\d{2}Z\\d{5}|ah-(?:tk|ek)-\\d{8}-\\d+|h-(?:tk|ek)-\\d{8}-\\d+(?:-\\d+)?|kv-(?:tk-)?\\d+(?:-\\d+)?|blg-\\d+)\\b");
   private static final Pattern YEAR =
       Pattern.compile("[Vv]ergaderjaar\\s+(\\d{4})\\s*[–-]\\s*(\\d{4})");
+  /** Historical prints: "Zitting 1955-1956" (capital Z: "(Tweede Kamer, zitting ...)" cites another). */
+  private static final Pattern SESSION =
+      Pattern.compile("Zitting\\s+(\\d{4})\\s*[–—-]\\s*(\\d{4})");
   private static final Pattern ZAAK = Pattern.compile("\\b(?:19|20)\\d{2}Z\\d{5}\\b");
   private static final Pattern DOCUMENT = Pattern.compile("\\b(?:19|20)\\d{2}D\\d{5}\\b");
   private static final Pattern AH_ID = Pattern.compile("ah-(?:tk|ek)-(\\d{4})(\\d{4})-(\\d+)");
@@ -76,7 +79,8 @@ public final class MetadataExtractor {
             body);
     String identifier = identifier(h, furniture, head);
     Fields f = fields(type, h);
-    return new DocumentMetadata(
+    DocumentMetadata metadata =
+        new DocumentMetadata(
         identifier,
         type,
         year(h.publisher(), furniture + "\n" + head, identifier),
@@ -102,6 +106,9 @@ public final class MetadataExtractor {
         f.committee,
         h.kamerstuk().signatory(),
         f.seeAlso);
+    return segmentation.layout() == Segmentation.Layout.HISTORICAL
+        ? HistoricalMetadata.apply(document, metadata)
+        : metadata;
   }
 
   /** The fields whose source depends on the kind of document. */
@@ -185,11 +192,13 @@ public final class MetadataExtractor {
     if (publisher.parliamentaryYear() != null) {
       return publisher.parliamentaryYear().replace('–', '-');
     }
-    Matcher m = YEAR.matcher(text);
-    if (m.find()) {
-      return m.group(1) + "-" + m.group(2);
+    for (Pattern year : List.of(YEAR, SESSION)) {
+      Matcher m = year.matcher(text);
+      if (m.find()) {
+        return m.group(1) + "-" + m.group(2);
+      }
     }
-    m = identifier == null ? null : AH_ID.matcher(identifier);
+    Matcher m = identifier == null ? null : AH_ID.matcher(identifier);
     return m != null && m.matches() ? m.group(1) + "-" + m.group(2) : null;
   }
 

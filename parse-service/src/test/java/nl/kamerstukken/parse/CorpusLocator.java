@@ -36,6 +36,28 @@ final class CorpusLocator {
     throw new IllegalStateException("unreachable");
   }
 
+  /**
+   * The historical corpus (OCR'd Aanhangsel pages 1950-1994, docs/ and truth/):
+   * KAMERSTUKKEN_CORPUS_HISTORICAL, else ../shared/corpus-historical; the test is skipped when
+   * neither is there.
+   */
+  static Path historical() {
+    String env = System.getenv("KAMERSTUKKEN_CORPUS_HISTORICAL");
+    if (env != null && !env.isBlank()) {
+      return require(Path.of(env), "KAMERSTUKKEN_CORPUS_HISTORICAL");
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("../shared/corpus-historical").normalize();
+      if (Files.isDirectory(candidate.resolve("truth"))) {
+        return candidate;
+      }
+    }
+    Assumptions.abort(
+        "historical corpus not found: set KAMERSTUKKEN_CORPUS_HISTORICAL to the folder that holds"
+            + " docs/ and truth/, or put it at ../shared/corpus-historical");
+    throw new IllegalStateException("unreachable");
+  }
+
   private static Path require(Path dir, String source) {
     Assumptions.assumeTrue(
         Files.isDirectory(dir.resolve("truth")),

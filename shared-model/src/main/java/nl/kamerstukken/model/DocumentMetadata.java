@@ -30,8 +30,8 @@ import java.util.List;
  * @param partiesPrinted the parties as printed ("P.v.d.A."), where {@code parties} holds them
  *     normalised ("PvdA"); empty when the print does not differ or is unknown (optional)
  * @param answeredByNames surnames of who answered, signer first (optional)
- * @param mededelingBy who sent a Mededeling (postponement) instead of answers, as {@code answeredBy}
- *     (optional)
+ * @param mededelingBy who sent a Mededeling (postponement) instead of answers, as {@code
+ *     answeredBy} (optional)
  * @param mededelingByNames their surnames (optional)
  * @param mededelingDate the date of that Mededeling (optional)
  */
@@ -121,8 +121,8 @@ public record DocumentMetadata(
   }
 
   /**
-   * This metadata with the optional fields set: printed parties, the answerers' names, and who
-   * sent a Mededeling instead of answers, with its names and date.
+   * This metadata with the optional fields set: printed parties, the answerers' names, and who sent
+   * a Mededeling instead of answers, with its names and date.
    */
   public DocumentMetadata withOptional(
       List<String> partiesPrinted,

@@ -26,8 +26,8 @@ import nl.kamerstukken.model.Segment;
  *       blank line.
  *   <li>When a number occurs more than once (two rounds of questions both numbered from 1), the
  *       k-th question with that number is paired with the k-th answer carrying it.
- *   <li>On a page that prints several Aanhangsel items (segments with an {@link Segment#item()}),
- *       a question is paired only with answers of its own item.
+ *   <li>On a page that prints several Aanhangsel items (segments with an {@link Segment#item()}), a
+ *       question is paired only with answers of its own item.
  *   <li>An answer no question claims becomes a pair of its own without question text, after the
  *       questions.
  * </ul>

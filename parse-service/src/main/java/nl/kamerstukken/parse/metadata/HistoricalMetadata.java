@@ -45,8 +45,18 @@ public final class HistoricalMetadata {
   private static final Pattern MONTH_DATE = Pattern.compile("(\\d{1,2})\\s+(\\D+?)\\s+(\\d{4})");
   private static final List<String> MONTHS =
       List.of(
-          "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december");
+          "januari",
+          "februari",
+          "maart",
+          "april",
+          "mei",
+          "juni",
+          "juli",
+          "augustus",
+          "september",
+          "oktober",
+          "november",
+          "december");
 
   private HistoricalMetadata() {}
 
@@ -125,7 +135,8 @@ public final class HistoricalMetadata {
     if (reply == null || !reply.find()) {
       return new Officials(roles, names);
     }
-    String[] parts = reply.group(1).replaceAll("\\s+", " ").strip().split(",?\\s*mede\\s+namens\\s+");
+    String[] parts =
+        reply.group(1).replaceAll("\\s+", " ").strip().split(",?\\s*mede\\s+namens\\s+");
     official(parts[0].replaceAll("\\.$", ""), roles, names);
     for (int i = 1; i < parts.length; i++) {
       String other = parts[i].replaceAll("\\.$", "").replaceFirst("^de\\s+", "");
@@ -194,8 +205,7 @@ public final class HistoricalMetadata {
       int month = nearestMonth(word);
       if (month > 0) {
         try {
-          return LocalDate.of(
-              Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
+          return LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
         } catch (java.time.DateTimeException e) {
           return null;
         }

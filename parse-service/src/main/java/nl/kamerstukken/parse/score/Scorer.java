@@ -133,7 +133,9 @@ public final class Scorer {
   /** {@code text} starts with {@code start}, followed by a space or the end. */
   private static boolean startsWith(String text, String start) {
     return text.startsWith(start)
-        && (start.isEmpty() || text.length() == start.length() || text.charAt(start.length()) == ' ');
+        && (start.isEmpty()
+            || text.length() == start.length()
+            || text.charAt(start.length()) == ' ');
   }
 
   /** {@code text} ends with {@code end}, preceded by a space or the start. */

@@ -31,8 +31,8 @@ public record Truth(
     boolean historical) {
 
   /**
-   * One question or answer: its label's numbers, the first and the last words of its text, and
-   * its Aanhangsel item when the page prints several (else null).
+   * One question or answer: its label's numbers, the first and the last words of its text, and its
+   * Aanhangsel item when the page prints several (else null).
    */
   public record Entry(List<String> numbers, String start, String end, String item) {
     public Entry {

@@ -8,12 +8,13 @@ import nl.kamerstukken.parse.clean.CleanLine;
 
 /**
  * A page of the Aanhangsel van de Handelingen as printed 1948-1995 (OCR text of Staten-Generaal
- * Digitaal, or a PDF of it): one or more items, each a heading "VRAGEN van de heer X ... (Ingezonden
- * D)" (1948-1974) or "Vragen van het lid X (Partij) over ... (Ingezonden D)" (1974-1995), the
- * questions, and a reply heading "ANTWOORD van ...", "Antwoord Antwoord van ..." or "MEDEDELING van
- * ..." closed by "(Ontvangen D)" or "(Ingezonden D)", then the answers. Running footers, printer's
- * lines and page numbers are left out. The date word is matched with the OCR's hyphens and its
- * "l" for "I"; the capital I is what tells these headings from modern ones ("(ingezonden D)").
+ * Digitaal, or a PDF of it): one or more items, each a heading "VRAGEN van de heer X ...
+ * (Ingezonden D)" (1948-1974) or "Vragen van het lid X (Partij) over ... (Ingezonden D)"
+ * (1974-1995), the questions, and a reply heading "ANTWOORD van ...", "Antwoord Antwoord van ..."
+ * or "MEDEDELING van ..." closed by "(Ontvangen D)" or "(Ingezonden D)", then the answers. Running
+ * footers, printer's lines and page numbers are left out. The date word is matched with the OCR's
+ * hyphens and its "l" for "I"; the capital I is what tells these headings from modern ones
+ * ("(ingezonden D)").
  */
 public final class HistoricalPage {
 
@@ -40,7 +41,11 @@ public final class HistoricalPage {
 
   private static final Pattern REPLY_DATE =
       Pattern.compile(
-          "\\(\\s*(?:[Il]" + fuzzy("ngezonden") + "|O" + fuzzy("ntvangen") + ")\\b([^)\\n]*)(?:\\)|(?=\\n)|$)");
+          "\\(\\s*(?:[Il]"
+              + fuzzy("ngezonden")
+              + "|O"
+              + fuzzy("ntvangen")
+              + ")\\b([^)\\n]*)(?:\\)|(?=\\n)|$)");
 
   private static final Pattern SEE_ALSO = Pattern.compile("\\G\\s*\\([Zz]ie ook[^)]*\\)\\.?");
 
@@ -50,7 +55,8 @@ public final class HistoricalPage {
    * @param number the printed item number ("2017"), or null
    * @param heading the question heading, from "VRAGEN van" to the submitted date
    * @param submitted the text inside "(Ingezonden ...)"
-   * @param reply the reply heading ("Antwoord van ... (Ontvangen D)"), or null when the page has none
+   * @param reply the reply heading ("Antwoord van ... (Ontvangen D)"), or null when the page has
+   *     none
    * @param replied the text of the reply's date parenthesis, or null
    * @param mededeling whether the reply is a Mededeling (no answers)
    * @param questions the text between the heading and the reply heading
@@ -100,7 +106,8 @@ public final class HistoricalPage {
       if (!atSentenceStart(text, head.start())) {
         continue;
       }
-      Matcher date = SUBMITTED.matcher(text).region(head.end(), Math.min(text.length(), head.end() + 700));
+      Matcher date =
+          SUBMITTED.matcher(text).region(head.end(), Math.min(text.length(), head.end() + 700));
       if (!date.find()) {
         continue;
       }
@@ -126,8 +133,7 @@ public final class HistoricalPage {
       if (!atSentenceStart(text, reply.start())) {
         continue;
       }
-      Matcher date =
-          REPLY_DATE.matcher(text).region(reply.end(), Math.min(end, reply.end() + 600));
+      Matcher date = REPLY_DATE.matcher(text).region(reply.end(), Math.min(end, reply.end() + 600));
       if (!date.find()) {
         continue;
       }
@@ -159,7 +165,9 @@ public final class HistoricalPage {
     return i < 0 || text.charAt(i) == '\n' || ".?!)'\"”»".indexOf(text.charAt(i)) >= 0;
   }
 
-  /** The word's letters, each optionally followed by a hyphen and a line break (OCR hyphenation). */
+  /**
+   * The word's letters, each optionally followed by a hyphen and a line break (OCR hyphenation).
+   */
   static String fuzzy(String word) {
     StringBuilder regex = new StringBuilder();
     for (int i = 0; i < word.length(); i++) {

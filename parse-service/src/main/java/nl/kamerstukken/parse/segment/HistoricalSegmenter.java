@@ -46,8 +46,7 @@ public final class HistoricalSegmenter {
         item.mededeling() ? List.of() : InlineLabels.find(InlineLabels.body(item.answers(), false));
     List<String> misplaced = InlineLabels.trailingQuestions(item.answers());
     int expected = InlineLabels.highest(answered);
-    List<InlineLabels.Entry> asked =
-        InlineLabels.find(InlineLabels.body(item.questions(), true));
+    List<InlineLabels.Entry> asked = InlineLabels.find(InlineLabels.body(item.questions(), true));
     boolean more = item.mededeling() || expected > InlineLabels.highest(asked);
     asked = more ? InlineLabels.withTrailingQuestions(asked) : asked;
     if (!misplaced.isEmpty() && (item.mededeling() || expected > InlineLabels.highest(asked))) {

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Inline question and answer labels of historical pages: "1. Is ...? 2. Indien ...", "1 Ja. 2 Ja.
- * 3 en 4 Het ...", "2 t/m 4", "2, 3, 4en 5", "2a"/"2b", and labels glued to the word ("1Kent").
- * A number is a label only where a sentence or line starts, when a capital (or quote) follows, and
+ * Inline question and answer labels of historical pages: "1. Is ...? 2. Indien ...", "1 Ja. 2 Ja. 3
+ * en 4 Het ...", "2 t/m 4", "2, 3, 4en 5", "2a"/"2b", and labels glued to the word ("1Kent"). A
+ * number is a label only where a sentence or line starts, when a capital (or quote) follows, and
  * when it continues the numbering: inline the next number, at a line start also a jump of up to
  * three, whose skipped numbers are labels the OCR lost: they go to the next lines that start a
  * sentence. Texts keep their line breaks until {@link #clean}.
@@ -55,7 +55,9 @@ final class InlineLabels {
       aside = false;
       lines.add(t);
     }
-    while (questions && lines.size() > 1 && FOOTNOTE_LINE.matcher(lines.get(lines.size() - 1)).matches()) {
+    while (questions
+        && lines.size() > 1
+        && FOOTNOTE_LINE.matcher(lines.get(lines.size() - 1)).matches()) {
       lines.remove(lines.size() - 1);
     }
     return String.join("\n", lines);
@@ -103,7 +105,9 @@ final class InlineLabels {
     return entries;
   }
 
-  /** Lost labels between the previous label and a jump to {@code base}: next sentence-start lines. */
+  /**
+   * Lost labels between the previous label and a jump to {@code base}: next sentence-start lines.
+   */
   private static void restoreLost(
       String body, List<int[]> spans, List<List<String>> numbers, int lastBase, int base, int to) {
     int from = spans.get(spans.size() - 1)[1];

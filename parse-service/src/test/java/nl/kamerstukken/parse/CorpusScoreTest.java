@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.kamerstukken.model.SourceFile;
+import nl.kamerstukken.parse.fixture.TextLayerPdf;
 import nl.kamerstukken.parse.score.DocumentScore;
 import nl.kamerstukken.parse.score.ScoreReport;
 import nl.kamerstukken.parse.score.Scorer;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parses every corpus file that has a truth (the PDFs, and the XML/HTML/ODT/TXT renditions that
@@ -158,6 +160,38 @@ class CorpusScoreTest {
     @Test
     void matchesAtLeast80PercentOfTheHistoricalMetadataFields() {
       assertThat(historical.metadataShare()).as(historical.toText()).isGreaterThanOrEqualTo(0.80);
+    }
+
+    @Test
+    void readsTheSamePagesAsPdfsWithATextLayer(@TempDir Path dir) throws IOException {
+      // Given every historical page as a PDF with a text layer (paragraphs wrapped into lines)
+      Path corpus = CorpusLocator.historical();
+      Path truth = corpus.resolve("truth");
+      List<Scorer.Scored> scored = new ArrayList<>();
+      try (KamerstukParser parser = KamerstukParser.create(ParserSettings.defaults());
+          Stream<Path> files = Files.list(corpus.resolve("docs"))) {
+        for (Path text : files.filter(f -> Scorer.truthFor(truth, f) != null).sorted().toList()) {
+          Path pdf =
+              TextLayerPdf.write(
+                  Files.readString(text),
+                  dir.resolve(text.getFileName().toString().replace(".txt", ".pdf")));
+          ParseOutcome outcome =
+              parser.parse(
+                  pdf,
+                  new SourceFile(pdf.getFileName().toString(), null, null, 0, null, null),
+                  null);
+          scored.add(new Scorer.Scored(pdf, ((ParseOutcome.Parsed) outcome).document()));
+        }
+      }
+
+      // When scored with the same rule
+      ScoreReport pdfs = Scorer.score(truth, scored);
+
+      // Then the targets hold for the PDFs too
+      assertThat(pdfs.questions().f1()).as(pdfs.toText()).isGreaterThanOrEqualTo(0.90);
+      assertThat(pdfs.answers().f1()).as(pdfs.toText()).isGreaterThanOrEqualTo(0.90);
+      assertThat(pdfs.metadataShare()).as(pdfs.toText()).isGreaterThanOrEqualTo(0.80);
+      assertThat(pdfs.falsePositiveNegatives()).isEmpty();
     }
   }
 

@@ -125,6 +125,13 @@ final class FootnoteSeparator {
     Set<String> references = new HashSet<>();
     for (TextLine line : lines) {
       boolean bodyLine = !line.hasGeometry() || !stats.isSmall(line);
+      if (bodyLine && line.hasGeometry()) {
+        // references printed as plain digits glued after "?" or a word's full stop
+        Matcher glued = GLUED_REFERENCE.matcher(line.text());
+        while (glued.find()) {
+          references.add(glued.group(1));
+        }
+      }
       for (TextLine.Superscript s : line.superscripts()) {
         if (bodyLine && s.start() > 0) {
           for (String part : line.text().substring(s.start(), s.end()).split(",")) {
@@ -160,8 +167,8 @@ final class FootnoteSeparator {
   /**
    * Drops superscripts that refer to a footnote; keeps the others as plain digits. Reference digits
    * the layout did not mark as superscripts are dropped too where they stand glued after a question
-   * mark or after a word's full stop ("geïnformeerd?4", "uit 2021?11 Waarom"): there a number is
-   * no part of the sentence, when it is the number of a footnote of the document.
+   * mark or after a word's full stop ("geïnformeerd?4", "uit 2021?11 Waarom"): there a number is no
+   * part of the sentence, when it is the number of a footnote of the document.
    */
   private static TextLine withoutReferences(TextLine line, Set<String> numbers) {
     if (line.superscripts().isEmpty()) {

@@ -2,7 +2,6 @@ package nl.kamerstukken.parse.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,8 +102,8 @@ public final class PublisherXmlExtractor {
 
     /**
      * The XML names itself: the link to its own metadata record ({@code
-     * .../ah-tk-20202021-3235/metadata.xml}) gives its identifier when no record lies beside it
-     * (as in the running pipeline).
+     * .../ah-tk-20202021-3235/metadata.xml}) gives its identifier when no record lies beside it (as
+     * in the running pipeline).
      */
     void selfNamed(String name, String content) {
       Matcher m = SELF.matcher(content == null ? "" : content);

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Opens an XML file at its first {@code <}: real publisher files start with a UTF-8 byte order
- * mark and a line break before {@code <?xml}, which XML parsers refuse ("processing instruction
- * target matching [xX][mM][lL] is not allowed"). Only a BOM and whitespace are skipped; anything
- * else before the markup stays and is refused by the parser as before.
+ * Opens an XML file at its first {@code <}: real publisher files start with a UTF-8 byte order mark
+ * and a line break before {@code <?xml}, which XML parsers refuse ("processing instruction target
+ * matching [xX][mM][lL] is not allowed"). Only a BOM and whitespace are skipped; anything else
+ * before the markup stays and is refused by the parser as before.
  */
 public final class XmlStart {
 
@@ -27,7 +27,10 @@ public final class XmlStart {
       start = 3;
     }
     while (start < bytes.length
-        && (bytes[start] == ' ' || bytes[start] == '\n' || bytes[start] == '\r' || bytes[start] == '\t')) {
+        && (bytes[start] == ' '
+            || bytes[start] == '\n'
+            || bytes[start] == '\r'
+            || bytes[start] == '\t')) {
       start++;
     }
     return new ByteArrayInputStream(bytes, start, bytes.length - start);

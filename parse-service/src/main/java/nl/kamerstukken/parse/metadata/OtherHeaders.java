@@ -48,14 +48,20 @@ record OtherHeaders(
       Pattern.compile("Inbreng van de leden van de (.+?)-fractie");
   private static final Pattern BESLUITENLIJST =
       Pattern.compile("^(?:Document:\\s*)?(Besluitenlijst\\b.+)$");
+
   /** A motion's heading as printed: "MOTIE VAN DE LEDEN X EN Y", "Motie van het lid X". */
   private static final Pattern MOTION =
-      Pattern.compile("^((?:GEWIJZIGDE\\s+)?MOTIE VAN (?:DE LEDEN|HET LID)\\b.+|(?:Gewijzigde\\s+)?[Mm]otie van (?:de leden|het lid)\\b.+)$");
+      Pattern.compile(
+          "^((?:GEWIJZIGDE\\s+)?MOTIE VAN (?:DE LEDEN|HET LID)\\b.+|(?:Gewijzigde\\s+)?[Mm]otie van (?:de leden|het lid)\\b.+)$");
+
   /** A Kamerbrief's title: "Kamerbrief over ...", "Kamerbrief inzake ...". */
   private static final Pattern KAMERBRIEF =
-      Pattern.compile("^(?:Document:\\s*)?(Kamerbrief\\s+(?:over|inzake|met|bij|naar aanleiding van)\\b.+)$");
+      Pattern.compile(
+          "^(?:Document:\\s*)?(Kamerbrief\\s+(?:over|inzake|met|bij|naar aanleiding van)\\b.+)$");
+
   private static final Pattern CUT_DATE =
-      Pattern.compile("\\b\\d{1,2}\\s+(?:" + DutchDates.MONTHS + ")\\.?$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b\\d{1,2}\\s+(?:" + DutchDates.MONTHS + ")\\.?$", Pattern.CASE_INSENSITIVE);
   private static final Pattern LEADING_YEAR = Pattern.compile("^((?:19|20)\\d{2})\\b");
   private static final Pattern SUBJECT = Pattern.compile("^(?:Betreft|Onderwerp)\\s*:?\\s+(.+)$");
 

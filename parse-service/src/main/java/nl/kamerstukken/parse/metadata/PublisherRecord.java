@@ -2,7 +2,6 @@ package nl.kamerstukken.parse.metadata;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -79,7 +79,10 @@ public final class HistoricalPage {
     return read(text(lines));
   }
 
-  /** The body lines without page furniture, joined by line breaks (hyphenated lines joined). */
+  /**
+   * The body without page furniture: one line per printed block (a line of OCR text, a paragraph of
+   * a PDF), words broken at a line end joined.
+   */
   static String text(List<CleanLine> lines) {
     StringBuilder text = new StringBuilder();
     for (CleanLine line : lines) {
@@ -88,7 +91,9 @@ public final class HistoricalPage {
         continue;
       }
       if (text.length() > 0) {
-        text.append(line.joinsPrevious() ? "" : "\n");
+        // OCR text (no geometry): every line is a printed block; a PDF: its paragraphs are
+        text.append(
+            line.joinsPrevious() ? "" : line.fontSize() == 0 || line.paragraphStart() ? "\n" : " ");
       }
       text.append(t);
     }

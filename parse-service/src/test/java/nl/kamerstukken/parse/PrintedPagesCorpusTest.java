@@ -16,6 +16,7 @@ import nl.kamerstukken.model.Segment;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.api.ParseOutcome;
 import nl.kamerstukken.parse.api.ParserSettings;
+import nl.kamerstukken.parse.fixture.CorpusLocator;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

@@ -27,6 +27,13 @@ import java.util.List;
  * @param committee the committee that put the questions, if any
  * @param signatory who signed, if printed
  * @param seeAlso references to related documents ("Zie ook")
+ * @param partiesPrinted the parties as printed ("P.v.d.A."), where {@code parties} holds them
+ *     normalised ("PvdA"); empty when the print does not differ or is unknown (optional)
+ * @param answeredByNames surnames of who answered, signer first (optional)
+ * @param mededelingBy who sent a Mededeling (postponement) instead of answers, as {@code
+ *     answeredBy} (optional)
+ * @param mededelingByNames their surnames (optional)
+ * @param mededelingDate the date of that Mededeling (optional)
  */
 public record DocumentMetadata(
     String identifier,
@@ -46,7 +53,12 @@ public record DocumentMetadata(
     List<String> documentNumbers,
     String committee,
     String signatory,
-    List<String> seeAlso) {
+    List<String> seeAlso,
+    List<String> partiesPrinted,
+    List<String> answeredByNames,
+    List<String> mededelingBy,
+    List<String> mededelingByNames,
+    LocalDate mededelingDate) {
 
   public DocumentMetadata {
     askedBy = copy(askedBy);
@@ -56,6 +68,92 @@ public record DocumentMetadata(
     zaakNumbers = copy(zaakNumbers);
     documentNumbers = copy(documentNumbers);
     seeAlso = copy(seeAlso);
+    partiesPrinted = copy(partiesPrinted);
+    answeredByNames = copy(answeredByNames);
+    mededelingBy = copy(mededelingBy);
+    mededelingByNames = copy(mededelingByNames);
+  }
+
+  /** Metadata without the optional fields (printed parties, names, Mededeling). */
+  public DocumentMetadata(
+      String identifier,
+      String documentType,
+      String parliamentaryYear,
+      String dossierNumber,
+      String documentNumber,
+      String title,
+      LocalDate date,
+      List<String> askedBy,
+      List<String> parties,
+      List<String> addressedTo,
+      List<String> answeredBy,
+      LocalDate submittedDate,
+      LocalDate receivedDate,
+      List<String> zaakNumbers,
+      List<String> documentNumbers,
+      String committee,
+      String signatory,
+      List<String> seeAlso) {
+    this(
+        identifier,
+        documentType,
+        parliamentaryYear,
+        dossierNumber,
+        documentNumber,
+        title,
+        date,
+        askedBy,
+        parties,
+        addressedTo,
+        answeredBy,
+        submittedDate,
+        receivedDate,
+        zaakNumbers,
+        documentNumbers,
+        committee,
+        signatory,
+        seeAlso,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * This metadata with the optional fields set: printed parties, the answerers' names, and who sent
+   * a Mededeling instead of answers, with its names and date.
+   */
+  public DocumentMetadata withOptional(
+      List<String> partiesPrinted,
+      List<String> answeredByNames,
+      List<String> mededelingBy,
+      List<String> mededelingByNames,
+      LocalDate mededelingDate) {
+    return new DocumentMetadata(
+        identifier,
+        documentType,
+        parliamentaryYear,
+        dossierNumber,
+        documentNumber,
+        title,
+        date,
+        askedBy,
+        parties,
+        addressedTo,
+        answeredBy,
+        submittedDate,
+        receivedDate,
+        zaakNumbers,
+        documentNumbers,
+        committee,
+        signatory,
+        seeAlso,
+        partiesPrinted,
+        answeredByNames,
+        mededelingBy,
+        mededelingByNames,
+        mededelingDate);
   }
 
   /** Metadata of which nothing is known. */
@@ -89,7 +187,12 @@ public record DocumentMetadata(
         list(preferred.documentNumbers, documentNumbers),
         first(preferred.committee, committee),
         first(preferred.signatory, signatory),
-        list(preferred.seeAlso, seeAlso));
+        list(preferred.seeAlso, seeAlso),
+        list(preferred.partiesPrinted, partiesPrinted),
+        list(preferred.answeredByNames, answeredByNames),
+        list(preferred.mededelingBy, mededelingBy),
+        list(preferred.mededelingByNames, mededelingByNames),
+        first(preferred.mededelingDate, mededelingDate));
   }
 
   /**
@@ -120,7 +223,12 @@ public record DocumentMetadata(
         list(documentNumbers, record.documentNumbers),
         first(committee, record.committee),
         first(signatory, record.signatory),
-        list(seeAlso, record.seeAlso));
+        list(seeAlso, record.seeAlso),
+        list(partiesPrinted, record.partiesPrinted),
+        list(answeredByNames, record.answeredByNames),
+        list(mededelingBy, record.mededelingBy),
+        list(mededelingByNames, record.mededelingByNames),
+        first(record.mededelingDate, mededelingDate));
   }
 
   private static <T> T first(T preferred, T fallback) {

@@ -26,6 +26,8 @@ import nl.kamerstukken.model.Segment;
  *       blank line.
  *   <li>When a number occurs more than once (two rounds of questions both numbered from 1), the
  *       k-th question with that number is paired with the k-th answer carrying it.
+ *   <li>On a page that prints several Aanhangsel items (segments with an {@link Segment#item()}), a
+ *       question is paired only with answers of its own item.
  *   <li>An answer no question claims becomes a pair of its own without question text, after the
  *       questions.
  * </ul>
@@ -50,7 +52,8 @@ final class QaPairing {
     for (Segment question : questions) {
       Set<Integer> mine = new TreeSet<>();
       for (String number : new LinkedHashSet<>(question.numbers())) {
-        Integer answer = answersByNumber.getOrDefault(number, new ArrayDeque<>()).poll();
+        Integer answer =
+            answersByNumber.getOrDefault(key(question, number), new ArrayDeque<>()).poll();
         if (answer != null) {
           mine.add(answer);
         }
@@ -73,10 +76,15 @@ final class QaPairing {
     Map<String, Deque<Integer>> byNumber = new HashMap<>();
     for (int i = 0; i < answers.size(); i++) {
       for (String number : new LinkedHashSet<>(answers.get(i).numbers())) {
-        byNumber.computeIfAbsent(number, n -> new ArrayDeque<>()).add(i);
+        byNumber.computeIfAbsent(key(answers.get(i), number), n -> new ArrayDeque<>()).add(i);
       }
     }
     return byNumber;
+  }
+
+  /** A number within its item: numbering restarts per Aanhangsel item. */
+  private static String key(Segment segment, String number) {
+    return segment.item() == null ? number : segment.item() + "#" + number;
   }
 
   private static Pair combine(Segment question, List<Segment> answers) {

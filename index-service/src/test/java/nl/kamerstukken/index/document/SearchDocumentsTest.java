@@ -106,6 +106,38 @@ class SearchDocumentsTest {
   }
 
   @Test
+  void itemsOfOnePageArePairedWithinTheirItemAndGetUniqueIds() {
+    // Given a historical page with items 30 (question 1, not answered on this page) and 31
+    // (questions 1 and 2, answered), numbering restarting per item
+    DocumentParsed parsed =
+        parsed(
+            ID,
+            null,
+            List.of(
+                new Segment(List.of("1"), "Hulp voor Bali?", List.of(), "30"),
+                new Segment(List.of("1"), "Raakt dit het beleid?", List.of(), "31"),
+                new Segment(List.of("2"), "In hoeverre?", List.of(), "31")),
+            List.of(
+                new Segment(List.of("1"), "Nee.", List.of(), "31"),
+                new Segment(List.of("2"), "Vervalt.", List.of(), "31")),
+            RECEIVED);
+
+    // When
+    IndexedDocument indexed = Fixtures.indexed(parsed);
+
+    // Then each question has only its own item's answer, under an id of its own
+    assertThat(indexed.qa())
+        .extracting(QaDoc::questionText, QaDoc::answerText)
+        .containsExactly(
+            tuple("Hulp voor Bali?", null),
+            tuple("Raakt dit het beleid?", "Nee."),
+            tuple("In hoeverre?", "Vervalt."));
+    assertThat(indexed.qa())
+        .extracting(q -> IndexedDocument.qaId(indexed.key(), q.position()))
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
   void aGroupedQuestionStaysOnePairWithAllItsNumbers() {
     // Given "Vraag 3, 4 en 5" (one text) answered by "Antwoord 3, 4 en 5"
     DocumentParsed parsed =

@@ -28,6 +28,10 @@ final class FootnoteSeparator {
 
   private FootnoteSeparator() {}
 
+  /** Digits glued after "?" (or after a word and its full stop), then a space or the line's end. */
+  private static final Pattern GLUED_REFERENCE =
+      Pattern.compile("(?<=\\p{L}[?.!]|[?!])(\\d{1,2})(?=\\s|$)");
+
   record Result(List<TextLine> body, List<Footnote> footnotes) {}
 
   static Result separate(List<TextLine> lines, LayoutStats stats, List<Footnote> known) {
@@ -121,6 +125,13 @@ final class FootnoteSeparator {
     Set<String> references = new HashSet<>();
     for (TextLine line : lines) {
       boolean bodyLine = !line.hasGeometry() || !stats.isSmall(line);
+      if (bodyLine && line.hasGeometry()) {
+        // references printed as plain digits glued after "?" or a word's full stop
+        Matcher glued = GLUED_REFERENCE.matcher(line.text());
+        while (glued.find()) {
+          references.add(glued.group(1));
+        }
+      }
       for (TextLine.Superscript s : line.superscripts()) {
         if (bodyLine && s.start() > 0) {
           for (String part : line.text().substring(s.start(), s.end()).split(",")) {
@@ -153,10 +164,15 @@ final class FootnoteSeparator {
     }
   }
 
-  /** Drops superscripts that refer to a footnote; keeps the others as plain digits. */
+  /**
+   * Drops superscripts that refer to a footnote; keeps the others as plain digits. Reference digits
+   * the layout did not mark as superscripts are dropped too where they stand glued after a question
+   * mark or after a word's full stop ("geïnformeerd?4", "uit 2021?11 Waarom"): there a number is no
+   * part of the sentence, when it is the number of a footnote of the document.
+   */
   private static TextLine withoutReferences(TextLine line, Set<String> numbers) {
     if (line.superscripts().isEmpty()) {
-      return line;
+      return withoutPlainReferences(line, numbers);
     }
     StringBuilder text = new StringBuilder(line.text());
     List<TextLine.Superscript> spans = new ArrayList<>(line.superscripts());
@@ -171,6 +187,26 @@ final class FootnoteSeparator {
         text.delete(s.start(), s.end());
       }
     }
-    return line.withText(text.toString().replaceAll(" {2,}", " ").strip(), List.of());
+    return withoutPlainReferences(
+        line.withText(text.toString().replaceAll(" {2,}", " ").strip(), List.of()), numbers);
+  }
+
+  private static TextLine withoutPlainReferences(TextLine line, Set<String> numbers) {
+    if (numbers.isEmpty() || line.text().indexOf('?') < 0 && line.text().indexOf('.') < 0) {
+      return line;
+    }
+    Matcher m = GLUED_REFERENCE.matcher(line.text());
+    StringBuilder text = new StringBuilder();
+    boolean changed = false;
+    while (m.find()) {
+      boolean reference = numbers.contains(m.group(1));
+      changed |= reference;
+      m.appendReplacement(text, reference ? "" : m.group(1));
+    }
+    if (!changed) {
+      return line;
+    }
+    m.appendTail(text);
+    return line.withText(text.toString(), line.superscripts());
   }
 }

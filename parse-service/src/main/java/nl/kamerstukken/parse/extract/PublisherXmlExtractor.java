@@ -2,13 +2,14 @@ package nl.kamerstukken.parse.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -30,6 +31,8 @@ public final class PublisherXmlExtractor {
 
   static final String ROOT = "officiele-publicatie";
   private static final Set<String> SEGMENTS = Set.of("vraag", "antwoord");
+  private static final Pattern SELF =
+      Pattern.compile("/((?:ah|kst|h|kv|blg|stb|stcrt)-[A-Za-z0-9-]+)/metadata\\.xml$");
 
   /** The extraction, or null when the file is XML but not an officiele-publicatie. */
   public Extraction extract(Path file, String fileName) throws ExtractionFailure {
@@ -60,7 +63,7 @@ public final class PublisherXmlExtractor {
   }
 
   private static Document parse(Path file, String fileName) throws ExtractionFailure {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = XmlStart.open(file)) {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -97,13 +100,29 @@ public final class PublisherXmlExtractor {
     final List<Footnote> footnotes = new ArrayList<>();
     final Map<String, List<String>> properties = new LinkedHashMap<>();
 
+    /**
+     * The XML names itself: the link to its own metadata record ({@code
+     * .../ah-tk-20202021-3235/metadata.xml}) gives its identifier when no record lies beside it (as
+     * in the running pipeline).
+     */
+    void selfNamed(String name, String content) {
+      Matcher m = SELF.matcher(content == null ? "" : content);
+      if ("OVERHEIDop.externMetadataRecord".equals(name) && m.find()) {
+        properties.putIfAbsent("DC.identifier", List.of(m.group(1)));
+      }
+    }
+
     void element(Element element, List<String> segmentParagraphs) {
       String name = localName(element);
       if ("meta".equals(name) && element.hasAttribute("name")) {
         properties
             .computeIfAbsent(element.getAttribute("name"), k -> new ArrayList<>())
             .add(element.getAttribute("content"));
+        selfNamed(element.getAttribute("name"), element.getAttribute("content"));
         return;
+      }
+      if ("kamervraagnummer".equals(name)) {
+        properties.putIfAbsent("OVERHEIDop.aanhangselNummer", List.of(text(element)));
       }
       if ("noot".equals(name)) {
         footnote(element);

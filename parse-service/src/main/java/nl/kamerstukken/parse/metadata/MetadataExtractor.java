@@ -30,6 +30,14 @@ public final class MetadataExtractor {
               + "|kv-(?:tk|ek)-(?:19|20)\\d{2}Z\\d{5}|ah-(?:tk|ek)-\\d{8}-\\d+|h-(?:tk|ek)-\\d{8}-\\d+(?:-\\d+)?|kv-(?:tk-)?\\d+(?:-\\d+)?|blg-\\d+)\\b");
   private static final Pattern YEAR =
       Pattern.compile("[Vv]ergaderjaar\\s+(\\d{4})\\s*[–-]\\s*(\\d{4})");
+
+  /**
+   * Historical prints: "Zitting 1955-1956" (capital Z: "(Tweede Kamer, zitting ...)" cites
+   * another).
+   */
+  private static final Pattern SESSION =
+      Pattern.compile("Zitting\\s+(\\d{4})\\s*[–—-]\\s*(\\d{4})");
+
   private static final Pattern ZAAK = Pattern.compile("\\b(?:19|20)\\d{2}Z\\d{5}\\b");
   private static final Pattern DOCUMENT = Pattern.compile("\\b(?:19|20)\\d{2}D\\d{5}\\b");
   private static final Pattern AH_ID = Pattern.compile("ah-(?:tk|ek)-(\\d{4})(\\d{4})-(\\d+)");
@@ -76,32 +84,36 @@ public final class MetadataExtractor {
             body);
     String identifier = identifier(h, furniture, head);
     Fields f = fields(type, h);
-    return new DocumentMetadata(
-        identifier,
-        type,
-        year(h.publisher(), furniture + "\n" + head, identifier),
-        first(
-            h.publisher().dossierNumber(),
-            h.kamerstuk().dossierNumber(),
-            part(KST_ID, identifier, 1)),
-        first(
-            h.publisher().documentNumber(),
-            h.kamerstuk().stukNumber(),
-            part(KST_ID, identifier, 2),
-            part(AH_ID, identifier, 3)),
-        first(f.title, h.publisher().title(), h.other().heading()),
-        first(h.publisher().date(), h.kamerstuk().date()),
-        f.askedBy.isEmpty() && isKamervragen(type) ? h.publisher().askedBy() : f.askedBy,
-        f.parties,
-        f.addressedTo,
-        f.answeredBy,
-        first(h.publisher().submittedDate(), f.submitted),
-        first(h.publisher().receivedDate(), f.received),
-        union(h.publisher().zaakNumbers(), all(ZAAK, body)),
-        all(DOCUMENT, body),
-        f.committee,
-        h.kamerstuk().signatory(),
-        f.seeAlso);
+    DocumentMetadata metadata =
+        new DocumentMetadata(
+            identifier,
+            type,
+            year(h.publisher(), furniture + "\n" + head, identifier),
+            first(
+                h.publisher().dossierNumber(),
+                h.kamerstuk().dossierNumber(),
+                part(KST_ID, identifier, 1)),
+            first(
+                h.publisher().documentNumber(),
+                h.kamerstuk().stukNumber(),
+                part(KST_ID, identifier, 2),
+                part(AH_ID, identifier, 3)),
+            first(f.title, h.publisher().title(), h.other().heading()),
+            first(h.publisher().date(), h.kamerstuk().date(), titleDate(type, f.title)),
+            f.askedBy.isEmpty() && isKamervragen(type) ? h.publisher().askedBy() : f.askedBy,
+            f.parties,
+            f.addressedTo,
+            f.answeredBy,
+            first(h.publisher().submittedDate(), f.submitted),
+            first(h.publisher().receivedDate(), f.received),
+            union(h.publisher().zaakNumbers(), all(ZAAK, body)),
+            all(DOCUMENT, body),
+            f.committee,
+            h.kamerstuk().signatory(),
+            f.seeAlso);
+    return segmentation.layout() == Segmentation.Layout.HISTORICAL
+        ? HistoricalMetadata.apply(document, metadata)
+        : metadata;
   }
 
   /** The fields whose source depends on the kind of document. */
@@ -138,13 +150,19 @@ public final class MetadataExtractor {
         f.submitted = ks.submittedDate();
         f.title = first(ks.dossierTitle(), ks.stukTitle());
       }
-      case "motie", "amendement" -> f.title = ks.stukTitle();
+      case "motie", "amendement" -> f.title = first(ks.stukTitle(), oh.motion());
       case "besluitenlijst" -> f.title = oh.besluitenlijst();
-      case "brief" -> f.title = ks.isKamerstuk() ? ks.dossierTitle() : oh.subject();
+      case "brief" ->
+          f.title = first(ks.isKamerstuk() ? ks.dossierTitle() : oh.subject(), oh.kamerbrief());
       default ->
           f.title = first(ks.isKamerstuk() ? ks.dossierTitle() : null, oh.subject(), oh.heading());
     }
     return f;
+  }
+
+  /** A besluitenlijst is dated by its title ("... van dinsdag 8 maart 2011"). */
+  private static LocalDate titleDate(String type, String title) {
+    return "besluitenlijst".equals(type) ? DutchDates.first(title) : null;
   }
 
   private static boolean isKamervragen(String type) {
@@ -185,11 +203,13 @@ public final class MetadataExtractor {
     if (publisher.parliamentaryYear() != null) {
       return publisher.parliamentaryYear().replace('–', '-');
     }
-    Matcher m = YEAR.matcher(text);
-    if (m.find()) {
-      return m.group(1) + "-" + m.group(2);
+    for (Pattern year : List.of(YEAR, SESSION)) {
+      Matcher m = year.matcher(text);
+      if (m.find()) {
+        return m.group(1) + "-" + m.group(2);
+      }
     }
-    m = identifier == null ? null : AH_ID.matcher(identifier);
+    Matcher m = identifier == null ? null : AH_ID.matcher(identifier);
     return m != null && m.matches() ? m.group(1) + "-" + m.group(2) : null;
   }
 

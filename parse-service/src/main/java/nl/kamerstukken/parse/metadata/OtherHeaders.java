@@ -24,7 +24,9 @@ record OtherHeaders(
     List<String> fractions,
     String besluitenlijst,
     String subject,
-    String heading) {
+    String heading,
+    String motion,
+    String kamerbrief) {
 
   private static final Pattern CONSULTED =
       Pattern.compile("voorgelegd aan (?:de |het )?(.+?) over (.+?)\\.?$");
@@ -46,6 +48,21 @@ record OtherHeaders(
       Pattern.compile("Inbreng van de leden van de (.+?)-fractie");
   private static final Pattern BESLUITENLIJST =
       Pattern.compile("^(?:Document:\\s*)?(Besluitenlijst\\b.+)$");
+
+  /** A motion's heading as printed: "MOTIE VAN DE LEDEN X EN Y", "Motie van het lid X". */
+  private static final Pattern MOTION =
+      Pattern.compile(
+          "^((?:GEWIJZIGDE\\s+)?MOTIE VAN (?:DE LEDEN|HET LID)\\b.+|(?:Gewijzigde\\s+)?[Mm]otie van (?:de leden|het lid)\\b.+)$");
+
+  /** A Kamerbrief's title: "Kamerbrief over ...", "Kamerbrief inzake ...". */
+  private static final Pattern KAMERBRIEF =
+      Pattern.compile(
+          "^(?:Document:\\s*)?(Kamerbrief\\s+(?:over|inzake|met|bij|naar aanleiding van)\\b.+)$");
+
+  private static final Pattern CUT_DATE =
+      Pattern.compile(
+          "\\b\\d{1,2}\\s+(?:" + DutchDates.MONTHS + ")\\.?$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LEADING_YEAR = Pattern.compile("^((?:19|20)\\d{2})\\b");
   private static final Pattern SUBJECT = Pattern.compile("^(?:Betreft|Onderwerp)\\s*:?\\s+(.+)$");
 
   static OtherHeaders parse(List<String> paragraphs, List<CleanLine> lines) {
@@ -55,10 +72,19 @@ record OtherHeaders(
     }
     String besluitenlijst = null;
     String subject = null;
-    for (CleanLine line : lines.subList(0, Math.min(lines.size(), 80))) {
-      String p = line.text().strip();
+    String motion = null;
+    String letter = null;
+    List<CleanLine> head = lines.subList(0, Math.min(lines.size(), 80));
+    for (int i = 0; i < head.size(); i++) {
+      String p = head.get(i).text().strip();
       Matcher m = BESLUITENLIJST.matcher(p);
-      besluitenlijst = besluitenlijst == null && m.matches() ? m.group(1) : besluitenlijst;
+      if (besluitenlijst == null && m.matches()) {
+        besluitenlijst = withYear(m.group(1), i + 1 < head.size() ? head.get(i + 1) : null);
+      }
+      m = MOTION.matcher(p);
+      motion = motion == null && m.matches() ? m.group(1) : motion;
+      m = KAMERBRIEF.matcher(p);
+      letter = letter == null && m.matches() ? m.group(1) : letter;
       m = SUBJECT.matcher(p);
       subject = subject == null && m.matches() ? m.group(1) : subject;
     }
@@ -71,7 +97,21 @@ record OtherHeaders(
         new ArrayList<>(c.fractions),
         besluitenlijst,
         subject,
-        heading(lines));
+        heading(lines),
+        motion,
+        letter);
+  }
+
+  /**
+   * A besluitenlijst title whose date's year went to the next line ("... van dinsdag 8 maart" /
+   * "2011") gets it back: the title names its whole date.
+   */
+  private static String withYear(String title, CleanLine next) {
+    if (next == null || !CUT_DATE.matcher(title).find()) {
+      return title;
+    }
+    Matcher year = LEADING_YEAR.matcher(next.text().strip());
+    return year.find() ? title + " " + year.group(1) : title;
   }
 
   /**

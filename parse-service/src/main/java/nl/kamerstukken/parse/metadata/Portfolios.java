@@ -67,7 +67,8 @@ final class Portfolios {
 
   private static final Pattern ROLE =
       Pattern.compile(
-          "^(minister-president|ministers?|staatssecretariss?(?:en)?)\\b(?:\\s+(van|voor)\\s+(.+))?$",
+          "^(minister-president|ministers?|staatssecretariss?(?:en)?)\\b"
+              + "(?:\\s+(van|voor)\\s+(.+)|\\s+(?-i:(\\p{Lu}.+)))?$",
           Pattern.CASE_INSENSITIVE);
 
   private Portfolios() {}
@@ -91,8 +92,9 @@ final class Portfolios {
 
   /**
    * A list of addressees as printed after "aan": "de Staatssecretaris en de Minister van VWS", "de
-   * Ministers van Buitenlandse Zaken en voor Buitenlandse Handel en Ontwikkelingssamenwerking". A
-   * role without a portfolio takes the portfolio of the next one.
+   * Ministers van Buitenlandse Zaken en voor Buitenlandse Handel en Ontwikkelingssamenwerking", and
+   * without "van" ("de minister Justitie en Veiligheid"). A role without a portfolio takes the
+   * portfolio of the next one.
    */
   static List<String> roles(String printed) {
     List<String[]> parts = new ArrayList<>();
@@ -103,6 +105,12 @@ final class Portfolios {
         continue;
       }
       String role = singular(m.group(1));
+      if (m.group(4) != null) {
+        // printed without "van"/"voor": "minister Justitie en Veiligheid"
+        String[] full = role(role, m.group(4)).split("\\s+", 3);
+        parts.add(new String[] {role, full[1], full[2]});
+        continue;
+      }
       if (m.group(3) == null) {
         parts.add(new String[] {role, null, null});
         continue;

@@ -2,7 +2,6 @@ package nl.kamerstukken.parse.metadata;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import nl.kamerstukken.model.DocumentMetadata;
+import nl.kamerstukken.parse.extract.XmlStart;
 
 /**
  * A publisher metadata record read as a file of its own: {@code X.metadata.xml} (root {@code
@@ -41,7 +41,7 @@ public final class PublisherRecord {
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = XmlStart.open(file)) {
       XMLStreamReader reader = factory.createXMLStreamReader(in);
       try {
         while (reader.hasNext()) {

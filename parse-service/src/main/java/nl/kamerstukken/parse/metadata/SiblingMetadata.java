@@ -90,7 +90,7 @@ public final class SiblingMetadata {
 
   static Map<String, List<String>> read(Path record) {
     Map<String, List<String>> properties = new LinkedHashMap<>();
-    try (InputStream in = Files.newInputStream(record)) {
+    try (InputStream in = nl.kamerstukken.parse.extract.XmlStart.open(record)) {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

@@ -38,6 +38,8 @@ public final class SegmentPages {
   }
 
   private static List<Segment> withoutPages(List<Segment> segments) {
-    return segments.stream().map(s -> new Segment(s.numbers(), s.text())).toList();
+    return segments.stream()
+        .map(s -> new Segment(s.numbers(), s.text(), List.of(), s.item()))
+        .toList();
   }
 }

@@ -42,6 +42,11 @@ public record Segmentation(
      * Numbered questions "1. ... 2. ..." without answers (Kamervragen before they are answered).
      */
     NUMBERED,
+    /**
+     * Historical Aanhangsel pages (1948-1995): item headings "VRAGEN van ...", inline labels ("1.
+     * ... 2. ...", "1Kent"), "ANTWOORD van ..." or a Mededeling.
+     */
+    HISTORICAL,
     /** No numbered questions: letters, moties, besluitenlijsten, notas. */
     NONE
   }

@@ -42,6 +42,10 @@ public final class Segmenter {
     if (numberedQuestions) {
       return Boundaries.labelled(document, labels).build(document, Segmentation.Layout.LABELLED);
     }
+    Segmentation historical = HistoricalSegmenter.segment(document);
+    if (historical != null) {
+      return historical;
+    }
     if (answers) {
       Boundaries committee = Boundaries.committee(document, labels);
       if (committee.hasQuestions()) {

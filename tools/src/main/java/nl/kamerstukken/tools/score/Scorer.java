@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Segment;
 
@@ -12,9 +13,10 @@ import nl.kamerstukken.model.Segment;
  * Scores parsed documents against the corpus truth ({@code <truth dir>/<name>.json} for a file
  * {@code <name>.<ext>}, so the PDF, XML, HTML and ODT renditions of one document share one truth).
  *
- * <p>Rule (as in the corpus README): a truth entry is found when a parsed segment has the same
- * numbers (in printed order) and its {@link Normaliser normalised} text starts with the truth's
- * {@code start} and ends with its {@code end}; each segment can match one entry. Precision =
+ * <p>Rule (as in the corpus READMEs): a truth entry is found when a parsed segment has the same
+ * numbers (as sets), the same item where the truth names one, and its {@link Normaliser normalised}
+ * text starts with the truth's {@code start} (followed by a space or the end) and ends with its
+ * {@code end} (preceded by a space or the start); each segment can match one entry. Precision =
  * matched / parsed, recall = matched / truth, F1 their harmonic mean, separately for questions and
  * answers, per document and summed over all documents (micro average). Metadata: the share of truth
  * fields matched, see {@link MetadataMatcher} for the rule per field. OCR: the share of the truth's
@@ -96,9 +98,10 @@ public final class Scorer {
       int hit = -1;
       for (int i = 0; i < parsed.size() && hit < 0; i++) {
         if (!used[i]
-            && parsed.get(i).numbers().equals(entry.numbers())
-            && texts.get(i).startsWith(start)
-            && texts.get(i).endsWith(end)) {
+            && Set.copyOf(parsed.get(i).numbers()).equals(Set.copyOf(entry.numbers()))
+            && (entry.item() == null || entry.item().equals(parsed.get(i).item()))
+            && startsWith(texts.get(i), start)
+            && endsWith(texts.get(i), end)) {
           hit = i;
         }
       }
@@ -125,6 +128,20 @@ public final class Scorer {
       }
     }
     return new EntryScore(truth.size(), parsed.size(), matched);
+  }
+
+  /** {@code text} starts with {@code start}, followed by a space or the end. */
+  private static boolean startsWith(String text, String start) {
+    return text.startsWith(start)
+        && (start.isEmpty()
+            || text.length() == start.length()
+            || text.charAt(start.length()) == ' ');
+  }
+
+  /** {@code text} ends with {@code end}, preceded by a space or the start. */
+  private static boolean endsWith(String text, String end) {
+    int at = text.length() - end.length();
+    return text.endsWith(end) && (end.isEmpty() || at == 0 || text.charAt(at - 1) == ' ');
   }
 
   /** What the parser produced for the same numbers, to show why an entry did not match. */

@@ -17,6 +17,8 @@ import nl.kamerstukken.model.Json;
  * @param questions the numbered questions
  * @param answers the numbered answers
  * @param ocrWords words on image pages that OCR must find
+ * @param historical whether the truth is of the historical corpus (it has a {@code layout}): its
+ *     metadata fields are its {@code metadata} object alone
  */
 public record Truth(
     String file,
@@ -25,10 +27,14 @@ public record Truth(
     JsonNode metadata,
     List<Entry> questions,
     List<Entry> answers,
-    List<String> ocrWords) {
+    List<String> ocrWords,
+    boolean historical) {
 
-  /** One question or answer: its label's numbers, the first 8 and the last 6 words of its text. */
-  public record Entry(List<String> numbers, String start, String end) {
+  /**
+   * One question or answer: its label's numbers, the first and the last words of its text, and its
+   * Aanhangsel item when the page prints several (else null).
+   */
+  public record Entry(List<String> numbers, String start, String end, String item) {
     public Entry {
       numbers = List.copyOf(numbers);
     }
@@ -43,13 +49,19 @@ public record Truth(
         root.path("metadata"),
         entries(root.path("questions")),
         entries(root.path("answers")),
-        strings(root.path("ocrWords")));
+        strings(root.path("ocrWords")),
+        root.has("layout"));
   }
 
   private static List<Entry> entries(JsonNode array) {
     List<Entry> entries = new ArrayList<>();
     for (JsonNode node : array) {
-      entries.add(new Entry(strings(node.path("numbers")), text(node, "start"), text(node, "end")));
+      entries.add(
+          new Entry(
+              strings(node.path("numbers")),
+              text(node, "start"),
+              text(node, "end"),
+              text(node, "item")));
     }
     return entries;
   }

@@ -27,8 +27,8 @@ class ScorerTest {
     Truth truth =
         truth(
             List.of(
-                new Truth.Entry(List.of("1"), "Heeft u het bericht", "gelezen?"),
-                new Truth.Entry(List.of("2", "3"), "Wat gaat u", "doen?")),
+                new Truth.Entry(List.of("1"), "Heeft u het bericht", "gelezen?", null),
+                new Truth.Entry(List.of("2", "3"), "Wat gaat u", "doen?", null)),
             List.of());
     DocumentParsed parsed =
         parsed(
@@ -73,7 +73,8 @@ class ScorerTest {
             meta,
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            false);
     DocumentMetadata ours =
         new DocumentMetadata(
             "ah-tk-20232024-1",
@@ -118,7 +119,8 @@ class ScorerTest {
         JsonNodeFactory.instance.objectNode(),
         questions,
         answers,
-        List.of());
+        List.of(),
+        false);
   }
 
   private static DocumentParsed parsed(List<Segment> questions, DocumentMetadata metadata) {

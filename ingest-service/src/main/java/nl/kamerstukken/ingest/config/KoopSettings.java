@@ -65,9 +65,6 @@ public record KoopSettings(
     URI sru = url(env, "KOOP_SRU_URL", "https://repository.overheid.nl/sru", false);
     URI documents = url(env, "KOOP_DOCUMENT_URL", "https://repository.overheid.nl/frbr/", true);
     String query = env.string("KOOP_QUERY", DEFAULT_QUERY).strip();
-    if (query.isEmpty()) {
-      env.reject("KOOP_QUERY", "", "must be a CQL query, e.g. the default " + DEFAULT_QUERY);
-    }
     LocalDate since = date(env, "KOOP_SINCE", LocalDate.now(ZONE).minusDays(7));
     LocalDate until = date(env, "KOOP_UNTIL", null);
     if (until != null && until.isBefore(since)) {

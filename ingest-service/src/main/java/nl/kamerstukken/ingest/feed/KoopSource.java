@@ -109,7 +109,19 @@ public final class KoopSource implements Source {
       pause(maxWait);
       return Batch.empty();
     }
-    long due = Math.max(nextPassNanos - System.nanoTime(), client.waitNanos());
+    long asked = client.waitNanos();
+    long due = Math.max(nextPassNanos - System.nanoTime(), asked);
+    if (asked > maxWait.toNanos()) {
+      position =
+          "waiting "
+              + Duration.ofNanos(asked).toSeconds()
+              + " s more, as the repository asked (Retry-After); at day "
+              + checkpoint.day()
+              + ", record "
+              + checkpoint.startRecord()
+              + "; "
+              + counts();
+    }
     if (due > 0) {
       pause(Duration.ofNanos(Math.min(due, maxWait.toNanos())));
       if (due > maxWait.toNanos()) {
@@ -183,8 +195,7 @@ public final class KoopSource implements Source {
       Files.deleteIfExists(item.staged());
     }
     offered.clear();
-    if (checkpoint.startRecord() == 1
-        && !checkpoint.day().isAfter(LocalDate.now(KoopSettings.ZONE))) {
+    if (checkpoint.startRecord() == 1 && !finished()) {
       LOG.info("KOOP SRU: next pass over day [{}]", checkpoint.day());
     }
   }

@@ -182,7 +182,10 @@ public final class KoopSource implements Source {
     if (at.dayComplete()) {
       return at.nextDay();
     }
-    nextPassNanos = System.nanoTime() + settings.interval().toNanos();
+    // A pass that began on the day itself: once more, at once if the day is over by now.
+    if (!at.day().isBefore(LocalDate.now(KoopSettings.ZONE))) {
+      nextPassNanos = System.nanoTime() + settings.interval().toNanos();
+    }
     return at.againLater();
   }
 

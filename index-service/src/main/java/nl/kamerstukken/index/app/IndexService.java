@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import nl.kamerstukken.index.config.IndexConfig;
 import nl.kamerstukken.index.consume.IndexingHandler;
 import nl.kamerstukken.index.consume.KamervraagHandler;
@@ -100,7 +101,10 @@ public final class IndexService implements Service {
         config.kafka().describe(),
         config.search() == config.elasticsearch() ? "the same user" : config.search(),
         config.blobs().describe());
-    TopicAdmin.ensureTopics(config.kafka(), Duration.ofSeconds(30));
+    TopicAdmin.ensureTopics(
+        config.kafka(),
+        Duration.ofSeconds(30),
+        List.of(Topics.KAMERSTUKKEN, Topics.KAMERVRAGEN, Topics.DEAD_LETTER));
     layout = setUpIndices();
     EventPublisher publisher = resources.add(EventPublisher.create(config.kafka()));
     DeadLetters deadLetters =

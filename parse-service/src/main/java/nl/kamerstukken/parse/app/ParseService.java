@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import nl.kamerstukken.kit.blob.ClaimCheckReader;
@@ -65,7 +66,8 @@ public final class ParseService implements Service {
         config.threads(),
         config.parser().ocrEnabled(),
         config.blobs().describe());
-    TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
+    TopicAdmin.ensureTopics(
+        kafka, Duration.ofSeconds(60), List.of(Topics.RECEIVED, Topics.PARSED, Topics.DEAD_LETTER));
     parser = resources.add(IsolatedParser.start(config.parser(), config.isolation(), registry));
     ExecutorService pool =
         Executors.newFixedThreadPool(config.threads(), r -> new Thread(r, "parse-worker"));

@@ -121,6 +121,29 @@ class CorpusCasesTest {
   }
 
   @Test
+  void aPdfAfterItsMetadataRecordMakesOneKamerstukWithAllItsQuestionsAndAnswers()
+      throws IOException {
+    Path corpus = TestCorpus.require();
+    String name = "ah-tk-20202021-3235";
+    Path alone = Files.createTempDirectory("alone");
+    Files.copy(corpus.resolve(name + ".pdf"), alone.resolve("blob"));
+    DocumentParsed pdf = parse(alone.resolve("blob"), name + ".pdf");
+    DocumentParsed record = parse(corpus.resolve(name + ".metadata.xml"));
+
+    try (Assembly assembly = new Assembly(NOW)) {
+      assembly.drop(record);
+      assembly.drop(pdf);
+
+      Kamerstuk kamerstuk = assembly.kamerstukken().get(name);
+      assertThat(kamerstuk.questions()).hasSameSizeAs(pdf.questions()).isNotEmpty();
+      assertThat(kamerstuk.answers()).hasSameSizeAs(pdf.answers());
+      assertThat(nl.kamerstukken.index.document.SearchDocuments.of(kamerstuk, 1).qa())
+          .as("Q&A search documents")
+          .hasSize(pdf.questions().size());
+    }
+  }
+
+  @Test
   void theBuiltQuestionDocumentAndPostponementReadAsSuch() throws IOException {
     Path dir = Files.createTempDirectory("built");
     DocumentMetadata question =

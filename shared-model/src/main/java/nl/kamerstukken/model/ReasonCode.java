@@ -54,6 +54,14 @@ public enum ReasonCode {
   UNREADABLE_FILE(Category.SOURCE_REFUSED),
   /** A link that leads out of the watched folder. */
   OUTSIDE_WATCHED_FOLDER(Category.SOURCE_REFUSED),
+  /**
+   * A publication feed pointed at something ingest does not fetch or keep: a URL outside the
+   * configured base, bytes that are not what the record says (not a PDF, XML with a DOCTYPE,
+   * another identifier), a response larger than the limit.
+   */
+  FEED_ITEM_REFUSED(Category.SOURCE_REFUSED),
+  /** A publication feed listed an item that its repository does not serve (404, 410). */
+  FEED_ITEM_MISSING(Category.SOURCE_REFUSED),
 
   // The event cannot be trusted or used: never re-driven.
   /** The record is not a valid event of its topic (not JSON, or its JSON Schema refuses it). */

@@ -28,12 +28,16 @@ final class ServiceHealth {
    * @param service the service's name
    * @param url where it was asked
    * @param state what it answered
-   * @param detail the checks that are down (or why it could not be asked)
+   * @param detail the checks that are down, and a followed feed's position (or why it could not be
+   *     asked)
    */
   record Health(String service, String url, State state, String detail) {}
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /** How ingest-service's watcher check names a followed feed ({@code watching KOOP SRU ...}). */
+  private static final String FEED = "watching KOOP SRU";
 
   private ServiceHealth() {}
 
@@ -47,8 +51,10 @@ final class ServiceHealth {
       JsonNode body = Json.mapper().readTree(response.body());
       List<String> down = new ArrayList<>();
       for (Map.Entry<String, JsonNode> check : body.path("checks").properties()) {
-        if (!"UP".equals(check.getValue().path("status").asText())) {
-          down.add(check.getKey() + ": " + check.getValue().path("detail").asText());
+        String detail = check.getValue().path("detail").asText();
+        // A followed feed's position is worth seeing while all is well too.
+        if (!"UP".equals(check.getValue().path("status").asText()) || detail.contains(FEED)) {
+          down.add(check.getKey() + ": " + detail);
         }
       }
       State state = response.statusCode() == 200 ? State.UP : State.DOWN;

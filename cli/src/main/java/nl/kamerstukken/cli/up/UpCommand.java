@@ -83,11 +83,26 @@ public final class UpCommand implements Callable<Integer> {
               + " (blobs).")
   boolean s3;
 
+  @Option(
+      names = "--follow",
+      paramLabel = "FEED",
+      description =
+          "Follow a publication feed instead of watching a folder: koop (the official publications'"
+              + " SRU interface; INGEST_KOOP_* variables of this shell configure it).")
+  String follow;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (follow != null && (!follow.equals("koop") || s3)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          s3
+              ? "--follow and --s3 are two sources: choose one"
+              : "--follow " + follow + " is not a known feed: use --follow koop");
+    }
     long started = System.nanoTime();
     Files.createDirectories(inbox);
     Path data = Files.createDirectories(dataDir).toAbsolutePath();
@@ -101,6 +116,8 @@ public final class UpCommand implements Callable<Integer> {
       if (s3) {
         bucket = bucketInbox(stack, data);
         extra = bucket.serviceEnvironment();
+      } else if (following()) {
+        extra = Map.of("INGEST_SOURCE", "koop");
       }
       pipeline =
           Pipeline.start(
@@ -175,6 +192,10 @@ public final class UpCommand implements Callable<Integer> {
     out.flush();
   }
 
+  private boolean following() {
+    return "koop".equals(follow);
+  }
+
   private LocalStackConfig stackConfig(Path data) {
     LocalStackConfig config =
         LocalStackConfig.defaults(data.resolve("stack"))
@@ -223,7 +244,12 @@ public final class UpCommand implements Callable<Integer> {
       PrintWriter out, LocalStack stack, Pipeline pipeline, Duration took) {
     String es = stack.elasticsearchUrl();
     out.printf("%nkamerstukken is up (ready in %.1f s)%n", took.toMillis() / 1000.0);
-    if (!s3) {
+    if (following()) {
+      out.printf(
+          "  following        KOOP SRU %s   (position: ./kamerstukken status)%n",
+          System.getenv()
+              .getOrDefault("INGEST_KOOP_SRU_URL", "https://repository.overheid.nl/sru"));
+    } else if (!s3) {
       out.printf(
           "  watched folder   %s   (drop PDF, DOCX, ODT, HTML or XML files here)%n",
           inbox.toAbsolutePath());
@@ -245,7 +271,7 @@ public final class UpCommand implements Callable<Integer> {
         "  search page      http://127.0.0.1:%d/   (and /api/search)%n",
         pipeline.service(PipelineSettings.INDEX).httpPort());
     out.printf("  data             %s%n", dataDir.toAbsolutePath());
-    if (!s3) {
+    if (!s3 && !following()) {
       out.printf("%nTry:  cp ../shared/corpus/kst-26643-1522.pdf %s/%n", inbox);
     }
     out.printf("      curl -s '%s/kamerstukken-qa/_search?q=AI&size=3&pretty'%n", es);

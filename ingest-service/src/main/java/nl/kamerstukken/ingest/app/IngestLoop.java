@@ -163,7 +163,9 @@ final class IngestLoop implements Runnable {
       return HealthCheck.Status.down("ingest loop " + state);
     }
     if (!sourceProblem.isEmpty()) {
-      return HealthCheck.Status.down(sourceProblem);
+      String where = source.position();
+      return HealthCheck.Status.down(
+          where.isEmpty() ? sourceProblem : sourceProblem + "; " + where);
     }
     String waiting = announcer.problem();
     long idleMillis = Duration.ofNanos(System.nanoTime() - heartbeat).toMillis();
@@ -179,7 +181,8 @@ final class IngestLoop implements Runnable {
             + pending
             + " item(s) not ready yet, last round "
             + idleMillis
-            + " ms ago";
+            + " ms ago"
+            + (source.position().isEmpty() ? "" : "; " + source.position());
     return HealthCheck.Status.up(
         waiting.isEmpty() ? detail : detail + "; waiting for Kafka: " + waiting);
   }

@@ -14,6 +14,7 @@ import nl.kamerstukken.ingest.blob.FolderBlobStore;
 import nl.kamerstukken.ingest.blob.S3BlobStore;
 import nl.kamerstukken.ingest.config.IngestConfig;
 import nl.kamerstukken.ingest.config.S3Settings;
+import nl.kamerstukken.ingest.feed.KoopSource;
 import nl.kamerstukken.ingest.publish.Announcer;
 import nl.kamerstukken.ingest.publish.FileIngestor;
 import nl.kamerstukken.ingest.publish.IngestMetrics;
@@ -93,7 +94,7 @@ public final class IngestService implements Service {
     TopicAdmin.ensureTopics(
         kafka, Duration.ofSeconds(60), List.of(Topics.RECEIVED, Topics.DEAD_LETTER));
     try {
-      ledger = resources.add(Ledger.open(config.stateDir()));
+      ledger = resources.add(Ledger.open(ledgerDir()));
       BlobStore blobs = blobStore();
       publisher = resources.add(EventPublisher.create(kafka));
       IngestMetrics metrics = new IngestMetrics(registry);
@@ -143,11 +144,25 @@ public final class IngestService implements Service {
     }
   }
 
+  /**
+   * The feed keeps its own ledger (and checkpoint) in a folder of the state: a folder source
+   * started later on the same state must not take the feed's documents for deleted files, nor the
+   * reverse.
+   */
+  private java.nio.file.Path ledgerDir() {
+    return config.source() == IngestConfig.Kind.KOOP
+        ? config.stateDir().resolve("koop")
+        : config.stateDir();
+  }
+
   /** The configured inbox as a source; a bucket's notifications (if any) wake its listing. */
   private Source source() throws IOException {
     if (config.source() == IngestConfig.Kind.FOLDER) {
       return FolderSource.open(
           config.inbox(), config.settleTime(), config.rescanInterval(), ledger);
+    }
+    if (config.source() == IngestConfig.Kind.KOOP) {
+      return KoopSource.open(config.koop(), ledgerDir(), ledger, config.maxFileSizeBytes());
     }
     S3Settings settings = config.s3();
     BucketSource bucket =
@@ -164,9 +179,11 @@ public final class IngestService implements Service {
 
   /** How long the source may rightly stay quiet between rounds. */
   private Duration interval() {
-    return config.source() == IngestConfig.Kind.S3
-        ? config.s3().pollInterval()
-        : config.rescanInterval();
+    return switch (config.source()) {
+      case S3 -> config.s3().pollInterval();
+      case KOOP -> config.koop().interval().plus(config.koop().maxRetryWait());
+      case FOLDER -> config.rescanInterval();
+    };
   }
 
   private BlobStore blobStore() throws IOException {
@@ -185,6 +202,13 @@ public final class IngestService implements Service {
   }
 
   private String inboxName() {
+    if (config.source() == IngestConfig.Kind.KOOP) {
+      return "KOOP SRU "
+          + config.koop().sruUrl()
+          + " (documents under "
+          + config.koop().documentBase()
+          + ")";
+    }
     return config.source() == IngestConfig.Kind.S3
         ? config.s3().inbox()
             + " ("

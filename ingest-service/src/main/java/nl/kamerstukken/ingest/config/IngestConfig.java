@@ -32,11 +32,12 @@ import nl.kamerstukken.kit.s3.S3Connection;
  * @param httpPort port for /health and /metrics ({@code INGEST_HTTP_PORT}, default 8081, 0 = any
  *     free port)
  * @param kafka how to reach Kafka (shared {@code KAFKA_*} variables)
- * @param source where documents come from ({@code INGEST_SOURCE}: {@code folder} (default) or
- *     {@code s3})
+ * @param source where documents come from ({@code INGEST_SOURCE}: {@code folder} (default), {@code
+ *     s3} or {@code koop}, the official publications' SRU interface)
  * @param blobStore where their bytes are kept ({@code INGEST_BLOB_STORE}: {@code folder} (default)
  *     or {@code s3})
  * @param s3 the buckets and how to reach them (used when the source or the blob store is S3)
+ * @param koop the KOOP SRU source (used when the source is {@code koop})
  */
 public record IngestConfig(
     Path inbox,
@@ -50,12 +51,14 @@ public record IngestConfig(
     KafkaSettings kafka,
     Kind source,
     Kind blobStore,
-    S3Settings s3) {
+    S3Settings s3,
+    KoopSettings koop) {
 
-  /** Where the inbox or the blob store is. */
+  /** Where the inbox or the blob store is; a feed is only a source. */
   public enum Kind {
     FOLDER,
-    S3
+    S3,
+    KOOP
   }
 
   public static final long DEFAULT_MAX_FILE_SIZE = 200L * 1024 * 1024;
@@ -77,9 +80,10 @@ public record IngestConfig(
     long maxSize = env.size("MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE, 1);
     String host = env.string("HTTP_HOST", "127.0.0.1");
     int port = env.integer("HTTP_PORT", 8081, 0, 65535);
-    Kind source = kind(env, "SOURCE");
-    Kind blobStore = kind(env, "BLOB_STORE");
+    Kind source = kind(env, "SOURCE", true);
+    Kind blobStore = kind(env, "BLOB_STORE", false);
     S3Settings s3 = s3(env, environment, source, blobStore);
+    KoopSettings koop = KoopSettings.load(env, source == Kind.KOOP);
     if (source == Kind.FOLDER) {
       prepareFolder(env, "INBOX", inbox);
     }
@@ -93,17 +97,23 @@ public record IngestConfig(
     }
     env.validate();
     return new IngestConfig(
-        inbox, blobDir, stateDir, rescan, settle, maxSize, host, port, kafka, source, blobStore,
-        s3);
+        inbox, blobDir, stateDir, rescan, settle, maxSize, host, port, kafka, source, blobStore, s3,
+        koop);
   }
 
-  private static Kind kind(EnvConfig env, String name) {
+  private static Kind kind(EnvConfig env, String name, boolean feeds) {
     String value = env.string(name, "folder");
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "folder" -> Kind.FOLDER;
       case "s3" -> Kind.S3;
+      case "koop" -> {
+        if (!feeds) {
+          env.reject(name, value, "expected folder or s3");
+        }
+        yield Kind.KOOP;
+      }
       default -> {
-        env.reject(name, value, "expected folder or s3");
+        env.reject(name, value, feeds ? "expected folder, s3 or koop" : "expected folder or s3");
         yield Kind.FOLDER;
       }
     };

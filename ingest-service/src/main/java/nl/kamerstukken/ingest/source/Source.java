@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Where ingest finds its work: the inbox folder, the inbox bucket, (later) a publication feed. One
- * {@code IngestLoop} drives every source: it asks for the {@link #next} batch, ingests each
- * complete item, dead-letters each refusal, and releases each gone path, in that order.
+ * Where ingest finds its work: the inbox folder, the inbox bucket, a publication feed. One {@code
+ * IngestLoop} drives every source: it asks for the {@link #next} batch, ingests each complete item,
+ * dead-letters each refusal, and releases each gone path, in that order.
  *
  * <p>Contract: a source remembers nothing a restart needs; what was ingested is in the ledger
  * ({@link KnownFiles}), and a source compares what it finds with it, so a restart neither announces
@@ -55,6 +55,11 @@ public interface Source extends SourceReader, AutoCloseable {
 
   /** Look again now instead of at the next interval (a notification announced a change). */
   default void wake() {}
+
+  /** Where a feed stands (its checkpoint and counts), for {@code /health}; empty for others. */
+  default String position() {
+    return "";
+  }
 
   /** Where this source reads, for logs and {@code /health}: a folder, a bucket URI, a feed URL. */
   String describe();

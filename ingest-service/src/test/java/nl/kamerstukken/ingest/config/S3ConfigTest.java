@@ -113,7 +113,9 @@ class S3ConfigTest {
             e ->
                 assertThat(((ConfigException) e).problems())
                     .anySatisfy(
-                        p -> assertThat(p).startsWith("INGEST_SOURCE=ftp: expected folder or s3"))
+                        p ->
+                            assertThat(p)
+                                .startsWith("INGEST_SOURCE=ftp: expected folder, s3 or koop"))
                     .anySatisfy(p -> assertThat(p).startsWith("INGEST_BLOB_BUCKET=Not_A_Bucket"))
                     .anySatisfy(p -> assertThat(p).startsWith("INGEST_S3_ENDPOINT=minio:9000"))
                     .anySatisfy(p -> assertThat(p).startsWith("INGEST_S3_POLL_INTERVAL=0")));

@@ -28,10 +28,6 @@ final class FootnoteSeparator {
 
   private FootnoteSeparator() {}
 
-  /** Digits glued after "?" (or after a word and its full stop), then a space or the line's end. */
-  private static final Pattern GLUED_REFERENCE =
-      Pattern.compile("(?<=\\p{L}[?.!]|[?!])(\\d{1,2})(?=\\s|$)");
-
   record Result(List<TextLine> body, List<Footnote> footnotes) {}
 
   static Result separate(List<TextLine> lines, LayoutStats stats, List<Footnote> known) {
@@ -127,9 +123,8 @@ final class FootnoteSeparator {
       boolean bodyLine = !line.hasGeometry() || !stats.isSmall(line);
       if (bodyLine && line.hasGeometry()) {
         // references printed as plain digits glued after "?" or a word's full stop
-        Matcher glued = GLUED_REFERENCE.matcher(line.text());
-        while (glued.find()) {
-          references.add(glued.group(1));
+        for (int[] glued : gluedDigits(line.text())) {
+          references.add(line.text().substring(glued[0], glued[1]));
         }
       }
       for (TextLine.Superscript s : line.superscripts()) {
@@ -192,21 +187,51 @@ final class FootnoteSeparator {
   }
 
   private static TextLine withoutPlainReferences(TextLine line, Set<String> numbers) {
-    if (numbers.isEmpty() || line.text().indexOf('?') < 0 && line.text().indexOf('.') < 0) {
+    if (numbers.isEmpty()) {
       return line;
     }
-    Matcher m = GLUED_REFERENCE.matcher(line.text());
-    StringBuilder text = new StringBuilder();
-    boolean changed = false;
-    while (m.find()) {
-      boolean reference = numbers.contains(m.group(1));
-      changed |= reference;
-      m.appendReplacement(text, reference ? "" : m.group(1));
+    String text = line.text();
+    StringBuilder out = null;
+    int copied = 0;
+    for (int[] glued : gluedDigits(text)) {
+      if (numbers.contains(text.substring(glued[0], glued[1]))) {
+        out = out == null ? new StringBuilder(text.length()) : out;
+        out.append(text, copied, glued[0]);
+        copied = glued[1];
+      }
     }
-    if (!changed) {
+    if (out == null) {
       return line;
     }
-    m.appendTail(text);
-    return line.withText(text.toString(), line.superscripts());
+    out.append(text, copied, text.length());
+    return line.withText(out.toString(), line.superscripts());
+  }
+
+  /**
+   * Spans of one or two digits glued after "?" or "!" (or after a word and its full stop) and
+   * followed by a space or the line's end: "geïnformeerd?4", "uit 2021?11 Waarom".
+   */
+  private static List<int[]> gluedDigits(String text) {
+    List<int[]> spans = List.of();
+    for (int i = 1; i < text.length(); i++) {
+      char mark = text.charAt(i - 1);
+      boolean after =
+          mark == '?'
+              || mark == '!'
+              || mark == '.' && i >= 2 && Character.isLetter(text.charAt(i - 2));
+      if (!after || !isDigit(text.charAt(i))) {
+        continue;
+      }
+      int end = i + 1 < text.length() && isDigit(text.charAt(i + 1)) ? i + 2 : i + 1;
+      if (end == text.length() || Character.isWhitespace(text.charAt(end))) {
+        spans = spans.isEmpty() ? new ArrayList<>() : spans;
+        spans.add(new int[] {i, end});
+      }
+    }
+    return spans;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.cli.dlq.DeadLetterLog;
 import nl.kamerstukken.cli.search.Connection;
+import nl.kamerstukken.cli.up.Supervision;
 import nl.kamerstukken.index.config.IndexConfig;
 import nl.kamerstukken.model.DeadLetter;
 import picocli.CommandLine.Command;
@@ -60,6 +61,14 @@ public final class StatusCommand implements Callable<Integer> {
       description = "Host of the services (default: ${DEFAULT-VALUE}).")
   String httpHost;
 
+  @Option(
+      names = "--data-dir",
+      defaultValue = ".kamerstukken",
+      description =
+          "Data folder of ./kamerstukken up: its services' crash and restart counts are shown"
+              + " (default: ${DEFAULT-VALUE}).")
+  java.nio.file.Path dataDir;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -86,8 +95,29 @@ public final class StatusCommand implements Callable<Integer> {
     Verdict.Result verdict = Verdict.judge(waiting && !watch.isZero() ? first : null, last, health);
     new StatusReport(out, config)
         .print(first, last, watch, deadLetters(config), SearchStatus.look(config), health, verdict);
+    printSupervision(out);
     out.flush();
     return verdict.stuck() ? 1 : 0;
+  }
+
+  /** The services under {@code up} on {@link #dataDir}, with their crashes and restarts. */
+  private void printSupervision(PrintWriter out) {
+    List<Supervision.ServiceState> states = Supervision.read(dataDir);
+    if (states.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Services under ./kamerstukken up (" + dataDir.toAbsolutePath() + "):");
+    for (Supervision.ServiceState state : states) {
+      out.printf(
+          "  %-18s %-10s pid %-8d crashes %d  restarts %d  last crash %s%n",
+          state.name(),
+          state.state(),
+          state.pid(),
+          state.crashes(),
+          state.restarts(),
+          state.lastCrash());
+    }
   }
 
   private List<ServiceHealth.Health> health() {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.kamerstukken.cli.s3.S3Target;
 import nl.kamerstukken.cli.s3.S3TargetFile;
@@ -91,9 +90,22 @@ public final class UpCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Files.createDirectories(inbox);
     Path data = Files.createDirectories(dataDir).toAbsolutePath();
+    RunLock run;
+    try {
+      run = RunLock.acquire(data, out);
+    } catch (IllegalStateException e) {
+      spec.commandLine().getErr().println("kamerstukken: " + e.getMessage());
+      return 1;
+    }
     out.println("kamerstukken: starting " + describeInfrastructure() + " ...");
     out.flush();
-    LocalStack stack = LocalStack.start(stackConfig(data));
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(stackConfig(data));
+    } catch (RuntimeException e) {
+      run.close();
+      throw e;
+    }
     Pipeline pipeline;
     S3Target bucket = null;
     try {
@@ -125,6 +137,7 @@ public final class UpCommand implements Callable<Integer> {
               extra);
     } catch (Exception e) {
       stack.close();
+      run.close();
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -138,6 +151,7 @@ public final class UpCommand implements Callable<Integer> {
                   out.flush();
                   pipeline.close();
                   stack.close();
+                  closeQuietly(run, data);
                   stopped.countDown();
                 },
                 "kamerstukken-up-shutdown"));
@@ -145,7 +159,17 @@ public final class UpCommand implements Callable<Integer> {
     if (bucket != null) {
       printHowToUpload(out, bucket);
     }
-    return watch(pipeline, stopped, stopping, out);
+    run.record();
+    return new Watch(pipeline, run, data, out).until(stopped, stopping);
+  }
+
+  private static void closeQuietly(RunLock run, Path data) {
+    try {
+      Supervision.remove(data);
+      run.close();
+    } catch (java.io.IOException e) {
+      // The lock goes with the JVM anyway; a stale pid file only names processes that are gone.
+    }
   }
 
   /** The S3Proxy of the stack with both buckets, recorded in the data dir for {@code upload}. */
@@ -195,28 +219,6 @@ public final class UpCommand implements Callable<Integer> {
         + (externalElasticsearch == null
             ? "Elasticsearch"
             : "(using Elasticsearch at " + externalElasticsearch + ")");
-  }
-
-  /**
-   * Runs until Ctrl-C (exit 0) or until a service dies (exit 1: everything is stopped, loudly).
-   * Services that end while everything is being stopped (Ctrl-C reaches them too) are no surprise.
-   */
-  private static int watch(
-      Pipeline pipeline, CountDownLatch stopped, AtomicBoolean stopping, PrintWriter out)
-      throws InterruptedException {
-    while (!stopped.await(1, TimeUnit.SECONDS)) {
-      for (ServiceProcess service : pipeline.services()) {
-        if (!service.isAlive() && !stopping.get()) {
-          out.println(
-              "kamerstukken: "
-                  + service.name()
-                  + " stopped unexpectedly; stopping everything (see its log above)");
-          out.flush();
-          return 1;
-        }
-      }
-    }
-    return 0;
   }
 
   private void printWhereEverythingIs(

@@ -82,6 +82,15 @@ public final class UpCommand implements Callable<Integer> {
               + " (blobs).")
   boolean s3;
 
+  @Option(
+      names = "--namespace",
+      hidden = true,
+      defaultValue = "",
+      description =
+          "Prefix of topics, consumer groups and aliases, for a second pipeline on a shared Kafka and"
+              + " Elasticsearch (tests).")
+  String namespace;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -122,8 +131,8 @@ public final class UpCommand implements Callable<Integer> {
                   stack.elasticsearchUrl(),
                   inbox.toAbsolutePath(),
                   data,
-                  "",
-                  "",
+                  namespace.isEmpty() ? "" : namespace + ".",
+                  namespace.isEmpty() ? "" : namespace + "-",
                   null,
                   Map.of(
                       PipelineSettings.INGEST,

@@ -12,6 +12,7 @@ import nl.kamerstukken.cli.s3.S3Target;
 import nl.kamerstukken.cli.s3.S3TargetFile;
 import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.LocalStackConfig;
+import nl.kamerstukken.localstack.host.PortHolder;
 import nl.kamerstukken.localstack.s3.S3Endpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,6 +107,12 @@ public final class UpCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("kamerstukken: " + e.getMessage());
       return 1;
     }
+    String busy = portsInUse();
+    if (busy != null) {
+      run.close();
+      spec.commandLine().getErr().println(busy);
+      return 1;
+    }
     out.println("kamerstukken: starting " + describeInfrastructure() + " ...");
     out.flush();
     LocalStack stack;
@@ -170,6 +177,42 @@ public final class UpCommand implements Callable<Integer> {
     }
     run.record();
     return new Watch(pipeline, run, data, out).until(stopped, stopping);
+  }
+
+  /**
+   * The ports this run will listen on that another process holds (leftovers of an earlier run on
+   * this data folder were stopped already), each with its holder; null when all are free.
+   */
+  private String portsInUse() {
+    Map<Integer, String> wanted = new java.util.LinkedHashMap<>();
+    if (externalKafka == null) {
+      wanted.put(kafkaPort, "Kafka (--kafka-port)");
+    }
+    if (externalElasticsearch == null) {
+      wanted.put(elasticsearchPort, "Elasticsearch (--elasticsearch-port)");
+    }
+    String[] services = {"ingest", "parse", "index", "assemble"};
+    for (int i = 0; i < httpPorts.length && i < services.length; i++) {
+      wanted.putIfAbsent(httpPorts[i], services[i] + "-service (--http-ports)");
+    }
+    java.util.List<String> busy = new java.util.ArrayList<>();
+    wanted.forEach(
+        (port, what) -> {
+          if (!PortHolder.free(port)) {
+            busy.add(
+                "kamerstukken: port "
+                    + port
+                    + " for "
+                    + what
+                    + " is in use by "
+                    + PortHolder.of(port).orElse("a process this user cannot see"));
+          }
+        });
+    return busy.isEmpty()
+        ? null
+        : String.join(System.lineSeparator(), busy)
+            + System.lineSeparator()
+            + "kamerstukken: stop that process, or choose another port with the option named";
   }
 
   private static void closeQuietly(RunLock run, Path data) {

@@ -81,6 +81,7 @@ public final class StatusCommand implements Callable<Integer> {
       first = kafka.snapshot();
     } catch (IllegalStateException e) {
       out.println("Kafka at " + config.kafka().bootstrapServers() + ": " + e.getMessage());
+      printSupervision(out);
       out.flush();
       return 2;
     }

@@ -44,7 +44,7 @@ class UpCrashIT {
   private static final int BATCH = 8;
   private static final Duration BACK = Duration.ofSeconds(15);
   private static final Duration GONE = Duration.ofSeconds(10);
-  private static final Duration PATIENCE = Duration.ofMinutes(3);
+  private static final Duration PATIENCE = Duration.ofMinutes(5);
   private static final List<String> SERVICES =
       List.of(
           PipelineSettings.INGEST,
@@ -231,12 +231,20 @@ class UpCrashIT {
             .redirectOutput(log.toFile());
     builder.environment().put("KAMERSTUKKEN_HOME", home.toString());
     Process process = builder.start();
-    await()
-        .atMost(PATIENCE)
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> !process.isAlive() || Files.readString(log).contains("kamerstukken is up"));
-    assertThat(process.isAlive()).as("up stopped; its output:%n%s", Files.readString(log)).isTrue();
-    return process;
+    try {
+      await()
+          .atMost(PATIENCE)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> !process.isAlive() || Files.readString(log).contains("kamerstukken is up"));
+      assertThat(process.isAlive())
+          .as("up stopped; its output:%n%s", Files.readString(log))
+          .isTrue();
+      return process;
+    } catch (RuntimeException | AssertionError e) {
+      // Ctrl-C: up stops what it started (its lifelines stop the rest if it does not)
+      process.destroy();
+      throw e;
+    }
   }
 
   private static Optional<Supervision.ServiceState> state(String service) {

@@ -82,6 +82,7 @@ final class Extractors {
   }
 
   Extraction extract(Path file, String name) throws ExtractionFailure {
+    ZipGuard.requireCentralDirectory(file, name);
     MediaType type = detect(file, name);
     String base = type.getBaseType().toString();
     try {

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.cli.dlq.DeadLetterLog;
 import nl.kamerstukken.cli.search.Connection;
+import nl.kamerstukken.cli.up.Supervision;
 import nl.kamerstukken.index.api.IndexClient;
 import nl.kamerstukken.model.DeadLetter;
 import picocli.CommandLine.Command;
@@ -61,6 +62,14 @@ public final class StatusCommand implements Callable<Integer> {
       description = "Host of the services (default: ${DEFAULT-VALUE}).")
   String httpHost;
 
+  @Option(
+      names = "--data-dir",
+      defaultValue = ".kamerstukken",
+      description =
+          "Data folder of ./kamerstukken up: its services' crash and restart counts are shown"
+              + " (default: ${DEFAULT-VALUE}).")
+  java.nio.file.Path dataDir;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -73,6 +82,7 @@ public final class StatusCommand implements Callable<Integer> {
       first = kafka.snapshot();
     } catch (IllegalStateException e) {
       out.println("Kafka at " + config.kafka().bootstrapServers() + ": " + e.getMessage());
+      printSupervision(out);
       out.flush();
       return 2;
     }
@@ -92,8 +102,29 @@ public final class StatusCommand implements Callable<Integer> {
     } catch (IOException e) {
       // closing the Elasticsearch client failed: the report is printed already
     }
+    printSupervision(out);
     out.flush();
     return verdict.stuck() ? 1 : 0;
+  }
+
+  /** The services under {@code up} on {@link #dataDir}, with their crashes and restarts. */
+  private void printSupervision(PrintWriter out) {
+    List<Supervision.ServiceState> states = Supervision.read(dataDir);
+    if (states.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Services under ./kamerstukken up (" + dataDir.toAbsolutePath() + "):");
+    for (Supervision.ServiceState state : states) {
+      out.printf(
+          "  %-18s %-10s pid %-8d crashes %d  restarts %d  last crash %s%n",
+          state.name(),
+          state.state(),
+          state.pid(),
+          state.crashes(),
+          state.restarts(),
+          state.lastCrash());
+    }
   }
 
   private List<ServiceHealth.Health> health() {

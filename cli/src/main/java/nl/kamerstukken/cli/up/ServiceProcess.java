@@ -12,11 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import nl.kamerstukken.localstack.host.ChildProcess;
+import nl.kamerstukken.localstack.host.Lifeline;
 
 /**
  * One pipeline service running as a child JVM from its jar, as it runs in production. It serves
  * {@code /health} on {@link #httpPort()}; {@link #stop} is a graceful SIGTERM (the service commits
- * what it finished and hands back the rest), {@link #kill} is {@code kill -9} for fault tests.
+ * what it finished and hands back the rest), {@link #kill} is {@code kill -9} for fault tests. A
+ * {@link Lifeline} stops it (and its parse workers) when the JVM that started it dies, {@code kill
+ * -9} included.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -27,18 +31,24 @@ public final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final int httpPort;
   private final Path log;
+  private final ConsoleTail console;
+  private final Lifeline lifeline;
 
-  private ServiceProcess(String name, Process process, int httpPort, Path log) {
+  private ServiceProcess(
+      String name, Process process, int httpPort, Path log, ConsoleTail console) {
     this.name = name;
     this.process = process;
     this.httpPort = httpPort;
     this.log = log;
+    this.console = console;
+    this.lifeline = Lifeline.of(name, process.toHandle());
   }
 
   /**
    * Starts {@code java -jar jar} with {@code env} added to this process's environment.
    *
-   * @param log where the service's output goes; null = this console
+   * @param log where the service's output goes; null = this console (its last lines are kept for
+   *     {@link #lastLines})
    */
   public static ServiceProcess start(
       String name,
@@ -59,15 +69,30 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
-    if (log == null) {
-      builder.inheritIO();
-    } else {
+    builder.redirectErrorStream(true);
+    if (log != null) {
       Files.createDirectories(log.getParent());
-      builder
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
-    return new ServiceProcess(name, builder.start(), httpPort, log);
+    Process process = builder.start();
+    ConsoleTail console = log == null ? ConsoleTail.copy(name, process.getInputStream()) : null;
+    return new ServiceProcess(name, process, httpPort, log, console);
+  }
+
+  /** The last {@code count} lines the service wrote (its log file, or what went to the console). */
+  public String lastLines(int count) {
+    if (console != null) {
+      return console.last(count);
+    }
+    if (log == null || !Files.exists(log)) {
+      return "";
+    }
+    return ChildProcess.tail(log, count);
+  }
+
+  /** The exit code, once the process has ended. */
+  public int exitCode() {
+    return process.exitValue();
   }
 
   public String name() {
@@ -122,18 +147,10 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   private String before() {
-    if (log == null || !Files.exists(log)) {
-      return "";
-    }
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return "; last lines of "
-          + log
-          + ":\n"
-          + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "; see " + log;
-    }
+    String last = lastLines(30);
+    return last.isEmpty()
+        ? ""
+        : "; its last lines" + (log == null ? "" : " (" + log + ")") + ":\n" + last;
   }
 
   /**
@@ -146,6 +163,7 @@ public final class ServiceProcess implements AutoCloseable {
       process.destroyForcibly();
       process.waitFor();
     }
+    lifeline.cut();
     return process.exitValue();
   }
 
@@ -153,6 +171,12 @@ public final class ServiceProcess implements AutoCloseable {
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+    lifeline.cut();
+  }
+
+  /** Lets go of a process that has ended by itself (its lifeline has nothing left to do). */
+  void release() {
+    lifeline.cut();
   }
 
   @Override

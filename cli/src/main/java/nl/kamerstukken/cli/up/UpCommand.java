@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.kamerstukken.cli.s3.S3Target;
 import nl.kamerstukken.cli.s3.S3TargetFile;
 import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.LocalStackConfig;
+import nl.kamerstukken.localstack.host.PortHolder;
 import nl.kamerstukken.localstack.s3.S3Endpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +91,15 @@ public final class UpCommand implements Callable<Integer> {
               + " SRU interface; INGEST_KOOP_* variables of this shell configure it).")
   String follow;
 
+  @Option(
+      names = "--namespace",
+      hidden = true,
+      defaultValue = "",
+      description =
+          "Prefix of topics, consumer groups and aliases, for a second pipeline on a shared Kafka and"
+              + " Elasticsearch (tests).")
+  String namespace;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -106,9 +115,28 @@ public final class UpCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Files.createDirectories(inbox);
     Path data = Files.createDirectories(dataDir).toAbsolutePath();
+    RunLock run;
+    try {
+      run = RunLock.acquire(data, out);
+    } catch (IllegalStateException e) {
+      spec.commandLine().getErr().println("kamerstukken: " + e.getMessage());
+      return 1;
+    }
+    String busy = portsInUse();
+    if (busy != null) {
+      run.close();
+      spec.commandLine().getErr().println(busy);
+      return 1;
+    }
     out.println("kamerstukken: starting " + describeInfrastructure() + " ...");
     out.flush();
-    LocalStack stack = LocalStack.start(stackConfig(data));
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(stackConfig(data));
+    } catch (RuntimeException e) {
+      run.close();
+      throw e;
+    }
     Pipeline pipeline;
     S3Target bucket = null;
     try {
@@ -127,8 +155,8 @@ public final class UpCommand implements Callable<Integer> {
                   stack.elasticsearchUrl(),
                   inbox.toAbsolutePath(),
                   data,
-                  "",
-                  "",
+                  namespace.isEmpty() ? "" : namespace + ".",
+                  namespace.isEmpty() ? "" : namespace + "-",
                   null,
                   Map.of(
                       PipelineSettings.INGEST,
@@ -142,6 +170,7 @@ public final class UpCommand implements Callable<Integer> {
               extra);
     } catch (Exception e) {
       stack.close();
+      run.close();
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -155,6 +184,7 @@ public final class UpCommand implements Callable<Integer> {
                   out.flush();
                   pipeline.close();
                   stack.close();
+                  closeQuietly(run, data);
                   stopped.countDown();
                 },
                 "kamerstukken-up-shutdown"));
@@ -162,7 +192,53 @@ public final class UpCommand implements Callable<Integer> {
     if (bucket != null) {
       printHowToUpload(out, bucket);
     }
-    return watch(pipeline, stopped, stopping, out);
+    run.record();
+    return new Watch(pipeline, run, data, out).until(stopped, stopping);
+  }
+
+  /**
+   * The ports this run will listen on that another process holds (leftovers of an earlier run on
+   * this data folder were stopped already), each with its holder; null when all are free.
+   */
+  private String portsInUse() {
+    Map<Integer, String> wanted = new java.util.LinkedHashMap<>();
+    if (externalKafka == null) {
+      wanted.put(kafkaPort, "Kafka (--kafka-port)");
+    }
+    if (externalElasticsearch == null) {
+      wanted.put(elasticsearchPort, "Elasticsearch (--elasticsearch-port)");
+    }
+    String[] services = {"ingest", "parse", "index", "assemble"};
+    for (int i = 0; i < httpPorts.length && i < services.length; i++) {
+      wanted.putIfAbsent(httpPorts[i], services[i] + "-service (--http-ports)");
+    }
+    java.util.List<String> busy = new java.util.ArrayList<>();
+    wanted.forEach(
+        (port, what) -> {
+          if (!PortHolder.free(port)) {
+            busy.add(
+                "kamerstukken: port "
+                    + port
+                    + " for "
+                    + what
+                    + " is in use by "
+                    + PortHolder.of(port).orElse("a process this user cannot see"));
+          }
+        });
+    return busy.isEmpty()
+        ? null
+        : String.join(System.lineSeparator(), busy)
+            + System.lineSeparator()
+            + "kamerstukken: stop that process, or choose another port with the option named";
+  }
+
+  private static void closeQuietly(RunLock run, Path data) {
+    try {
+      Supervision.remove(data);
+      run.close();
+    } catch (java.io.IOException e) {
+      // The lock goes with the JVM anyway; a stale pid file only names processes that are gone.
+    }
   }
 
   /** The S3Proxy of the stack with both buckets, recorded in the data dir for {@code upload}. */
@@ -216,28 +292,6 @@ public final class UpCommand implements Callable<Integer> {
         + (externalElasticsearch == null
             ? "Elasticsearch"
             : "(using Elasticsearch at " + externalElasticsearch + ")");
-  }
-
-  /**
-   * Runs until Ctrl-C (exit 0) or until a service dies (exit 1: everything is stopped, loudly).
-   * Services that end while everything is being stopped (Ctrl-C reaches them too) are no surprise.
-   */
-  private static int watch(
-      Pipeline pipeline, CountDownLatch stopped, AtomicBoolean stopping, PrintWriter out)
-      throws InterruptedException {
-    while (!stopped.await(1, TimeUnit.SECONDS)) {
-      for (ServiceProcess service : pipeline.services()) {
-        if (!service.isAlive() && !stopping.get()) {
-          out.println(
-              "kamerstukken: "
-                  + service.name()
-                  + " stopped unexpectedly; stopping everything (see its log above)");
-          out.flush();
-          return 1;
-        }
-      }
-    }
-    return 0;
   }
 
   private void printWhereEverythingIs(

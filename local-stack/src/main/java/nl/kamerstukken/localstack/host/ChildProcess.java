@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A service running as a child process, its output appended to a log file. Contract: whatever
- * happens to the JVM short of SIGKILL, the child and everything it spawned end with it (a shutdown
- * hook stops the tree while the child runs).
+ * happens to the JVM, the child and everything it spawned end with it: a shutdown hook stops the
+ * tree while the child runs, and after SIGKILL of the JVM its {@link Lifeline} does.
  */
 public final class ChildProcess {
 
@@ -31,12 +31,14 @@ public final class ChildProcess {
   private final Process process;
   private final Path logFile;
   private final Thread shutdownHook;
+  private final Lifeline lifeline;
 
   private ChildProcess(String name, Process process, Path logFile) {
     this.name = name;
     this.process = process;
     this.logFile = logFile;
     this.shutdownHook = new Thread(() -> stopTree(HOOK_GRACE), "stop-" + name);
+    this.lifeline = Lifeline.of(name, process.toHandle());
   }
 
   /** Starts {@code builder} with stdin empty and stdout+stderr appended to {@code logFile}. */
@@ -91,6 +93,7 @@ public final class ChildProcess {
    */
   public void stop(Duration grace) {
     stopTree(grace);
+    lifeline.cut();
     removeShutdownHook();
   }
 

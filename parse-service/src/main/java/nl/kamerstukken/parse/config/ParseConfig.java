@@ -69,6 +69,9 @@ public record ParseConfig(
     String heap = env.string("WORKER_HEAP", IsolationSettings.DEFAULT_HEAP);
     if (!heap.matches("\\d+[kKmMgG]?")) {
       env.reject("WORKER_HEAP", heap, "expected a heap size as for -Xmx, e.g. 512m or 1g");
+    } else {
+      // The -Xmx form is also a size EnvConfig reads: one parser refuses a number too large.
+      env.size("WORKER_HEAP", 1, 1);
     }
     if (timeout.isZero() || timeout.isNegative()) {
       env.reject("TIMEOUT", timeout.toString(), "expected a positive duration such as 120s");

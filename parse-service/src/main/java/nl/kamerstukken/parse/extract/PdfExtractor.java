@@ -45,7 +45,13 @@ public final class PdfExtractor {
     this.maxPages = maxPages;
   }
 
+  /**
+   * A PDF that ends early or had to be repaired is read only when every page its page tree declares
+   * is there, with a warning; otherwise it fails as {@code INCOMPLETE_DOCUMENT} ({@link
+   * PdfCompleteness}).
+   */
   public Extraction extract(Path file, String fileName) throws ExtractionFailure {
+    PdfCompleteness.Tail tail = tail(file, fileName);
     try (PDDocument document = Loader.loadPDF(file.toFile())) {
       if (document.getNumberOfPages() > maxPages) {
         throw new ExtractionFailure(
@@ -59,6 +65,7 @@ public final class PdfExtractor {
                 + " raise the limit",
             null);
       }
+      PdfCompleteness.requireEveryPage(document, tail, fileName);
       PdfLineCollector collector = new PdfLineCollector();
       collector.writeText(document, Writer.nullWriter());
       Map<Integer, List<TextLine>> byPage = new TreeMap<>();
@@ -67,6 +74,15 @@ public final class PdfExtractor {
       }
       List<Integer> scanned = scannedPages(document, byPage);
       List<String> warnings = new ArrayList<>();
+      if (tail.repaired() != null) {
+        LOG.warn("[{}] was repaired: [{}]", fileName, tail.repaired());
+        warnings.add(
+            "Repaired: "
+                + tail.repaired()
+                + "; PDFBox rebuilt its cross-reference table and all "
+                + document.getNumberOfPages()
+                + " pages were read");
+      }
       List<Integer> ocrPages =
           scanned.isEmpty() ? List.of() : ocr(document, scanned, byPage, fileName, warnings);
       List<TextLine> lines = new ArrayList<>();
@@ -92,12 +108,27 @@ public final class PdfExtractor {
               + " for an unprotected copy (or remove the password) and drop it again",
           e);
     } catch (IOException e) {
+      if (tail.cutOff()) {
+        throw PdfCompleteness.incomplete(
+            fileName, tail.repaired() + " and cannot be opened (" + e.getMessage() + ")");
+      }
       throw new ExtractionFailure(
           ReasonCode.UNREADABLE_DOCUMENT,
           fileName
               + " is not a readable PDF ("
               + e.getMessage()
               + "); check that the file is complete and really a PDF, or export it again from its source",
+          e);
+    }
+  }
+
+  private static PdfCompleteness.Tail tail(Path file, String fileName) throws ExtractionFailure {
+    try {
+      return PdfCompleteness.tail(file);
+    } catch (IOException e) {
+      throw new ExtractionFailure(
+          ReasonCode.UNREADABLE_DOCUMENT,
+          fileName + " could not be read (" + e.getMessage() + ")",
           e);
     }
   }

@@ -60,6 +60,28 @@ class ParseConfigTest {
   }
 
   @Test
+  void refusesNumbersTooLargeForALongNamingTheVariable() {
+    assertThatThrownBy(
+            () ->
+                ParseConfig.load(
+                    Map.of(
+                        "PARSE_WORKER_HEAP",
+                        "99999999999999999999g",
+                        "PARSE_MAX_FILE_SIZE",
+                        "99999999999999999999",
+                        "PARSE_MAX_PAGES",
+                        "99999999999999999999",
+                        "PARSE_TIMEOUT",
+                        "99999999999999999999s")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PARSE_WORKER_HEAP=99999999999999999999g")
+        .hasMessageContaining("PARSE_MAX_FILE_SIZE=99999999999999999999")
+        .hasMessageContaining("PARSE_MAX_PAGES=99999999999999999999")
+        .hasMessageContaining("PARSE_TIMEOUT=99999999999999999999s")
+        .hasMessageContaining("too large");
+  }
+
+  @Test
   void refusesBadLimitsNamingEachVariable() {
     assertThatThrownBy(
             () ->

@@ -67,11 +67,11 @@ class HostileDocumentsTest {
   }
 
   @Test
-  void aTruncatedPdfIsUnreadable() throws IOException {
+  void aTruncatedPdfIsIncomplete() throws IOException {
     assertFailed(
         parse(HostileFiles.truncated(dir, 60)),
-        ReasonCode.UNREADABLE_DOCUMENT,
-        "not a readable PDF");
+        ReasonCode.INCOMPLETE_DOCUMENT,
+        "ends before its %%EOF");
   }
 
   @Test

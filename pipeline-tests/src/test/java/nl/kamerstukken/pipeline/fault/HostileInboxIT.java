@@ -32,6 +32,7 @@ import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.parse.api.FileParser;
 import nl.kamerstukken.parse.api.ParserSettings;
 import nl.kamerstukken.parse.fixture.HostileFiles;
+import nl.kamerstukken.parse.fixture.IncompleteFiles;
 import nl.kamerstukken.pipeline.CliRun;
 import nl.kamerstukken.pipeline.TestPipelines;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +116,8 @@ class HostileInboxIT {
                             .asText())
                     .isEqualTo("ah-tk-20252026-99002"));
     assertTheNamesAreKept();
+    // And a complete copy dropped under the name of an incomplete file is indexed whole
+    assertCompleteCopiesReplaceIncompleteOnes();
     // And every corpus file beside them was parsed or dead-lettered
     await()
         .atMost(PATIENCE)
@@ -216,7 +219,11 @@ class HostileInboxIT {
     CliRun status = CliRun.of(withPipeline("status", "--window", "2s"));
     assertThat(status.exitCode()).isZero();
     assertThat(status.output())
-        .contains("PARSE ZIP_BOMB", "INGEST OUTSIDE_WATCHED_FOLDER", "OK: nothing waiting");
+        .contains(
+            "PARSE ZIP_BOMB",
+            "PARSE INCOMPLETE_DOCUMENT",
+            "INGEST OUTSIDE_WATCHED_FOLDER",
+            "OK: nothing waiting");
     String locked =
         LocalFile.describe(settings.inbox().resolve("hostile").resolve("slot.pdf")).sha256();
     assertThat(CliRun.of(withPipeline("dlq", "retry", "--id", locked.substring(0, 12))).exitCode())
@@ -250,8 +257,7 @@ class HostileInboxIT {
     Path dir = Files.createDirectories(work.resolve("hostile"));
     Map<String, String> expected = new LinkedHashMap<>();
     expected.put(HostileFiles.empty(dir).getFileName().toString(), "PARSE EMPTY_DOCUMENT");
-    expected.put(
-        HostileFiles.truncated(dir, 60).getFileName().toString(), "PARSE UNREADABLE_DOCUMENT");
+    incompleteFiles(dir, expected);
     expected.put(
         HostileFiles.encrypted(dir, "slot.pdf", "geheim").getFileName().toString(),
         "PARSE ENCRYPTED_DOCUMENT");
@@ -291,6 +297,74 @@ class HostileInboxIT {
         HostileFiles.entityExpansion(dir, "brief").getFileName().toString(),
         "PARSE UNREADABLE_DOCUMENT");
     return expected;
+  }
+
+  /**
+   * Files cut off (PDFs at three cut points, a DOCX, an ODT) and a PDF without its last page
+   * object, each expected {@code INCOMPLETE_DOCUMENT}; the complete files they came from are kept
+   * in {@code work/complete} under the same names.
+   */
+  private static void incompleteFiles(Path dir, Map<String, String> expected) throws IOException {
+    Path complete = Files.createDirectories(work.resolve("complete"));
+    int pairs = 6;
+    for (int percent : new int[] {20, 45, 60}) {
+      String name = "afgebroken-" + percent + ".pdf";
+      Path whole = HostileFiles.kamerstuk(3, pairs++).write(complete.resolve(name));
+      IncompleteFiles.cut(whole, dir.resolve(name), percent);
+    }
+    HostileFiles.kamerstuk(2, 3)
+        .write(complete.resolve(IncompleteFiles.missingLastPage(dir).getFileName().toString()));
+    IncompleteFiles.cut(
+        IncompleteFiles.docx(complete.resolve("antwoord.docx"), 4),
+        dir.resolve("antwoord.docx"),
+        80);
+    IncompleteFiles.cut(
+        IncompleteFiles.odt(complete.resolve("antwoord.odt"), 5), dir.resolve("antwoord.odt"), 80);
+    try (Stream<Path> files = Files.list(complete)) {
+      files.forEach(
+          file -> expected.put(file.getFileName().toString(), "PARSE INCOMPLETE_DOCUMENT"));
+    }
+  }
+
+  /**
+   * The complete files dropped over the incomplete ones, under the same names, are indexed whole;
+   * nothing of the cut ones is.
+   */
+  private static void assertCompleteCopiesReplaceIncompleteOnes() throws IOException {
+    Map<String, String> cutIds = new LinkedHashMap<>();
+    List<Path> completeFiles;
+    try (Stream<Path> files = Files.list(work.resolve("complete"))) {
+      completeFiles = files.sorted().toList();
+    }
+    for (Path file : completeFiles) {
+      Path target = settings.inbox().resolve("hostile").resolve(file.getFileName());
+      cutIds.put(file.getFileName().toString(), LocalFile.describe(target).sha256());
+      Path staged = settings.inbox().resolve(".staged-" + file.getFileName());
+      Files.copy(file, staged);
+      Files.move(
+          staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              for (Path file : completeFiles) {
+                assertThat(
+                        observer
+                            .documentById(LocalFile.describe(file).sha256())
+                            .path("source")
+                            .path("fileName")
+                            .asText())
+                    .as(file.getFileName().toString())
+                    .isEqualTo(file.getFileName().toString());
+              }
+            });
+    for (Map.Entry<String, String> cut : cutIds.entrySet()) {
+      assertThat(observer.documentById(cut.getValue()).isMissingNode())
+          .as("the cut " + cut.getKey() + " is not indexed")
+          .isTrue();
+    }
   }
 
   private static boolean ocrAvailable() {

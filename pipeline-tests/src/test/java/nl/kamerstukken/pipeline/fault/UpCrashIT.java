@@ -1,0 +1,274 @@
+package nl.kamerstukken.pipeline.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import nl.kamerstukken.cli.up.PipelineSettings;
+import nl.kamerstukken.cli.up.Supervision;
+import nl.kamerstukken.localstack.LocalStack;
+import nl.kamerstukken.localstack.junit.LocalStackExtension;
+import nl.kamerstukken.pipeline.TestPipelines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./kamerstukken up} as a user runs it (the cli jar in a child JVM), on the shared Kafka and
+ * Elasticsearch of this JVM: {@code kill -9} of each service in turn in the middle of a batch (up
+ * restarts each within 15 s), then {@code kill -9} of {@code up} itself in the middle of a batch
+ * (no process of that run is left 10 s later, and {@code up} again on the same data folder finishes
+ * the batch). Every document ends in the index exactly once. Times go to {@code
+ * target/up-crash.md}.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UpCrashIT {
+
+  private static final int BATCH = 8;
+  private static final Duration BACK = Duration.ofSeconds(15);
+  private static final Duration GONE = Duration.ofSeconds(10);
+  private static final Duration PATIENCE = Duration.ofMinutes(5);
+  private static final List<String> SERVICES =
+      List.of(
+          PipelineSettings.INGEST,
+          PipelineSettings.PARSE,
+          PipelineSettings.INDEX,
+          PipelineSettings.ASSEMBLE);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final List<String> REPORT =
+      new ArrayList<>(List.of("| scenario | result |", "|---|---|"));
+
+  @TempDir static Path work;
+  static String namespace;
+  static PipelineSettings settings;
+  static Observer observer;
+  static LocalStack stack;
+  static Process up;
+
+  @BeforeAll
+  static void startUp(LocalStack shared) throws Exception {
+    stack = shared;
+    namespace = TestPipelines.namespace("upcrash");
+    settings =
+        TestPipelines.settings(
+            stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), work, namespace, null);
+    observer = new Observer(stack.elasticsearchUrl(), stack.kafkaBootstrapServers(), settings);
+    up = launch("up-1.log");
+  }
+
+  @AfterAll
+  static void stopUp() throws Exception {
+    if (up != null) {
+      List<ProcessHandle> tree = up.descendants().toList();
+      up.destroy();
+      if (!up.waitFor(60, TimeUnit.SECONDS)) {
+        up.destroyForcibly();
+      }
+      tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", "up-crash.md"), REPORT);
+    REPORT.forEach(System.out::println);
+  }
+
+  @Test
+  @Order(1)
+  void eachServiceKilledMidBatchIsRestartedByUpAndNothingIsLostOrDoubled() throws Exception {
+    // Given a batch on its way through the pipeline
+    Batch batch = Batch.generate(work, 41, BATCH);
+    batch.dropInto(settings.inbox());
+    await().atMost(PATIENCE).until(() -> !observer.documentHits(batch).isEmpty());
+
+    for (String service : SERVICES) {
+      // When the service is killed
+      long pid = state(service).orElseThrow().pid();
+      long struck = System.nanoTime();
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+
+      // Then up has it back (another pid, healthy) within 15 s
+      await()
+          .atMost(BACK)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  state(service)
+                          .filter(s -> s.pid() != pid && "running".equals(s.state()))
+                          .isPresent()
+                      && healthy(settings.httpPorts().get(service)));
+      REPORT.add(
+          "| kill -9 "
+              + service
+              + " under up | back (healthy, new pid) after "
+              + seconds(struck)
+              + " s |");
+    }
+
+    // And every document and Q&A of the batch is indexed exactly once
+    assertExactlyOnce(batch);
+    // And the crashes and restarts are counted, as status shows them
+    assertThat(Supervision.read(settings.dataDir()))
+        .extracting(s -> s.name() + " " + s.crashes() + "/" + s.restarts())
+        .containsExactlyInAnyOrder(SERVICES.stream().map(s -> s + " 1/1").toArray(String[]::new));
+    assertThat(up.isAlive()).isTrue();
+  }
+
+  @Test
+  @Order(2)
+  void killingUpMidBatchLeavesNoProcessAndTheNextUpFinishesTheBatch() throws Exception {
+    // Given a batch on its way through the pipeline
+    Batch batch = Batch.generate(work, 42, BATCH);
+    batch.dropInto(settings.inbox());
+    await().atMost(PATIENCE).until(() -> !observer.documentHits(batch).isEmpty());
+    List<ProcessHandle> run = new ArrayList<>(up.descendants().toList());
+    run.add(up.toHandle());
+    assertThat(run).hasSizeGreaterThan(8);
+
+    // When up is killed
+    long struck = System.nanoTime();
+    up.destroyForcibly();
+
+    // Then no process of that run is left 10 s later
+    await()
+        .atMost(GONE)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () ->
+                assertThat(run)
+                    .filteredOn(ProcessHandle::isAlive)
+                    .extracting(this::describe)
+                    .isEmpty());
+    REPORT.add(
+        "| kill -9 of up ("
+            + run.size()
+            + " processes) | all gone after "
+            + seconds(struck)
+            + " s |");
+
+    // And up again on the same data folder is ready and finishes the batch, exactly once
+    long again = System.nanoTime();
+    up = launch("up-2.log");
+    REPORT.add("| up again on the same data folder | ready after " + seconds(again) + " s |");
+    assertExactlyOnce(batch);
+    assertThat(Files.readString(work.resolve("up-2.log")))
+        .doesNotContain("another ./kamerstukken up");
+  }
+
+  private String describe(ProcessHandle process) {
+    return process.pid() + " " + process.info().commandLine().orElse("?");
+  }
+
+  private static void assertExactlyOnce(Batch batch) {
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                observer.documentHits(batch).size() >= batch.size()
+                    && observer.qaHits(batch).size() >= batch.expectedQa());
+    // Stay a moment: redelivered work must not add anything
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                observer.documentHits(batch).size() == batch.size()
+                    && observer.qaHits(batch).size() == batch.expectedQa());
+    assertThat(observer.documentHits(batch))
+        .containsExactlyInAnyOrderElementsOf(batch.identifiers());
+    assertThat(Observer.duplicates(observer.qaHits(batch))).isZero();
+    assertThat(observer.deadLettersFor(batch.documentIds())).isEmpty();
+  }
+
+  /** Starts the cli jar's {@code up} on the shared stack and waits until it says it is up. */
+  private static Process launch(String logName) throws IOException {
+    Path home = PipelineSettings.locateHome();
+    Path jar = home.resolve("cli/target/kamerstukken-cli.jar");
+    assertThat(jar).as("built by the package phase before the ITs").isRegularFile();
+    Path log = work.resolve(logName);
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m",
+            "-jar",
+            jar.toString(),
+            "up",
+            "--kafka",
+            stack.kafkaBootstrapServers(),
+            "--elasticsearch-url",
+            stack.elasticsearchUrl(),
+            "--namespace",
+            namespace,
+            "--data-dir",
+            settings.dataDir().toString(),
+            "--inbox",
+            settings.inbox().toString(),
+            "--http-ports",
+            String.join(
+                ",",
+                SERVICES.stream().map(s -> String.valueOf(settings.httpPorts().get(s))).toList()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("KAMERSTUKKEN_HOME", home.toString());
+    Process process = builder.start();
+    try {
+      await()
+          .atMost(PATIENCE)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> !process.isAlive() || Files.readString(log).contains("kamerstukken is up"));
+      assertThat(process.isAlive())
+          .as("up stopped; its output:%n%s", Files.readString(log))
+          .isTrue();
+      return process;
+    } catch (RuntimeException | AssertionError e) {
+      // Ctrl-C: up stops what it started (its lifelines stop the rest if it does not)
+      process.destroy();
+      throw e;
+    }
+  }
+
+  private static Optional<Supervision.ServiceState> state(String service) {
+    return Supervision.read(settings.dataDir()).stream()
+        .filter(s -> s.name().equals(service))
+        .findFirst();
+  }
+
+  private static boolean healthy(int port) {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+              .timeout(Duration.ofSeconds(2))
+              .build();
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static String seconds(long since) {
+    return String.format("%.1f", (System.nanoTime() - since) / 1e9);
+  }
+}

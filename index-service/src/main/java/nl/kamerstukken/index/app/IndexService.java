@@ -3,8 +3,10 @@ package nl.kamerstukken.index.app;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import nl.kamerstukken.index.alert.Alerts;
 import nl.kamerstukken.index.config.IndexConfig;
 import nl.kamerstukken.index.consume.IndexingHandler;
 import nl.kamerstukken.index.consume.KamervraagHandler;
@@ -66,6 +68,7 @@ public final class IndexService implements Service {
   private AdminServer admin;
   private ConsumerWorker<Kamerstuk> worker;
   private ConsumerWorker<Kamervraag> caseWorker;
+  private Alerts alerts;
   private Supervisor supervisor;
 
   private IndexService(IndexConfig config) {
@@ -107,6 +110,17 @@ public final class IndexService implements Service {
         new DeadLetters(
             publisher, config.kafka().topic(Topics.DEAD_LETTER), Stage.INDEX, Clock.systemUTC());
     DocumentIndexer indexer = DocumentIndexer.create(client, names, config.bulk(), registry);
+    alerts =
+        Alerts.start(
+            config.alerts(),
+            config.kafka(),
+            client,
+            searchClient,
+            names,
+            publisher,
+            this::publicUrl,
+            registry,
+            supervisor);
     worker =
         ConsumerWorker.create(
             "index",
@@ -114,7 +128,7 @@ public final class IndexService implements Service {
             GROUP,
             config.maxPollRecords(),
             config.kafka().topic(Topics.KAMERSTUKKEN),
-            new IndexingHandler(indexer, deadLetters, registry),
+            new IndexingHandler(indexer, deadLetters, registry, alerts.matcher()),
             deadLetters,
             registry);
     caseWorker =
@@ -132,6 +146,15 @@ public final class IndexService implements Service {
     startAdmin();
     supervisor.start("worker", worker);
     supervisor.start("kamervragen-worker", caseWorker);
+    alerts.startDelivery(supervisor);
+  }
+
+  /** The base of links to this service in alerts: INDEX_PUBLIC_URL, else where it listens. */
+  private URI publicUrl() {
+    URI configured = config.alerts().publicUrl();
+    return configured != null
+        ? configured
+        : URI.create("http://" + config.httpHost() + ":" + (admin == null ? 0 : admin.port()));
   }
 
   /**
@@ -174,6 +197,7 @@ public final class IndexService implements Service {
             new ElasticsearchHealth(client, config.elasticsearch().url().toString()))
         .check("worker", this::workerHealth)
         .check("kamervragen-worker", caseWorker::health)
+        .check("alerts", alerts::health)
         .check(
             "analysis",
             () ->
@@ -185,6 +209,7 @@ public final class IndexService implements Service {
                         + layout.indices().values()));
     SearchRoutes.install(
         admin, searchClient, names, blobs, () -> layout == null ? null : layout.analysis().name());
+    SearchRoutes.installAlerts(admin, alerts.savedSearches());
     LOG.info(
         "health and metrics on http://{}:{}/health, search page on http://{}:{}/",
         config.httpHost(),
@@ -231,6 +256,9 @@ public final class IndexService implements Service {
   /** Stops the worker after its batch (within 30 s), then closes what start opened. */
   @Override
   public void close() {
+    if (alerts != null) {
+      alerts.stop();
+    }
     if (worker != null) {
       worker.stop();
       if (caseWorker != null) {

@@ -37,7 +37,7 @@ public final class AlertDelivery implements BatchHandler<AlertMatch> {
   private final Subscriptions subscriptions;
   private final SecretBox secrets;
   private final Webhook webhook;
-  private final DeliveryLedger ledger;
+  private final Ledger ledger;
   private final DeadLetters deadLetters;
   private final int maxAttempts;
   private final Clock clock;
@@ -46,11 +46,11 @@ public final class AlertDelivery implements BatchHandler<AlertMatch> {
   private final Counter failedCalls;
   private final Counter deadLettered;
 
-  public AlertDelivery(
+  AlertDelivery(
       Subscriptions subscriptions,
       SecretBox secrets,
       Webhook webhook,
-      DeliveryLedger ledger,
+      Ledger ledger,
       DeadLetters deadLetters,
       int maxAttempts,
       Clock clock,

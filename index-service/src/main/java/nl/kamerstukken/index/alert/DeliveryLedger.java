@@ -22,7 +22,7 @@ import nl.kamerstukken.model.Json;
  * crash) or consumed again (a restart before the commit) is not sent again. Dead-lettered alerts
  * are not recorded, so a re-drive sends them.
  */
-public final class DeliveryLedger {
+public final class DeliveryLedger implements Ledger {
 
   static final String BASE_NAME = "kamerstukken-alert-deliveries";
   private static final String MAPPING =
@@ -54,7 +54,7 @@ public final class DeliveryLedger {
     }
   }
 
-  /** The keys among {@code keys} that were delivered. */
+  @Override
   public Set<String> delivered(List<String> keys) throws RetryableException {
     Set<String> found = new HashSet<>();
     if (keys.isEmpty()) {
@@ -74,7 +74,7 @@ public final class DeliveryLedger {
     }
   }
 
-  /** Records that {@code alert} was delivered. */
+  @Override
   public void record(AlertMatch alert, int status, Instant at) throws RetryableException {
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("alertName", alert.alertName())

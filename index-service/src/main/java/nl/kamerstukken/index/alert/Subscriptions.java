@@ -16,6 +16,7 @@ import nl.kamerstukken.model.AlertSubscription;
 import nl.kamerstukken.model.Json;
 import nl.kamerstukken.model.Topic;
 import nl.kamerstukken.model.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,14 +37,14 @@ public final class Subscriptions implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
   private static final Duration POLL = Duration.ofMillis(250);
 
-  private final KafkaConsumer<String, byte[]> consumer;
+  private final Consumer<String, byte[]> consumer;
   private final Topic<String, AlertSubscription> topic;
   private final EventSchema schema;
   private final Map<String, AlertSubscription> byName = new ConcurrentHashMap<>();
   private final CountDownLatch loaded = new CountDownLatch(1);
   private volatile boolean running = true;
 
-  Subscriptions(KafkaConsumer<String, byte[]> consumer, Topic<String, AlertSubscription> topic) {
+  Subscriptions(Consumer<String, byte[]> consumer, Topic<String, AlertSubscription> topic) {
     this.consumer = consumer;
     this.topic = topic;
     this.schema = EventSchema.of(topic);

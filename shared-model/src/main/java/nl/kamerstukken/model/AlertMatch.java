@@ -8,7 +8,7 @@ import java.util.Objects;
  * Published on {@link Topics#ALERTS} (key = {@link #idempotencyKey}): a newly indexed question with
  * its answer matched a saved search. index-service delivers it to the alert's webhook; anyone may
  * subscribe to the topic instead. The same answer matched again (a redelivery, a restart) has the
- * same key, and is delivered once.
+ * same key, and is delivered once. A postponement of the Q&A's Kamervraag case is an alert too.
  *
  * @param idempotencyKey hex SHA-256 of alert name, Q&A id and answer version
  * @param alertName the saved search that matched
@@ -24,6 +24,10 @@ import java.util.Objects;
  *     path)
  * @param publicationUrl the official publication of the identifier, where it is one
  * @param matchedAt when it matched
+ * @param kind {@code qa}: the Q&A was newly indexed (a new question, a new answer); {@code
+ *     postponed}: its Kamervraag case was postponed (a Mededeling), the question still open
+ * @param caseKey the Kamervraag case, for {@code postponed}; else null
+ * @param caseStatus the case's status ({@code postponed}), for {@code postponed}; else null
  */
 public record AlertMatch(
     String idempotencyKey,
@@ -37,7 +41,13 @@ public record AlertMatch(
     String answerVersion,
     String originalUrl,
     String publicationUrl,
-    Instant matchedAt) {
+    Instant matchedAt,
+    String kind,
+    String caseKey,
+    String caseStatus) {
+
+  public static final String KIND_QA = "qa";
+  public static final String KIND_POSTPONED = "postponed";
 
   public AlertMatch {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -45,5 +55,6 @@ public record AlertMatch(
     Objects.requireNonNull(qaId, "qaId");
     Objects.requireNonNull(matchedAt, "matchedAt");
     questionNumbers = questionNumbers == null ? List.of() : List.copyOf(questionNumbers);
+    kind = kind == null ? KIND_QA : kind;
   }
 }

@@ -133,7 +133,10 @@ public final class AlertMatcher implements NewQa {
         version,
         documentId == null ? null : publicUrl.get() + SearchHit.originalUrl(documentId),
         identifier == null ? null : PUBLICATION + identifier + ".html",
-        clock.instant());
+        clock.instant(),
+        AlertMatch.KIND_QA,
+        null,
+        null);
   }
 
   /** Alert name + Q&A id + answer version: the same answer matched again is the same alert. */

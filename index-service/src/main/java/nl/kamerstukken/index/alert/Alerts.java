@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 import nl.kamerstukken.index.config.AlertSettings;
+import nl.kamerstukken.index.consume.ChangedCases;
 import nl.kamerstukken.index.consume.NewQa;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.search.Highlighting;
 import nl.kamerstukken.index.search.QaSearch;
+import nl.kamerstukken.index.search.SavedSearchMatcher;
 import nl.kamerstukken.kit.http.HealthCheck;
 import nl.kamerstukken.kit.kafka.Backoff;
 import nl.kamerstukken.kit.kafka.ConsumerWorker;
@@ -39,16 +41,19 @@ public final class Alerts {
 
   private final Subscriptions subscriptions;
   private final AlertMatcher matcher;
+  private final PostponementAlerts postponements;
   private final ConsumerWorker<AlertMatch> worker;
   private final SavedSearches savedSearches;
 
   private Alerts(
       Subscriptions subscriptions,
       AlertMatcher matcher,
+      PostponementAlerts postponements,
       ConsumerWorker<AlertMatch> worker,
       SavedSearches savedSearches) {
     this.subscriptions = subscriptions;
     this.matcher = matcher;
+    this.postponements = postponements;
     this.worker = worker;
     this.savedSearches = savedSearches;
   }
@@ -125,7 +130,15 @@ public final class Alerts {
             webhook,
             publicUrl,
             clock);
-    return new Alerts(subscriptions, matcher, worker, saved);
+    PostponementAlerts postponements =
+        new PostponementAlerts(
+            subscriptions,
+            new SavedSearchMatcher(client, names),
+            publisher,
+            kafka.topic(Topics.ALERTS),
+            publicUrl,
+            clock);
+    return new Alerts(subscriptions, matcher, postponements, worker, saved);
   }
 
   private static void awaitLoaded(Subscriptions subscriptions) {
@@ -147,6 +160,11 @@ public final class Alerts {
   /** What the indexing handler calls after each written batch. */
   public NewQa matcher() {
     return matcher;
+  }
+
+  /** What the Kamervraag handler calls after each written batch of cases. */
+  public ChangedCases caseMatcher() {
+    return postponements;
   }
 
   public SavedSearches savedSearches() {

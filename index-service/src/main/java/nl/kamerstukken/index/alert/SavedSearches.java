@@ -182,7 +182,10 @@ public final class SavedSearches {
         hit.identifier() == null
             ? null
             : "https://zoek.officielebekendmakingen.nl/" + hit.identifier() + ".html",
-        clock.instant());
+        clock.instant(),
+        AlertMatch.KIND_QA,
+        null,
+        null);
   }
 
   private AlertMatch standIn(AlertSubscription s) {
@@ -198,7 +201,10 @@ public final class SavedSearches {
         "0000000000000000",
         null,
         null,
-        clock.instant());
+        clock.instant(),
+        AlertMatch.KIND_QA,
+        null,
+        null);
   }
 
   private static String blankToNull(String value) {

@@ -34,6 +34,8 @@ public final class Webhook {
   public Webhook(Duration timeout) {
     this.http =
         HttpClient.newBuilder()
+            // Plain HTTP/1.1: no h2c upgrade offer that a simple receiver might trip over.
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -83,13 +85,15 @@ public final class Webhook {
   }
 
   /**
-   * The JSON the receiver gets: alert name, idempotency key, the Q&A's id, identifier, title,
-   * question numbers, question and answer text, links to the original file and the official
-   * publication, when it matched; {@code test: true} for {@code alert test}.
+   * The JSON the receiver gets: alert name, kind ({@code qa} or {@code postponed}), idempotency
+   * key, the Q&A's id, identifier, title, question numbers, question and answer text, links to the
+   * original file and the official publication, the case (for {@code postponed}), when it matched;
+   * {@code test: true} for {@code alert test}.
    */
   static byte[] body(AlertMatch alert, boolean test) {
     ObjectNode json = Json.mapper().createObjectNode();
     json.put("alert", alert.alertName());
+    json.put("kind", alert.kind());
     json.put("idempotencyKey", alert.idempotencyKey());
     json.put("qaId", alert.qaId());
     json.put("identifier", alert.identifier());
@@ -101,6 +105,8 @@ public final class Webhook {
     json.put("answerVersion", alert.answerVersion());
     json.put("originalUrl", alert.originalUrl());
     json.put("publicationUrl", alert.publicationUrl());
+    json.put("caseKey", alert.caseKey());
+    json.put("caseStatus", alert.caseStatus());
     json.put("matchedAt", alert.matchedAt().toString());
     json.put("test", test);
     try {

@@ -140,7 +140,8 @@ public final class IndexService implements Service {
             config.kafka().topic(Topics.KAMERVRAGEN),
             new KamervraagHandler(
                 CaseIndexer.create(client, IndexTargets.aliases(names), config.bulk(), registry),
-                deadLetters),
+                deadLetters,
+                alerts.caseMatcher()),
             deadLetters,
             registry);
     startAdmin();

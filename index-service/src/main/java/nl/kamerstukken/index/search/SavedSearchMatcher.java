@@ -53,7 +53,7 @@ public final class SavedSearchMatcher {
           all.subList(s, Math.min(all.size(), s + SEARCHES_PER_REQUEST));
       for (int i = 0; i < ids.size(); i += IDS_PER_REQUEST) {
         List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_REQUEST));
-        for (Hit<ObjectNode> hit : search(body(some, chunk), chunk.size())) {
+        for (Hit<ObjectNode> hit : search(body(some, idsQuery(chunk), chunk.size(), false))) {
           matched
               .computeIfAbsent(hit.id(), id -> new ArrayList<>())
               .addAll(hit.matchedQueries().keySet());
@@ -63,12 +63,68 @@ public final class SavedSearchMatcher {
     return matched;
   }
 
-  static ObjectNode body(List<Map.Entry<String, SearchQuery>> searches, List<String> ids) {
-    ObjectNode body = Json.mapper().createObjectNode();
-    body.put("size", ids.size()).put("_source", false);
-    ObjectNode bool = body.putObject("query").putObject("bool");
-    ArrayNode values = bool.putArray("filter").addObject().putObject("ids").putArray("values");
+  /**
+   * One matched Q&A document of {@link #matchInKamerstukken}.
+   *
+   * @param source its identifier, title, questionNumbers, questionText, answerText, documentId
+   * @param searches the names of the saved searches that list it
+   */
+  public record Matched(ObjectNode source, List<String> searches) {}
+
+  /**
+   * Per Q&A document of the Kamerstukken {@code identifiers} (at most {@value #IDS_PER_REQUEST})
+   * that at least one of {@code searches} lists: its stored fields and those searches.
+   *
+   * @throws IOException Elasticsearch unreachable
+   */
+  public Map<String, Matched> matchInKamerstukken(
+      Map<String, SearchQuery> searches, List<String> identifiers) throws IOException {
+    Map<String, Matched> matched = new LinkedHashMap<>();
+    List<Map.Entry<String, SearchQuery>> all = new ArrayList<>(searches.entrySet());
+    ObjectNode restriction = Json.mapper().createObjectNode();
+    ArrayNode values = restriction.putObject("terms").putArray("identifier");
+    identifiers.forEach(values::add);
+    for (int s = 0; s < all.size(); s += SEARCHES_PER_REQUEST) {
+      List<Map.Entry<String, SearchQuery>> some =
+          all.subList(s, Math.min(all.size(), s + SEARCHES_PER_REQUEST));
+      for (Hit<ObjectNode> hit : search(body(some, restriction, IDS_PER_REQUEST, true))) {
+        matched
+            .computeIfAbsent(hit.id(), id -> new Matched(hit.source(), new ArrayList<>()))
+            .searches()
+            .addAll(hit.matchedQueries().keySet());
+      }
+    }
+    return matched;
+  }
+
+  private static ObjectNode idsQuery(List<String> ids) {
+    ObjectNode query = Json.mapper().createObjectNode();
+    ArrayNode values = query.putObject("ids").putArray("values");
     ids.forEach(values::add);
+    return query;
+  }
+
+  static ObjectNode body(
+      List<Map.Entry<String, SearchQuery>> searches,
+      ObjectNode restriction,
+      int size,
+      boolean withSource) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("size", size);
+    if (withSource) {
+      // The object form: the client reads a bare array of fields as neither union member.
+      ArrayNode source = body.putObject("_source").putArray("includes");
+      for (String field :
+          new String[] {
+            "identifier", "title", "questionNumbers", "questionText", "answerText", "documentId"
+          }) {
+        source.add(field);
+      }
+    } else {
+      body.put("_source", false);
+    }
+    ObjectNode bool = body.putObject("query").putObject("bool");
+    bool.putArray("filter").add(restriction);
     ArrayNode should = bool.putArray("should");
     searches.forEach(entry -> should.add(QaSearchRequest.named(entry.getValue(), entry.getKey())));
     bool.put("minimum_should_match", 1);
@@ -76,7 +132,7 @@ public final class SavedSearchMatcher {
   }
 
   /** Named-query scores asked for, so the client reads {@code matched_queries} as a map. */
-  private List<Hit<ObjectNode>> search(ObjectNode body, int size) throws IOException {
+  private List<Hit<ObjectNode>> search(ObjectNode body) throws IOException {
     String json = body.toString();
     SearchResponse<ObjectNode> response =
         client.search(

@@ -168,7 +168,10 @@ class AlertDeliveryTest {
             "0123456789abcdef",
             null,
             null,
-            Instant.now());
+            Instant.now(),
+            AlertMatch.KIND_QA,
+            null,
+            null);
     return new Incoming<>(Topics.ALERTS.name(), 0, 0, key, alert);
   }
 

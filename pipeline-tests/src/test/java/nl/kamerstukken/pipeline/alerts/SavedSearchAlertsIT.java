@@ -34,6 +34,7 @@ import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Json;
 import nl.kamerstukken.model.Kamerstuk;
+import nl.kamerstukken.model.Kamervraag;
 import nl.kamerstukken.model.Segment;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.model.Topics;
@@ -226,6 +227,68 @@ class SavedSearchAlertsIT {
     assertThat(calls.stream().map(c -> c.header("Idempotency-Key")).distinct()).hasSize(2);
   }
 
+  @Test
+  @Order(3)
+  void aPostponementOfAMatchingOpenCaseIsOneCallAndTheSameEventAgainIsNone() throws Exception {
+    // Given the case of the question about the Eemshaven, postponed by a Mededeling
+    Kamervraag postponed =
+        new Kamervraag(
+            "2025Z09003",
+            List.of("2025Z09003"),
+            List.of("Kops"),
+            List.of("PVV"),
+            List.of("Minister van Klimaat en Groene Groei"),
+            "Klimaat en Groene Groei",
+            "Vragen over de kolencentrale in de Eemshaven",
+            "2024-2025",
+            LocalDate.of(2025, 2, 1),
+            LocalDate.of(2025, 2, 22),
+            List.of(new Kamervraag.Postponement(LocalDate.of(2025, 2, 20), "ah-tk-20242025-9004")),
+            null,
+            List.of(),
+            null,
+            Kamervraag.Status.POSTPONED,
+            true,
+            false,
+            LocalDate.of(2025, 2, 20),
+            List.of(
+                new Kamervraag.CaseDocument(
+                    "ah-tk-20242025-9003",
+                    Kamervraag.Role.QUESTION,
+                    LocalDate.of(2025, 2, 1),
+                    null),
+                new Kamervraag.CaseDocument(
+                    "ah-tk-20242025-9004",
+                    Kamervraag.Role.POSTPONEMENT,
+                    LocalDate.of(2025, 2, 20),
+                    null)),
+            List.of());
+
+    // When it is published twice (a redelivery)
+    publishCase(postponed);
+    publishCase(postponed);
+
+    // Then one call says the question is postponed
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(receiver.calls()).hasSize(3));
+    awaitAllConsumed();
+    assertThat(receiver.calls()).hasSize(3);
+    JsonNode body = Json.mapper().readTree(receiver.calls().get(2).body());
+    assertThat(body.path("kind").asText()).isEqualTo("postponed");
+    assertThat(body.path("caseKey").asText()).isEqualTo("2025Z09003");
+    assertThat(body.path("qaId").asText()).isEqualTo("ah-tk-20242025-9003-qa-1");
+  }
+
+  private static void publishCase(Kamervraag kamervraag) throws Exception {
+    String topic = prefix + Topics.KAMERVRAGEN.name();
+    producer
+        .send(
+            new ProducerRecord<>(
+                topic,
+                kamervraag.caseKey(),
+                Topics.KAMERVRAGEN.valueSerde().serializer().serialize(topic, kamervraag)))
+        .get();
+  }
+
   private static void start() {
     supervisor = new Supervisor("alerts-it");
     service = IndexService.create(IndexConfig.load(environment));
@@ -291,6 +354,8 @@ class SavedSearchAlertsIT {
         .until(
             () ->
                 consumed(prefix + "index-service", prefix + Topics.KAMERSTUKKEN.name())
+                    && consumed(
+                        prefix + "index-service-kamervragen", prefix + Topics.KAMERVRAGEN.name())
                     && consumed(prefix + "index-service-alerts", prefix + Topics.ALERTS.name()));
   }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.model.ReasonCode;
+import nl.kamerstukken.parse.api.ParserSettings;
 import nl.kamerstukken.parse.clean.CleanDocument;
 import nl.kamerstukken.parse.clean.TextCleaner;
 import nl.kamerstukken.parse.extract.Extraction;

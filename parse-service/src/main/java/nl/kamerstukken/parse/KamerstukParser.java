@@ -18,6 +18,8 @@ import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.FileKind;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import nl.kamerstukken.parse.clean.CleanDocument;
 import nl.kamerstukken.parse.clean.TextCleaner;
 import nl.kamerstukken.parse.extract.Extraction;

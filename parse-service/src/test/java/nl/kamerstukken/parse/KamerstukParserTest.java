@@ -9,6 +9,8 @@ import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Footnote;
 import nl.kamerstukken.model.Segment;
 import nl.kamerstukken.model.SourceFile;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import nl.kamerstukken.parse.fixture.KamerstukPdf;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Random;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import nl.kamerstukken.parse.fixture.KamerstukPdf;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Segment;
 import nl.kamerstukken.model.SourceFile;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

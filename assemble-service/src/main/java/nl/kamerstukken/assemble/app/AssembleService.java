@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.kamerstukken.assemble.topology.AssembleTopology;
@@ -67,7 +68,10 @@ public final class AssembleService implements Service {
         kafka.describe(),
         kafka.group(StreamsProperties.APPLICATION),
         config.stateDir());
-    TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
+    TopicAdmin.ensureTopics(
+        kafka,
+        Duration.ofSeconds(60),
+        List.of(Topics.PARSED, Topics.KAMERSTUKKEN, Topics.KAMERVRAGEN, Topics.DEAD_LETTER));
     Topology topology =
         AssembleTopology.build(
             kafka.topic(Topics.PARSED),

@@ -113,6 +113,9 @@ class KamerstukAssemblyTest {
         Kamerstuk kamerstuk = fresh.kamerstukken().get(ID);
         assertThat(kamerstuk.metadata().zaakNumbers()).containsExactly("2021Z09739");
         assertThat(kamerstuk.metadata().documentNumber()).isEqualTo("3235");
+        // the PDF's content represents the Kamerstuk, the record only enriches its metadata
+        assertThat(kamerstuk.questions()).hasSize(9);
+        assertThat(kamerstuk.answers()).hasSize(9);
         // names as printed win over the record's spelling
         assertThat(kamerstuk.metadata().askedBy()).containsExactly("Van Weyenberg", "Kat");
         assertThat(kamerstuk.files())

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import nl.kamerstukken.cli.search.Connection;
-import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.api.IndexClient;
 import nl.kamerstukken.model.DeadLetter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +43,7 @@ public final class DlqListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    IndexConfig config = connection.config();
+    IndexClient config = connection.open(); // only its Kafka and blob settings: no connection
     DeadLetterLog log = DeadLetterLog.read(config.kafka());
     RedriveRules rules = new RedriveRules(config.kafka(), config.blobs());
     out.printf(ROW, "ID", "TIME", "STAGE", "REASON", "TRY", "DOCUMENT", "FILE", "STATE", "MESSAGE");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.kamerstukken.cli.search.Connection;
-import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.api.IndexClient;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.model.DeadLetter;
 import picocli.CommandLine.ArgGroup;
@@ -58,7 +58,7 @@ public final class DlqRetryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    IndexConfig config = connection.config();
+    IndexClient config = connection.open(); // only its Kafka and blob settings: no connection
     KafkaSettings kafka = config.kafka();
     RedriveRules rules = new RedriveRules(kafka, config.blobs());
     DeadLetterLog log = DeadLetterLog.read(kafka);

@@ -1,18 +1,13 @@
 package nl.kamerstukken.cli.kamervragen;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import nl.kamerstukken.cli.search.Connection;
+import nl.kamerstukken.index.api.IndexClient;
 import nl.kamerstukken.index.api.KamervraagPage;
 import nl.kamerstukken.index.api.KamervraagQuery;
-import nl.kamerstukken.index.api.KamervraagSearch;
-import nl.kamerstukken.index.config.IndexConfig;
-import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
-import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.kit.config.ConfigException;
 import nl.kamerstukken.model.Json;
 import nl.kamerstukken.model.Kamervraag;
@@ -64,19 +59,16 @@ public final class KamervragenCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     KamervraagQuery query;
-    IndexConfig config;
+    IndexClient index;
     try {
       query = new KamervraagQuery(status, overdue, ministry, party, size, 0);
-      config = connection.config();
+      index = connection.open();
     } catch (IllegalArgumentException | ConfigException e) {
       err.println("kamervragen: " + e.getMessage());
       return 2;
     }
-    try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
-      KamervraagPage page =
-          new KamervraagSearch(
-                  client, new IndexNames(config.aliasPrefix()), Clock.systemDefaultZone())
-              .search(query);
+    try (index) {
+      KamervraagPage page = index.kamervragen(query);
       if (json) {
         out.println(Json.mapper().writeValueAsString(page));
       } else {
@@ -92,7 +84,7 @@ public final class KamervragenCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println(
           "kamervragen: Elasticsearch at "
-              + config.elasticsearch().url()
+              + index.elasticsearchUrl()
               + " is not reachable ("
               + e.getMessage()
               + "); is ./kamerstukken up running? else pass --elasticsearch-url");

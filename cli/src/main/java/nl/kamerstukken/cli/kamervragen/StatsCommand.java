@@ -1,18 +1,13 @@
 package nl.kamerstukken.cli.kamervragen;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.kamerstukken.cli.search.Connection;
-import nl.kamerstukken.index.api.KamervraagSearch;
+import nl.kamerstukken.index.api.IndexClient;
 import nl.kamerstukken.index.api.KamervraagStats;
-import nl.kamerstukken.index.config.IndexConfig;
-import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
-import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.kit.config.ConfigException;
 import nl.kamerstukken.model.Json;
 import picocli.CommandLine.Command;
@@ -42,18 +37,15 @@ public final class StatsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    IndexConfig config;
+    IndexClient index;
     try {
-      config = connection.config();
+      index = connection.open();
     } catch (ConfigException e) {
       err.println("stats: " + e.getMessage());
       return 2;
     }
-    try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
-      KamervraagStats stats =
-          new KamervraagSearch(
-                  client, new IndexNames(config.aliasPrefix()), Clock.systemDefaultZone())
-              .stats();
+    try (index) {
+      KamervraagStats stats = index.kamervraagStats();
       if (json) {
         out.println(Json.mapper().writeValueAsString(stats));
       } else {
@@ -68,7 +60,7 @@ public final class StatsCommand implements Callable<Integer> {
       return 1;
     } catch (IOException e) {
       err.println(
-          "stats: Elasticsearch at " + config.elasticsearch().url() + " is not reachable: " + e);
+          "stats: Elasticsearch at " + index.elasticsearchUrl() + " is not reachable: " + e);
       return 1;
     }
   }

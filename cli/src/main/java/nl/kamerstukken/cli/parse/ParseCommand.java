@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.kamerstukken.model.Json;
-import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.FileParser;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,8 +50,8 @@ public final class ParseCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ParserSettings defaults = ParserSettings.defaults();
     int failures = 0;
-    try (KamerstukParser parser =
-        KamerstukParser.create(
+    try (FileParser parser =
+        FileParser.create(
             defaults.withOcr(!noOcr && defaults.ocrEnabled(), defaults.ocrLanguage()))) {
       for (Path file : files) {
         failures += parseOne(parser, file, out, err) ? 0 : 1;
@@ -61,7 +61,7 @@ public final class ParseCommand implements Callable<Integer> {
     return failures == 0 ? 0 : 1;
   }
 
-  private boolean parseOne(KamerstukParser parser, Path file, PrintWriter out, PrintWriter err)
+  private boolean parseOne(FileParser parser, Path file, PrintWriter out, PrintWriter err)
       throws IOException {
     if (!Files.isRegularFile(file)) {
       err.println(file + ": no such file");

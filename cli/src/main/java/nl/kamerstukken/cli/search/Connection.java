@@ -2,7 +2,7 @@ package nl.kamerstukken.cli.search;
 
 import java.util.HashMap;
 import java.util.Map;
-import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.api.IndexClient;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,12 +60,15 @@ public final class Connection {
       description = "Key prefix of the blobs in the blob bucket (default: none).")
   String blobPrefix;
 
-  /** The index-service's configuration as the options and the environment give it; validated. */
-  public IndexConfig config() {
-    return config(System.getenv());
+  /**
+   * index-service's indices as the options and the environment give them; validated (a {@code
+   * ConfigException} names a bad variable). Connects to Elasticsearch only when asked something.
+   */
+  public IndexClient open() {
+    return open(System.getenv());
   }
 
-  IndexConfig config(Map<String, String> environment) {
+  IndexClient open(Map<String, String> environment) {
     Map<String, String> env = new HashMap<>(environment);
     putIfGiven(env, "INDEX_ELASTICSEARCH_URL", elasticsearchUrl);
     putIfGiven(env, "INDEX_ALIAS_PREFIX", aliasPrefix);
@@ -77,7 +80,7 @@ public final class Connection {
       env.put("INDEX_BLOB_BUCKET", blobBucket);
     }
     putIfGiven(env, "INDEX_BLOB_PREFIX", blobPrefix);
-    return IndexConfig.load(env);
+    return IndexClient.open(env);
   }
 
   private static void putIfGiven(Map<String, String> env, String name, String value) {

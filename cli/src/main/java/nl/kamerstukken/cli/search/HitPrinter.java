@@ -3,9 +3,9 @@ package nl.kamerstukken.cli.search;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import nl.kamerstukken.index.search.SearchHit;
-import nl.kamerstukken.index.search.SearchQuery;
-import nl.kamerstukken.index.search.SearchResult;
+import nl.kamerstukken.index.api.SearchHit;
+import nl.kamerstukken.index.api.SearchQuery;
+import nl.kamerstukken.index.api.SearchResult;
 
 /**
  * Writes search hits for a person reading a terminal: who, when, which question, and the matching

@@ -1,14 +1,9 @@
 package nl.kamerstukken.cli.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import nl.kamerstukken.index.config.IndexConfig;
-import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
-import nl.kamerstukken.index.elasticsearch.IndexNames;
-import nl.kamerstukken.index.elasticsearch.SearchIndex;
-import nl.kamerstukken.index.replay.ReindexReport;
-import nl.kamerstukken.index.replay.Reindexer;
+import nl.kamerstukken.index.api.IndexClient;
+import nl.kamerstukken.index.api.ReindexSummary;
 import nl.kamerstukken.kit.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,36 +31,33 @@ public final class ReindexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    IndexConfig config;
+    IndexClient index;
     try {
-      config = connection.config();
+      index = connection.open();
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("reindex: " + e.getMessage());
       return 2;
     }
-    try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
-      ReindexReport report =
-          Reindexer.create(
-                  client, new IndexNames(config.aliasPrefix()), config.kafka(), config.bulk())
-              .run(
-                  line -> {
-                    out.println("reindex: " + line);
-                    out.flush();
-                  });
+    try (index) {
+      ReindexSummary report =
+          index.reindex(
+              line -> {
+                out.println("reindex: " + line);
+                out.flush();
+              });
       out.printf(
           "reindex: done in %.1f s: %d parsed event(s) read; %s now holds %d Kamerstuk(ken), %s %d "
               + "Q&A document(s); analysis %s%n",
           report.took().toMillis() / 1000.0,
           report.events(),
-          report.current().get(SearchIndex.DOCUMENTS),
+          report.documentsIndex(),
           report.documents(),
-          report.current().get(SearchIndex.QA),
+          report.qaIndex(),
           report.qa(),
           report.analysis());
       out.printf(
           "reindex: kept the previous version %s%s%n",
-          report.previous().values(),
-          report.deleted().isEmpty() ? "" : "; deleted " + report.deleted());
+          report.previous(), report.deleted().isEmpty() ? "" : "; deleted " + report.deleted());
       out.flush();
       return 0;
     }

@@ -2,9 +2,7 @@ package nl.kamerstukken.cli.search;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import nl.kamerstukken.index.config.IndexConfig;
-import nl.kamerstukken.index.replay.ReparseReport;
-import nl.kamerstukken.index.replay.Reparser;
+import nl.kamerstukken.index.api.IndexClient;
 import nl.kamerstukken.kit.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,9 +27,9 @@ public final class ReparseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    IndexConfig config;
+    IndexClient config;
     try {
-      config = connection.config();
+      config = connection.open(); // only its Kafka and blob settings: no connection
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("reparse: " + e.getMessage());
       return 2;

@@ -1,18 +1,14 @@
 package nl.kamerstukken.cli.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import nl.kamerstukken.index.config.IndexConfig;
-import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
-import nl.kamerstukken.index.elasticsearch.IndexNames;
-import nl.kamerstukken.index.search.Highlighting;
-import nl.kamerstukken.index.search.QaSearch;
-import nl.kamerstukken.index.search.SearchQuery;
-import nl.kamerstukken.index.search.SearchResult;
+import nl.kamerstukken.index.api.Highlighting;
+import nl.kamerstukken.index.api.IndexClient;
+import nl.kamerstukken.index.api.SearchQuery;
+import nl.kamerstukken.index.api.SearchResult;
 import nl.kamerstukken.kit.config.ConfigException;
 import nl.kamerstukken.model.Json;
 import picocli.CommandLine.Command;
@@ -97,9 +93,9 @@ public final class SearchCommand implements Callable<Integer> {
       err.println("search: " + e.getMessage());
       return 2;
     }
-    IndexConfig config;
+    IndexClient index;
     try {
-      config = connection.config();
+      index = connection.open();
     } catch (ConfigException e) {
       err.println("search: " + e.getMessage());
       return 2;
@@ -109,9 +105,8 @@ public final class SearchCommand implements Callable<Integer> {
         json
             ? Highlighting.HTML
             : bold ? Highlighting.plain(BOLD, RESET) : Highlighting.plain("**", "**");
-    try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
-      SearchResult result =
-          new QaSearch(client, new IndexNames(config.aliasPrefix()), marks).search(query, null);
+    try (index) {
+      SearchResult result = index.search(query, marks);
       if (json) {
         out.println(Json.mapper().writeValueAsString(result));
       } else {
@@ -123,13 +118,13 @@ public final class SearchCommand implements Callable<Integer> {
       err.println(
           "search: Elasticsearch refused: "
               + (e.status() == 404
-                  ? "nothing is indexed yet (no " + config.aliasPrefix() + "kamerstukken-qa alias)"
+                  ? "nothing is indexed yet (no " + index.aliasPrefix() + "kamerstukken-qa alias)"
                   : e.getMessage()));
       return 1;
     } catch (IOException e) {
       err.println(
           "search: Elasticsearch at "
-              + config.elasticsearch().url()
+              + index.elasticsearchUrl()
               + " is not reachable: "
               + e.getMessage()
               + " (is ./kamerstukken up running? else pass --elasticsearch-url)");

@@ -1,17 +1,13 @@
 package nl.kamerstukken.cli.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nl.kamerstukken.index.config.IndexConfig;
-import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
-import nl.kamerstukken.index.elasticsearch.IndexNames;
-import nl.kamerstukken.index.search.SearchHit;
-import nl.kamerstukken.index.search.SimilarQuestions;
+import nl.kamerstukken.index.api.IndexClient;
+import nl.kamerstukken.index.api.SearchHit;
 import nl.kamerstukken.kit.config.ConfigException;
 import nl.kamerstukken.model.Json;
 import picocli.CommandLine.Command;
@@ -58,16 +54,15 @@ public final class SimilarCommand implements Callable<Integer> {
       err.println("similar: --size must be 1 to 20, was " + size);
       return 2;
     }
-    IndexConfig config;
+    IndexClient index;
     try {
-      config = connection.config();
+      index = connection.open();
     } catch (ConfigException e) {
       err.println("similar: " + e.getMessage());
       return 2;
     }
-    try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
-      Optional<List<SearchHit>> similar =
-          new SimilarQuestions(client, new IndexNames(config.aliasPrefix())).of(id, size);
+    try (index) {
+      Optional<List<SearchHit>> similar = index.similar(id, size);
       if (similar.isEmpty()) {
         err.println("similar: no question and answer has the id '" + id + "'");
         return 1;
@@ -85,7 +80,7 @@ public final class SimilarCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println(
           "similar: Elasticsearch at "
-              + config.elasticsearch().url()
+              + index.elasticsearchUrl()
               + " is not reachable: "
               + e.getMessage()
               + " (is ./kamerstukken up running? else pass --elasticsearch-url)");

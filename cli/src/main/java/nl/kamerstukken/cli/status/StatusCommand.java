@@ -1,5 +1,6 @@
 package nl.kamerstukken.cli.status;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.cli.dlq.DeadLetterLog;
 import nl.kamerstukken.cli.search.Connection;
-import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.api.IndexClient;
 import nl.kamerstukken.model.DeadLetter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,7 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    IndexConfig config = connection.config();
+    IndexClient config = connection.open();
     KafkaProgress kafka = new KafkaProgress(config.kafka());
     KafkaProgress.Snapshot first;
     try {
@@ -84,8 +85,13 @@ public final class StatusCommand implements Callable<Integer> {
     }
     List<ServiceHealth.Health> health = health();
     Verdict.Result verdict = Verdict.judge(waiting && !watch.isZero() ? first : null, last, health);
-    new StatusReport(out, config)
-        .print(first, last, watch, deadLetters(config), SearchStatus.look(config), health, verdict);
+    try (config) {
+      new StatusReport(out, config)
+          .print(
+              first, last, watch, deadLetters(config), SearchStatus.look(config), health, verdict);
+    } catch (IOException e) {
+      // closing the Elasticsearch client failed: the report is printed already
+    }
     out.flush();
     return verdict.stuck() ? 1 : 0;
   }
@@ -101,7 +107,7 @@ public final class StatusCommand implements Callable<Integer> {
   }
 
   /** Dead letters by "STAGE REASON": [total, open]; null if they cannot be read. */
-  private static Map<String, int[]> deadLetters(IndexConfig config) {
+  private static Map<String, int[]> deadLetters(IndexClient config) {
     try {
       DeadLetterLog log = DeadLetterLog.read(config.kafka());
       Map<String, int[]> counts = new LinkedHashMap<>();

@@ -4,16 +4,17 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.api.AliasStatus;
+import nl.kamerstukken.index.api.IndexClient;
 import nl.kamerstukken.model.Topics;
 
 /** Prints what {@link StatusCommand} found, section by section. */
 final class StatusReport {
 
   private final PrintWriter out;
-  private final IndexConfig config;
+  private final IndexClient config;
 
-  StatusReport(PrintWriter out, IndexConfig config) {
+  StatusReport(PrintWriter out, IndexClient config) {
     this.out = out;
     this.config = config;
   }
@@ -28,7 +29,7 @@ final class StatusReport {
       Verdict.Result verdict) {
     out.printf(
         "kamerstukken status   Kafka %s   Elasticsearch %s%n%n",
-        config.kafka().bootstrapServers(), config.elasticsearch().url());
+        config.kafka().bootstrapServers(), config.elasticsearchUrl());
     counts(last, deadLetters, search);
     lag(first, last, window);
     deadLetters(deadLetters);
@@ -113,7 +114,7 @@ final class StatusReport {
       out.println("  " + search.problem());
     }
     int width = search.aliases().stream().mapToInt(a -> a.alias().length()).max().orElse(0);
-    for (SearchStatus.AliasCount alias : search.aliases()) {
+    for (AliasStatus alias : search.aliases()) {
       if (alias.analysis() == null) {
         out.printf(
             "  %-" + width + "s  (does not exist yet: index-service creates it at start)%n",
@@ -123,7 +124,7 @@ final class StatusReport {
             "  %-" + width + "s %8d document(s)   analysis %s%n",
             alias.alias(),
             alias.documents(),
-            alias.analysis().description());
+            alias.analysisDescription());
       }
     }
     out.println();

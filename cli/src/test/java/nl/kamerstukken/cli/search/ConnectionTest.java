@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import nl.kamerstukken.index.config.IndexConfig;
+import nl.kamerstukken.index.api.IndexClient;
 import nl.kamerstukken.kit.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -17,8 +17,8 @@ class ConnectionTest {
     new CommandLine(command)
         .parseArgs("wachttijden", "--elasticsearch-url", "http://es:9200", "--alias-prefix", "t-");
 
-    IndexConfig config =
-        command.connection.config(
+    IndexClient config =
+        command.connection.open(
             Map.of(
                 "ELASTICSEARCH_URL",
                 "http://other:9200",
@@ -29,7 +29,7 @@ class ConnectionTest {
                 "KAFKA_TOPIC_PREFIX",
                 "p."));
 
-    assertThat(config.elasticsearch().url().toString()).isEqualTo("http://es:9200");
+    assertThat(config.elasticsearchUrl().toString()).isEqualTo("http://es:9200");
     assertThat(config.aliasPrefix()).isEqualTo("t-");
     assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka:9092");
     assertThat(config.kafka().topicPrefix()).isEqualTo("p.");
@@ -40,9 +40,9 @@ class ConnectionTest {
     ReindexCommand command = new ReindexCommand();
     new CommandLine(command).parseArgs();
 
-    IndexConfig config = command.connection.config(Map.of());
+    IndexClient config = command.connection.open(Map.of());
 
-    assertThat(config.elasticsearch().url().toString()).isEqualTo("http://127.0.0.1:9200");
+    assertThat(config.elasticsearchUrl().toString()).isEqualTo("http://127.0.0.1:9200");
     assertThat(config.kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
     assertThat(config.aliasPrefix()).isEmpty();
   }
@@ -52,7 +52,7 @@ class ConnectionTest {
     ReparseCommand command = new ReparseCommand();
     new CommandLine(command).parseArgs("--alias-prefix", "Capitals");
 
-    assertThatThrownBy(() -> command.connection.config(Map.of()))
+    assertThatThrownBy(() -> command.connection.open(Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("ALIAS_PREFIX");
   }

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import nl.kamerstukken.index.alert.Alerts;
 import nl.kamerstukken.index.config.IndexConfig;
 import nl.kamerstukken.index.consume.IndexingHandler;
@@ -103,7 +104,10 @@ public final class IndexService implements Service {
         config.kafka().describe(),
         config.search() == config.elasticsearch() ? "the same user" : config.search(),
         config.blobs().describe());
-    TopicAdmin.ensureTopics(config.kafka(), Duration.ofSeconds(30));
+    TopicAdmin.ensureTopics(
+        config.kafka(),
+        Duration.ofSeconds(30),
+        List.of(Topics.KAMERSTUKKEN, Topics.KAMERVRAGEN, Topics.DEAD_LETTER));
     layout = setUpIndices();
     EventPublisher publisher = resources.add(EventPublisher.create(config.kafka()));
     DeadLetters deadLetters =

@@ -2,7 +2,7 @@ package nl.kamerstukken.index.document;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
-import nl.kamerstukken.index.reference.Reference;
+import nl.kamerstukken.index.api.Reference;
 
 /**
  * One Kamerstuk as a search document in the documents index.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.kamerstukken.index.api.Reference;
 
 /**
  * Finds references to other parliamentary documents in a text, the way they are printed in

@@ -25,6 +25,7 @@ import nl.kamerstukken.kit.kafka.EventPublisher;
 import nl.kamerstukken.kit.kafka.Incoming;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.kit.kafka.RetryableException;
+import nl.kamerstukken.kit.kafka.TopicReader;
 import nl.kamerstukken.model.Kamerstuk;
 import nl.kamerstukken.model.Kamervraag;
 import nl.kamerstukken.model.Stage;

@@ -13,9 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import nl.kamerstukken.index.api.Reference;
+import nl.kamerstukken.index.api.SearchHit;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
-import nl.kamerstukken.index.reference.Reference;
 import nl.kamerstukken.model.Json;
 
 /**

@@ -15,9 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.kamerstukken.index.api.Highlighting;
+import nl.kamerstukken.index.api.Reference;
+import nl.kamerstukken.index.api.SearchHit;
+import nl.kamerstukken.index.api.SearchQuery;
+import nl.kamerstukken.index.api.SearchResult;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
-import nl.kamerstukken.index.reference.Reference;
 
 /**
  * Searches the questions and answers as a person would: words, filters, highlighted fragments, and

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.Map;
+import nl.kamerstukken.index.api.Highlighting;
+import nl.kamerstukken.index.api.SearchQuery;
 import nl.kamerstukken.model.Json;
 
 /**

@@ -9,11 +9,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.UUID;
+import nl.kamerstukken.index.api.Highlighting;
+import nl.kamerstukken.index.api.SearchQuery;
 import nl.kamerstukken.index.config.BulkLimits;
 import nl.kamerstukken.index.document.Fixtures;
-import nl.kamerstukken.index.search.Highlighting;
 import nl.kamerstukken.index.search.QaSearch;
-import nl.kamerstukken.index.search.SearchQuery;
 
 /**
  * What a person notices of the text analysis, through the real search path: sets up the indices on

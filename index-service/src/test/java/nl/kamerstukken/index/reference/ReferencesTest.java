@@ -3,6 +3,7 @@ package nl.kamerstukken.index.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import nl.kamerstukken.index.api.Reference;
 import org.junit.jupiter.api.Test;
 
 class ReferencesTest {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import nl.kamerstukken.index.api.Highlighting;
+import nl.kamerstukken.index.api.SearchQuery;
 import org.junit.jupiter.api.Test;
 
 class QaSearchRequestTest {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import nl.kamerstukken.ingest.blob.BlobStore;
 import nl.kamerstukken.ingest.blob.FolderBlobStore;
 import nl.kamerstukken.ingest.blob.S3BlobStore;
@@ -89,7 +90,8 @@ public final class IngestService implements Service {
         config.stateDir(),
         kafka.describe());
     warnUnlessUtf8FileNames();
-    TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
+    TopicAdmin.ensureTopics(
+        kafka, Duration.ofSeconds(60), List.of(Topics.RECEIVED, Topics.DEAD_LETTER));
     try {
       ledger = resources.add(Ledger.open(config.stateDir()));
       BlobStore blobs = blobStore();

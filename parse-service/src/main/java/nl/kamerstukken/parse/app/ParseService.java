@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import nl.kamerstukken.kit.blob.ClaimCheckReader;
@@ -22,9 +23,9 @@ import nl.kamerstukken.model.Stage;
 import nl.kamerstukken.model.Topics;
 import nl.kamerstukken.parse.blob.BlobFetcher;
 import nl.kamerstukken.parse.config.ParseConfig;
-import nl.kamerstukken.parse.consume.DocumentParsing;
 import nl.kamerstukken.parse.consume.ReceivedHandler;
-import nl.kamerstukken.parse.isolation.IsolatedParser;
+import nl.kamerstukken.parse.consume.ReceivedParser;
+import nl.kamerstukken.parse.isolation.ParseWorkerPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ public final class ParseService implements Service {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Resources resources = new Resources("parse-service");
-  private IsolatedParser parser;
+  private ParseWorkerPool parser;
   private ConsumerWorker<DocumentReceived> worker;
   private AdminServer admin;
   private Supervisor supervisor;
@@ -65,8 +66,9 @@ public final class ParseService implements Service {
         config.threads(),
         config.parser().ocrEnabled(),
         config.blobs().describe());
-    TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(60));
-    parser = resources.add(IsolatedParser.start(config.parser(), config.isolation(), registry));
+    TopicAdmin.ensureTopics(
+        kafka, Duration.ofSeconds(60), List.of(Topics.RECEIVED, Topics.PARSED, Topics.DEAD_LETTER));
+    parser = resources.add(ParseWorkerPool.start(config.parser(), config.isolation(), registry));
     ExecutorService pool =
         Executors.newFixedThreadPool(config.threads(), r -> new Thread(r, "parse-worker"));
     resources.add("parse pool", pool::shutdownNow);
@@ -80,7 +82,7 @@ public final class ParseService implements Service {
                 config.isolation().maxFileSizeBytes()));
     ReceivedHandler handler =
         new ReceivedHandler(
-            new DocumentParsing(parser, blobs, registry),
+            new ReceivedParser(parser, blobs, registry),
             pool,
             publisher,
             deadLetters,

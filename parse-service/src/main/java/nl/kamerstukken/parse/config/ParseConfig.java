@@ -6,7 +6,7 @@ import nl.kamerstukken.kit.blob.BlobLocation;
 import nl.kamerstukken.kit.config.EnvConfig;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.kit.s3.S3Connection;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.ParserSettings;
 import nl.kamerstukken.parse.isolation.IsolationSettings;
 
 /**

@@ -13,8 +13,8 @@ import nl.kamerstukken.kit.kafka.RetryableException;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.DocumentReceived;
 import nl.kamerstukken.model.Topic;
-import nl.kamerstukken.parse.ParseOutcome;
 import nl.kamerstukken.parse.ParserUnavailableException;
+import nl.kamerstukken.parse.api.ParseOutcome;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +30,14 @@ public final class ReceivedHandler implements BatchHandler<DocumentReceived> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReceivedHandler.class);
 
-  private final DocumentParsing parsing;
+  private final ReceivedParser parsing;
   private final ExecutorService pool;
   private final EventPublisher publisher;
   private final DeadLetters deadLetters;
   private final Topic<String, DocumentParsed> parsedTopic;
 
   public ReceivedHandler(
-      DocumentParsing parsing,
+      ReceivedParser parsing,
       ExecutorService pool,
       EventPublisher publisher,
       DeadLetters deadLetters,
@@ -100,7 +100,7 @@ public final class ReceivedHandler implements BatchHandler<DocumentReceived> {
         throw new RetryableException(
             "parse workers unavailable: " + unavailable.getMessage(), unavailable);
       }
-      // DocumentParsing turns every per-document problem into a Failed value; anything else is a
+      // ReceivedParser turns every per-document problem into a Failed value; anything else is a
       // bug.
       throw new IllegalStateException("parsing crashed: " + e.getCause(), e.getCause());
     }

@@ -16,7 +16,7 @@ import nl.kamerstukken.model.Json;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.parse.DocumentParser;
 import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.ParserSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

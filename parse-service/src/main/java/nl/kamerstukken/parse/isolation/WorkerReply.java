@@ -2,7 +2,7 @@ package nl.kamerstukken.parse.isolation;
 
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.ReasonCode;
-import nl.kamerstukken.parse.ParseOutcome;
+import nl.kamerstukken.parse.api.ParseOutcome;
 
 /**
  * What a parse worker answers: {@code READY} once after start (the parser is built), then one reply

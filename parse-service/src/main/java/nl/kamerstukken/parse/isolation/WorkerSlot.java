@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import nl.kamerstukken.kit.kafka.Backoff;
 import nl.kamerstukken.model.ReasonCode;
-import nl.kamerstukken.parse.ParseOutcome;
 import nl.kamerstukken.parse.ParserUnavailableException;
+import nl.kamerstukken.parse.api.ParseOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,8 +14,8 @@ import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import nl.kamerstukken.parse.fixture.HostileFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +33,7 @@ class HostileDocumentsTest {
   private static final Duration BUDGET = IsolationSettings.DEFAULT_TIMEOUT;
   private static final String SECRET = "GEHEIM-7f3a9c";
   private static final List<String> REPORT = new ArrayList<>();
-  private static IsolatedParser parser;
+  private static ParseWorkerPool parser;
   private static boolean ocr;
 
   @TempDir static Path dir;
@@ -42,7 +42,7 @@ class HostileDocumentsTest {
   @BeforeAll
   static void startWorkers() throws IOException {
     parser =
-        IsolatedParser.start(
+        ParseWorkerPool.start(
             ParserSettings.defaults(), IsolationSettings.defaults(1), new SimpleMeterRegistry());
     try (KamerstukParser probe = KamerstukParser.create(ParserSettings.defaults())) {
       ocr = probe.ocrAvailable();

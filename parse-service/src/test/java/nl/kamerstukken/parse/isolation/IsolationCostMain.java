@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.DocumentParser;
 import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 
 /**
  * What isolation costs: parses the corpus three times, {@code threads} at a time, in parse workers
@@ -34,7 +34,7 @@ public final class IsolationCostMain {
     long started = System.nanoTime();
     try (DocumentParser parser =
         isolated
-            ? IsolatedParser.start(
+            ? ParseWorkerPool.start(
                 ParserSettings.defaults(),
                 IsolationSettings.defaults(threads),
                 new SimpleMeterRegistry())

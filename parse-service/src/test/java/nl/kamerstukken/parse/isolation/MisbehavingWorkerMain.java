@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.parse.DocumentParser;
-import nl.kamerstukken.parse.ParseOutcome;
+import nl.kamerstukken.parse.api.ParseOutcome;
 
 /**
  * A parse worker for tests: the real worker loop ({@link ParseWorkerMain#run}) around a parser that

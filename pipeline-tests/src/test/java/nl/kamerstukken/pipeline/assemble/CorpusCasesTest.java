@@ -20,9 +20,9 @@ import nl.kamerstukken.model.Json;
 import nl.kamerstukken.model.Kamerstuk;
 import nl.kamerstukken.model.Kamervraag;
 import nl.kamerstukken.model.SourceFile;
-import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.FileParser;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +36,11 @@ import org.junit.jupiter.api.Test;
 class CorpusCasesTest {
 
   private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
-  private static KamerstukParser parser;
+  private static FileParser parser;
 
   @BeforeAll
   static void startTheParser() {
-    parser = KamerstukParser.create(ParserSettings.defaults());
+    parser = FileParser.create(ParserSettings.defaults());
   }
 
   @AfterAll
@@ -117,6 +117,26 @@ class CorpusCasesTest {
       assertThat(merged.parties()).isEqualTo(offline.parties());
       assertThat(merged.answeredBy()).isEqualTo(offline.answeredBy());
       assertThat(merged.title()).isEqualTo(offline.title());
+    }
+  }
+
+  @Test
+  void aPdfAfterItsMetadataRecordMakesOneKamerstukWithAllItsQuestionsAndAnswers()
+      throws IOException {
+    Path corpus = TestCorpus.require();
+    String name = "ah-tk-20202021-3235";
+    Path alone = Files.createTempDirectory("alone");
+    Files.copy(corpus.resolve(name + ".pdf"), alone.resolve("blob"));
+    DocumentParsed pdf = parse(alone.resolve("blob"), name + ".pdf");
+    DocumentParsed record = parse(corpus.resolve(name + ".metadata.xml"));
+
+    try (Assembly assembly = new Assembly(NOW)) {
+      assembly.drop(record);
+      assembly.drop(pdf);
+
+      Kamerstuk kamerstuk = assembly.kamerstukken().get(name);
+      assertThat(kamerstuk.questions()).hasSameSizeAs(pdf.questions()).isNotEmpty();
+      assertThat(kamerstuk.answers()).hasSameSizeAs(pdf.answers());
     }
   }
 

@@ -162,7 +162,22 @@ class KamerstukkenAndCasesIT {
       assertThat(count(documentsAlias(), "{\"term\":{\"documentId\":\"" + id(record) + "\"}}"))
           .as("no search document for the metadata file")
           .isZero();
-      assertThat(count(qaAlias(), identifier(AANHANGSEL))).isEqualTo(expectedQa);
+      // The Q&A documents are written before their Kamerstuk's, into another index that refreshes
+      // on its own clock: wait until search sees them too
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(count(qaAlias(), identifier(AANHANGSEL)))
+                      .as(
+                          () ->
+                              "Kamerstuk "
+                                  + document(AANHANGSEL).path("qaCount")
+                                  + " Q&A, the Q&A index: "
+                                  + elasticsearch.search(
+                                      qaAlias(),
+                                      "{\"size\":20,\"_source\":[\"identifier\",\"documentId\",\"position\"]}"))
+                      .isEqualTo(expectedQa));
 
       delete(pdf);
       delete(record);

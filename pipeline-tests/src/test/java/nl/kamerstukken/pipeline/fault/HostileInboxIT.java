@@ -29,8 +29,8 @@ import nl.kamerstukken.model.DeadLetter;
 import nl.kamerstukken.model.Json;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.Stage;
-import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.FileParser;
+import nl.kamerstukken.parse.api.ParserSettings;
 import nl.kamerstukken.parse.fixture.HostileFiles;
 import nl.kamerstukken.pipeline.CliRun;
 import nl.kamerstukken.pipeline.TestPipelines;
@@ -294,7 +294,7 @@ class HostileInboxIT {
   }
 
   private static boolean ocrAvailable() {
-    try (KamerstukParser parser = KamerstukParser.create(ParserSettings.defaults())) {
+    try (FileParser parser = FileParser.create(ParserSettings.defaults())) {
       return parser.ocrAvailable();
     }
   }

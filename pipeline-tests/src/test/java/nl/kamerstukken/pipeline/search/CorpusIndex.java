@@ -1,61 +1,40 @@
 package nl.kamerstukken.pipeline.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import nl.kamerstukken.cli.parse.LocalFile;
-import nl.kamerstukken.index.config.BulkLimits;
-import nl.kamerstukken.index.document.IndexedDocument;
-import nl.kamerstukken.index.document.SearchDocuments;
-import nl.kamerstukken.index.elasticsearch.Analysis;
-import nl.kamerstukken.index.elasticsearch.DocumentIndexer;
-import nl.kamerstukken.index.elasticsearch.IndexNames;
-import nl.kamerstukken.index.elasticsearch.IndexSetup;
-import nl.kamerstukken.index.elasticsearch.IndexVersions;
-import nl.kamerstukken.index.elasticsearch.SearchIndex;
+import nl.kamerstukken.index.api.IndexClient;
+import nl.kamerstukken.index.api.ScratchIndex;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.Kamerstuk;
-import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.FileParser;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 
 /**
  * The shared corpus as the pipeline indexes it, through the real code paths but without Kafka:
  * every file parsed by parse-service's parser, turned into search documents and written by
- * index-service's indexer into indices of their own (unique alias prefix). Siblings of one
+ * index-service's indexer into indices of their own ({@link ScratchIndex}). Siblings of one
  * Kamerstuk (PDF, XML, HTML, ODT) share its identifier and replace each other, as in the pipeline.
  */
 final class CorpusIndex implements AutoCloseable {
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final Analysis analysis;
+  private final ScratchIndex index;
   private final List<DocumentParsed> parsed;
 
-  private CorpusIndex(
-      ElasticsearchClient client,
-      IndexNames names,
-      Analysis analysis,
-      List<DocumentParsed> parsed) {
-    this.client = client;
-    this.names = names;
-    this.analysis = analysis;
+  private CorpusIndex(ScratchIndex index, List<DocumentParsed> parsed) {
+    this.index = index;
     this.parsed = List.copyOf(parsed);
   }
 
-  static CorpusIndex build(ElasticsearchClient client, Path corpus) throws Exception {
-    IndexNames names =
-        new IndexNames("corpus-" + UUID.randomUUID().toString().substring(0, 8) + "-");
-    Analysis analysis = new IndexSetup(client, names).ensure().analysis();
+  static CorpusIndex build(String elasticsearchUrl, Path corpus) throws Exception {
     List<DocumentParsed> parsed = new ArrayList<>();
-    try (KamerstukParser parser = KamerstukParser.create(ParserSettings.defaults())) {
+    try (FileParser parser = FileParser.create(ParserSettings.defaults())) {
       for (Path file : documents(corpus)) {
         ParseOutcome outcome = parser.parse(file, LocalFile.describe(file), Instant.now());
         if (outcome instanceof ParseOutcome.Parsed ok) {
@@ -63,24 +42,20 @@ final class CorpusIndex implements AutoCloseable {
         }
       }
     }
-    // Each file as a Kamerstuk of its own, as assemble-service makes one of a single file; versions
-    // grow in file order, so siblings with one identifier replace each other as in the pipeline.
-    List<IndexedDocument> documents = new ArrayList<>();
-    for (DocumentParsed document : parsed) {
-      documents.add(
-          SearchDocuments.of(
-              Kamerstuk.alone(document, "one file of the corpus"), documents.size() + 1));
+    ScratchIndex index = ScratchIndex.create(elasticsearchUrl, "corpus");
+    try {
+      // Each file as a Kamerstuk of its own, as assemble-service makes one of a single file;
+      // versions grow in file order, so siblings with one identifier replace each other as in the
+      // pipeline: one by one.
+      for (DocumentParsed document : parsed) {
+        index.index(List.of(Kamerstuk.alone(document, "one file of the corpus")));
+      }
+      index.refresh();
+    } catch (Exception | Error e) {
+      index.close();
+      throw e;
     }
-    DocumentIndexer indexer =
-        DocumentIndexer.create(
-            client, names, new BulkLimits(500, 5 << 20, 3), new SimpleMeterRegistry());
-    for (IndexedDocument document : documents) {
-      indexer.index(List.of(document)); // one by one: siblings of one Kamerstuk replace each other
-    }
-    for (SearchIndex index : SearchIndex.values()) {
-      client.indices().refresh(r -> r.index(names.alias(index)));
-    }
-    return new CorpusIndex(client, names, analysis, parsed);
+    return new CorpusIndex(index, parsed);
   }
 
   /** The files a user would drop into the inbox: documents, not truth, manifests or metadata. */
@@ -101,12 +76,13 @@ final class CorpusIndex implements AutoCloseable {
     }
   }
 
-  IndexNames names() {
-    return names;
+  IndexClient client() {
+    return index.client();
   }
 
-  Analysis analysis() {
-    return analysis;
+  /** The analysis of the indices ({@code DUTCH}, {@code HUNSPELL} or {@code FALLBACK}). */
+  String analysis() {
+    return index.analysis();
   }
 
   List<DocumentParsed> parsed() {
@@ -115,9 +91,6 @@ final class CorpusIndex implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    new IndexVersions(client, names).deleteBelow(Integer.MAX_VALUE);
-    for (SearchIndex index : SearchIndex.values()) {
-      client.indices().deleteIndexTemplate(d -> d.name(names.alias(index) + "-template"));
-    }
+    index.close();
   }
 }

@@ -2,18 +2,12 @@ package nl.kamerstukken.pipeline.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import nl.kamerstukken.index.config.ElasticsearchSettings;
-import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
-import nl.kamerstukken.index.search.Highlighting;
-import nl.kamerstukken.index.search.QaSearch;
 import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.junit.LocalStackExtension;
 import nl.kamerstukken.localstack.junit.TestCorpus;
@@ -47,12 +41,10 @@ class SearchRelevanceIT {
     Path corpus = TestCorpus.require();
     List<JudgedQuery> queries =
         JudgedQueries.read(Path.of("src/test/resources/relevance/judged-queries.tsv"));
-    try (ElasticsearchClient client = client(stack);
-        CorpusIndex index = CorpusIndex.build(client, corpus)) {
+    try (CorpusIndex index = CorpusIndex.build(stack.elasticsearchUrl(), corpus)) {
       // When every judged query is run through the search as the API runs it
       RelevanceReport report =
-          new RelevanceEvaluation(new QaSearch(client, index.names(), Highlighting.HTML))
-              .run(queries, index.analysis().name());
+          new RelevanceEvaluation(index.client()).run(queries, index.analysis());
 
       // Then the ranking is at least as good as the targets
       StringWriter text = new StringWriter();
@@ -65,10 +57,5 @@ class SearchRelevanceIT {
       assertThat(report.recall()).as("mean recall@10").isGreaterThanOrEqualTo(MIN_RECALL);
       assertThat(report.mrr()).as("MRR").isGreaterThanOrEqualTo(MIN_MRR);
     }
-  }
-
-  static ElasticsearchClient client(LocalStack stack) {
-    return ElasticsearchClients.create(
-        new ElasticsearchSettings(URI.create(stack.elasticsearchUrl()), null, null, null));
   }
 }

@@ -27,6 +27,7 @@ import nl.kamerstukken.localstack.host.PosixAccess;
 import nl.kamerstukken.localstack.junit.LocalStackExtension;
 import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.Kamerstuk;
 import nl.kamerstukken.model.Segment;
 import nl.kamerstukken.model.SourceFile;
 import nl.kamerstukken.model.Topics;
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with them. (Here roles and users are the node's files: this distribution lacks the {@code
  * analysis-common} module that the native realm's index needs, which {@code elasticsearch-setup}
  * uses on the official image; the role descriptors are the same JSON.) The indexer may only touch
- * its own indices and aliases; the search side may only read the two aliases.
+ * its own indices and aliases; the search side may only read the three aliases.
  */
 @ExtendWith(LocalStackExtension.class)
 class ElasticsearchRolesIT {
@@ -113,7 +114,7 @@ class ElasticsearchRolesIT {
     service = IndexService.create(config);
     supervisor = new Supervisor("roles-it");
     service.start(supervisor);
-    publish(stack.kafkaBootstrapServers(), config.kafka().topic(Topics.PARSED).name());
+    publish(stack.kafkaBootstrapServers(), config.kafka().topic(Topics.KAMERSTUKKEN).name());
   }
 
   @AfterAll
@@ -249,12 +250,14 @@ class ElasticsearchRolesIT {
             List.of(),
             Instant.parse("2026-01-01T00:00:00Z"),
             Instant.parse("2026-01-01T00:00:01Z"));
-    try (KafkaProducer<String, DocumentParsed> producer =
+    // index-service reads the Kamerstukken the assemble stage makes; this one has one file
+    Kamerstuk kamerstuk = Kamerstuk.alone(parsed, "the only file");
+    try (KafkaProducer<String, Kamerstuk> producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka),
             new StringSerializer(),
-            Topics.PARSED.valueSerde().serializer())) {
-      producer.send(new ProducerRecord<>(topic, id, parsed)).get();
+            Topics.KAMERSTUKKEN.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(topic, kamerstuk.key(), kamerstuk)).get();
     }
   }
 

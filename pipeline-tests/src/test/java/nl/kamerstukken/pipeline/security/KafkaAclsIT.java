@@ -20,6 +20,7 @@ import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.kit.kafka.TopicAdmin;
 import nl.kamerstukken.localstack.kafka.KafkaBroker;
 import nl.kamerstukken.localstack.kafka.KafkaSecurity;
+import nl.kamerstukken.model.Topic;
 import nl.kamerstukken.model.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -76,6 +77,7 @@ class KafkaAclsIT {
         List.of(
             "ingest-service",
             "parse-service",
+            "assemble-service",
             "index-service",
             "minio",
             "kamerstukken-operator",
@@ -166,9 +168,15 @@ class KafkaAclsIT {
   void theServicesStartWithOnlyDescribeOnTheirTopicsAndAWrongPasswordIsRefused() {
     // TopicAdmin.ensureTopics is what every service runs at start: the topics exist, so DESCRIBE
     // is enough and nobody but kafka-setup may create topics
-    for (String user : List.of("ingest-service", "parse-service", "index-service")) {
-      TopicAdmin.ensureTopics(settings(user), Duration.ofSeconds(30));
-    }
+    Map<String, List<Topic<String, ?>>> used =
+        Map.of(
+            "ingest-service", List.of(Topics.RECEIVED, Topics.DEAD_LETTER),
+            "parse-service", List.of(Topics.RECEIVED, Topics.PARSED, Topics.DEAD_LETTER),
+            "assemble-service",
+                List.of(Topics.PARSED, Topics.KAMERSTUKKEN, Topics.KAMERVRAGEN, Topics.DEAD_LETTER),
+            "index-service", List.of(Topics.KAMERSTUKKEN, Topics.KAMERVRAGEN, Topics.DEAD_LETTER));
+    used.forEach(
+        (user, topics) -> TopicAdmin.ensureTopics(settings(user), Duration.ofSeconds(30), topics));
     Properties wrong = KafkaSecurity.scramClient("ingest-service", "not-the-password");
     assertThatThrownBy(() -> send(settings("ingest-service", wrong), RECEIVED))
         .hasRootCauseInstanceOf(SaslAuthenticationException.class);

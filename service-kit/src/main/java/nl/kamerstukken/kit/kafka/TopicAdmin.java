@@ -32,12 +32,23 @@ public final class TopicAdmin {
 
   private TopicAdmin() {}
 
+  /** Creates every topic of the catalog that is missing (the admin's and the tests' view). */
   public static void ensureTopics(KafkaSettings settings, Duration timeout) {
+    ensureTopics(settings, timeout, Topics.all());
+  }
+
+  /**
+   * Creates those of {@code topics} that are missing. A service passes only the topics it reads or
+   * writes: with ACLs a client sees only the topics it may DESCRIBE, so a topic outside its grants
+   * would look missing and its creation would be refused.
+   */
+  public static void ensureTopics(
+      KafkaSettings settings, Duration timeout, List<Topic<String, ?>> topics) {
     try (Admin admin = Admin.create(settings.admin())) {
       Set<String> existing =
           admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       List<NewTopic> missing = new ArrayList<>();
-      for (Topic<String, ?> catalogued : Topics.all()) {
+      for (Topic<String, ?> catalogued : topics) {
         Topic<String, ?> topic = catalogued.withPrefix(settings.topicPrefix());
         if (!existing.contains(topic.name())) {
           missing.add(newTopic(topic, settings));

@@ -1,32 +1,23 @@
 package nl.kamerstukken.tools.bench;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import nl.kamerstukken.cli.parse.LocalFile;
-import nl.kamerstukken.index.config.BulkLimits;
-import nl.kamerstukken.index.config.ElasticsearchSettings;
-import nl.kamerstukken.index.config.IndexConfig;
-import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
-import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.LocalStackConfig;
 import nl.kamerstukken.localstack.host.PosixAccess;
 import nl.kamerstukken.model.DocumentParsed;
-import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.FileParser;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -104,15 +95,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
   private void bench(
       String url, List<DocumentParsed> documents, SyntheticKamerstukken synthetic, PrintWriter out)
       throws Exception {
-    IndexConfig defaults = IndexConfig.load(Map.of());
-    BulkLimits limits = defaults.bulk();
-    IndexNames names =
-        new IndexNames("bench-" + UUID.randomUUID().toString().substring(0, 8) + "-");
-    try (ElasticsearchClient client =
-        ElasticsearchClients.create(new ElasticsearchSettings(URI.create(url), null, null, null))) {
-      new SearchBenchmark(client, names, out)
-          .run(documents, synthetic.questionTexts(), queries, limits);
-    }
+    new SearchBenchmark(url, out).run(documents, synthetic.questionTexts(), queries);
     out.flush();
   }
 
@@ -132,8 +115,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
     }
     List<DocumentParsed> parsed = new ArrayList<>();
     ParserSettings defaults = ParserSettings.defaults();
-    try (KamerstukParser parser =
-            KamerstukParser.create(defaults.withOcr(false, defaults.ocrLanguage()));
+    try (FileParser parser = FileParser.create(defaults.withOcr(false, defaults.ocrLanguage()));
         Stream<Path> files = Files.list(corpus)) {
       for (Path file : files.filter(BenchSearchCommand::isDocument).sorted().toList()) {
         if (parser.parse(file, LocalFile.describe(file), null) instanceof ParseOutcome.Parsed ok

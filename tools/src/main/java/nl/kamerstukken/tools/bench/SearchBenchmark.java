@@ -1,32 +1,23 @@
 package nl.kamerstukken.tools.bench;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import nl.kamerstukken.index.config.BulkLimits;
-import nl.kamerstukken.index.document.IndexedDocument;
-import nl.kamerstukken.index.document.SearchDocuments;
-import nl.kamerstukken.index.elasticsearch.DocumentIndexer;
-import nl.kamerstukken.index.elasticsearch.IndexLayout;
-import nl.kamerstukken.index.elasticsearch.IndexNames;
-import nl.kamerstukken.index.elasticsearch.IndexSetup;
-import nl.kamerstukken.index.elasticsearch.IndexVersions;
-import nl.kamerstukken.index.elasticsearch.SearchIndex;
-import nl.kamerstukken.index.search.Highlighting;
-import nl.kamerstukken.index.search.QaSearch;
-import nl.kamerstukken.index.search.SearchQuery;
+import nl.kamerstukken.index.api.Highlighting;
+import nl.kamerstukken.index.api.IndexClient;
+import nl.kamerstukken.index.api.ScratchIndex;
+import nl.kamerstukken.index.api.SearchQuery;
 import nl.kamerstukken.model.DocumentParsed;
+import nl.kamerstukken.model.Kamerstuk;
 
 /**
- * Indexing throughput and search latency on a throwaway alias prefix: the Kamerstukken go through
- * the service's own write path ({@link DocumentIndexer}: real-time read of what is stored, bounded
- * bulks), the searches through the same {@link QaSearch} as {@code /api/search} (highlights and
- * facets included).
+ * Indexing throughput and search latency on a throwaway alias prefix ({@link ScratchIndex}): the
+ * Kamerstukken go through the service's own write path (real-time read of what is stored, bounded
+ * bulks), the searches through the same query as {@code /api/search} (highlights and facets
+ * included).
  */
 final class SearchBenchmark {
 
@@ -35,13 +26,11 @@ final class SearchBenchmark {
 
   private static final int WARM_UP = 50;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
+  private final String url;
   private final PrintWriter out;
 
-  SearchBenchmark(ElasticsearchClient client, IndexNames names, PrintWriter out) {
-    this.client = client;
-    this.names = names;
+  SearchBenchmark(String url, PrintWriter out) {
+    this.url = url;
     this.out = out;
   }
 
@@ -49,38 +38,28 @@ final class SearchBenchmark {
    * Indexes {@code documents}, runs {@code queries} searches, prints the figures; removes the
    * indices after.
    */
-  void run(
-      List<DocumentParsed> documents, List<String> questionTexts, int queries, BulkLimits limits)
+  void run(List<DocumentParsed> documents, List<String> questionTexts, int queries)
       throws Exception {
-    try {
-      IndexLayout layout = new IndexSetup(client, names).ensure();
-      out.printf("analysis: %s%n", layout.analysis().description());
-      long qa = index(documents, limits);
-      search(queries, new QueryMaker(questionTexts, new Random(7)), qa);
-    } finally {
-      cleanUp();
+    try (ScratchIndex index = ScratchIndex.create(url, "bench")) {
+      out.printf("analysis: %s%n", index.analysisDescription());
+      long qa = index(index, documents);
+      search(index.client(), queries, new QueryMaker(questionTexts, new Random(7)), qa);
     }
   }
 
-  private long index(List<DocumentParsed> documents, BulkLimits limits) throws Exception {
-    DocumentIndexer indexer =
-        DocumentIndexer.create(client, names, limits, new SimpleMeterRegistry());
-    List<IndexedDocument> indexed = new java.util.ArrayList<>();
-    for (int i = 0; i < documents.size(); i++) {
-      indexed.add(
-          SearchDocuments.of(
-              nl.kamerstukken.model.Kamerstuk.alone(documents.get(i), "the only file"), i + 1));
+  private long index(ScratchIndex index, List<DocumentParsed> documents) throws Exception {
+    List<Kamerstuk> kamerstukken = new ArrayList<>();
+    for (DocumentParsed document : documents) {
+      kamerstukken.add(Kamerstuk.alone(document, "the only file"));
     }
-    long qa = indexed.stream().mapToLong(d -> d.qa().size()).sum();
+    long qa = 0;
     long started = System.nanoTime();
-    for (int from = 0; from < indexed.size(); from += BATCH) {
-      indexer.index(indexed.subList(from, Math.min(indexed.size(), from + BATCH)));
+    for (int from = 0; from < kamerstukken.size(); from += BATCH) {
+      qa += index.index(kamerstukken.subList(from, Math.min(kamerstukken.size(), from + BATCH)));
     }
-    client
-        .indices()
-        .refresh(r -> r.index(names.alias(SearchIndex.QA), names.alias(SearchIndex.DOCUMENTS)));
+    index.refresh();
     double seconds = (System.nanoTime() - started) / 1e9;
-    long stored = client.count(c -> c.index(names.alias(SearchIndex.QA))).count();
+    long stored = index.qaCount();
     if (stored != qa) {
       throw new IllegalStateException(
           "indexed " + qa + " Q&A documents but " + stored + " are searchable");
@@ -88,28 +67,26 @@ final class SearchBenchmark {
     out.printf(
         Locale.ROOT,
         "indexing: %d Kamerstukken with %d Q&A docs in %.1f s = %.0f Q&A docs/s "
-            + "(%d Kamerstukken per call, bulks <= %d actions / %d bytes)%n",
-        indexed.size(),
+            + "(%d Kamerstukken per call, %s)%n",
+        kamerstukken.size(),
         qa,
         seconds,
         qa / seconds,
         BATCH,
-        limits.maxActions(),
-        limits.maxBytes());
+        index.writeLimits());
     return qa;
   }
 
-  private void search(int queries, QueryMaker maker, long qa) throws Exception {
-    QaSearch search = new QaSearch(client, names, Highlighting.HTML);
+  private void search(IndexClient search, int queries, QueryMaker maker, long qa) throws Exception {
     for (int i = 0; i < WARM_UP; i++) {
-      search.search(maker.next(), null);
+      search.search(maker.next(), Highlighting.HTML);
     }
     double[] millis = new double[queries];
     long hits = 0;
     for (int i = 0; i < queries; i++) {
       SearchQuery query = maker.next();
       long started = System.nanoTime();
-      hits += search.search(query, null).total() > 0 ? 1 : 0;
+      hits += search.search(query, Highlighting.HTML).total() > 0 ? 1 : 0;
       millis[i] = (System.nanoTime() - started) / 1e6;
     }
     Arrays.sort(millis);
@@ -130,15 +107,6 @@ final class SearchBenchmark {
   static double percentile(double[] sorted, int p) {
     int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-  }
-
-  private void cleanUp() throws Exception {
-    IndexVersions versions = new IndexVersions(client, names);
-    versions.deleteBelow(Integer.MAX_VALUE);
-    for (SearchIndex index : SearchIndex.values()) {
-      String template = names.alias(index) + "-template";
-      client.indices().deleteIndexTemplate(d -> d.name(template));
-    }
   }
 
   /**

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import nl.kamerstukken.cli.parse.LocalFile;
-import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
+import nl.kamerstukken.parse.api.FileParser;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -65,7 +65,7 @@ public final class StageMain {
   }
 
   private static double parse(List<Path> files, List<Path> warmUp) throws IOException {
-    try (KamerstukParser parser = KamerstukParser.create(ParserSettings.defaults())) {
+    try (FileParser parser = FileParser.create(ParserSettings.defaults())) {
       for (Path file : warmUp) {
         parseOne(parser, file);
       }
@@ -77,7 +77,7 @@ public final class StageMain {
     }
   }
 
-  private static void parseOne(KamerstukParser parser, Path file) throws IOException {
+  private static void parseOne(FileParser parser, Path file) throws IOException {
     // Hashing and type detection are part of what the pipeline does per document; they are timed
     // too.
     ParseOutcome outcome = parser.parse(file, LocalFile.describe(file), null);

@@ -5,22 +5,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import nl.kamerstukken.index.search.QaSearch;
-import nl.kamerstukken.index.search.SearchHit;
-import nl.kamerstukken.index.search.SearchQuery;
+import nl.kamerstukken.index.api.Highlighting;
+import nl.kamerstukken.index.api.IndexClient;
+import nl.kamerstukken.index.api.SearchHit;
+import nl.kamerstukken.index.api.SearchQuery;
 
 /**
- * Runs a judged set through the search as users meet it ({@link QaSearch}, the API's query, no
- * filters) and scores the first {@value #CUTOFF} hits of each query.
+ * Runs a judged set through the search as users meet it ({@link IndexClient#search}, the API's
+ * query, no filters) and scores the first {@value #CUTOFF} hits of each query.
  */
 public final class RelevanceEvaluation {
 
   public static final int CUTOFF = 10;
 
-  private final QaSearch search;
+  private final IndexClient index;
 
-  public RelevanceEvaluation(QaSearch search) {
-    this.search = search;
+  public RelevanceEvaluation(IndexClient index) {
+    this.index = index;
   }
 
   /**
@@ -31,7 +32,8 @@ public final class RelevanceEvaluation {
     List<QueryScore> scores = new ArrayList<>();
     for (JudgedQuery query : queries) {
       List<Set<String>> ranked = new ArrayList<>();
-      for (SearchHit hit : search.search(SearchQuery.of(query.text()), analysis).hits()) {
+      for (SearchHit hit :
+          index.search(SearchQuery.of(query.text()), Highlighting.HTML, analysis).hits()) {
         ranked.add(ids(hit));
       }
       scores.add(QueryScore.of(query, ranked, CUTOFF));

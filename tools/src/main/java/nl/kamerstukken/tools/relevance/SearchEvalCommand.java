@@ -1,6 +1,5 @@
 package nl.kamerstukken.tools.relevance;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,14 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.kamerstukken.cli.search.Connection;
-import nl.kamerstukken.index.config.IndexConfig;
-import nl.kamerstukken.index.elasticsearch.Analysis;
-import nl.kamerstukken.index.elasticsearch.ElasticsearchClients;
-import nl.kamerstukken.index.elasticsearch.IndexNames;
-import nl.kamerstukken.index.elasticsearch.IndexSetup;
-import nl.kamerstukken.index.elasticsearch.SearchIndex;
-import nl.kamerstukken.index.search.Highlighting;
-import nl.kamerstukken.index.search.QaSearch;
+import nl.kamerstukken.index.api.IndexClient;
 import nl.kamerstukken.kit.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,10 +51,10 @@ public final class SearchEvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<JudgedQuery> queries;
-    IndexConfig config;
+    IndexClient index;
     try {
       queries = JudgedQueries.read(file);
-      config = connection.config();
+      index = connection.open();
     } catch (IOException e) {
       err.println("search-eval: cannot read " + file + ": " + e.getMessage());
       return 2;
@@ -70,12 +62,8 @@ public final class SearchEvalCommand implements Callable<Integer> {
       err.println("search-eval: " + e.getMessage());
       return 2;
     }
-    IndexNames names = new IndexNames(config.aliasPrefix());
-    try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
-      Analysis analysis = new IndexSetup(client, names).inspect().get(SearchIndex.QA);
-      RelevanceReport report =
-          new RelevanceEvaluation(new QaSearch(client, names, Highlighting.HTML))
-              .run(queries, analysis == null ? null : analysis.name());
+    try (index) {
+      RelevanceReport report = new RelevanceEvaluation(index).run(queries, index.analysis());
       report.print(out, !summary);
       return minNdcg != null && report.ndcg() < minNdcg ? 1 : 0;
     } catch (ElasticsearchException e) {
@@ -86,7 +74,7 @@ public final class SearchEvalCommand implements Callable<Integer> {
     } catch (Exception e) {
       err.println(
           "search-eval: Elasticsearch at "
-              + config.elasticsearch().url()
+              + index.elasticsearchUrl()
               + " is not reachable: "
               + e.getMessage()
               + " (is ./kamerstukken up running? else pass --elasticsearch-url)");

@@ -2,7 +2,6 @@ package nl.kamerstukken.tools.score;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import nl.kamerstukken.parse.score.ParseBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

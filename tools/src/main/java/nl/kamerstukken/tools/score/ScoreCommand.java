@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.kamerstukken.cli.parse.LocalFile;
-import nl.kamerstukken.parse.KamerstukParser;
-import nl.kamerstukken.parse.ParseOutcome;
-import nl.kamerstukken.parse.ParserSettings;
-import nl.kamerstukken.parse.score.ScoreReport;
-import nl.kamerstukken.parse.score.Scorer;
+import nl.kamerstukken.parse.api.FileParser;
+import nl.kamerstukken.parse.api.ParseOutcome;
+import nl.kamerstukken.parse.api.ParserSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,7 +43,7 @@ public final class ScoreCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     List<Scorer.Scored> scored = new ArrayList<>();
-    try (KamerstukParser parser = KamerstukParser.create(ParserSettings.defaults())) {
+    try (FileParser parser = FileParser.create(ParserSettings.defaults())) {
       for (Path file : files) {
         if (!Files.isRegularFile(file) || Scorer.truthFor(truth, file) == null) {
           continue;

@@ -1,6 +1,0 @@
-/**
- * Scoring parsed documents against the corpus truth ({@link nl.kamerstukken.parse.score.Scorer}):
- * question and answer precision, recall and F1, the share of metadata fields matched, OCR words
- * found; {@link nl.kamerstukken.parse.score.ScoreReport#toText()} prints the table.
- */
-package nl.kamerstukken.parse.score;

@@ -174,7 +174,13 @@ class KafkaAclsIT {
             "parse-service", List.of(Topics.RECEIVED, Topics.PARSED, Topics.DEAD_LETTER),
             "assemble-service",
                 List.of(Topics.PARSED, Topics.KAMERSTUKKEN, Topics.KAMERVRAGEN, Topics.DEAD_LETTER),
-            "index-service", List.of(Topics.KAMERSTUKKEN, Topics.KAMERVRAGEN, Topics.DEAD_LETTER));
+            "index-service",
+                List.of(
+                    Topics.KAMERSTUKKEN,
+                    Topics.KAMERVRAGEN,
+                    Topics.ALERT_SUBSCRIPTIONS,
+                    Topics.ALERTS,
+                    Topics.DEAD_LETTER));
     used.forEach(
         (user, topics) -> TopicAdmin.ensureTopics(settings(user), Duration.ofSeconds(30), topics));
     Properties wrong = KafkaSecurity.scramClient("ingest-service", "not-the-password");

@@ -302,7 +302,7 @@ class DockerComposeTest {
     assertThat(reader.path("cluster")).isEmpty();
     assertThat(reader.path("indices")).hasSize(1);
     assertThat(reader.at("/indices/0/names").toString())
-        .isEqualTo("[\"kamerstukken-documents\",\"kamerstukken-qa\"]");
+        .isEqualTo("[\"kamerstukken-documents\",\"kamerstukken-qa\",\"kamerstukken-kamervragen\"]");
     assertThat(reader.at("/indices/0/privileges").toString())
         .isEqualTo("[\"read\",\"view_index_metadata\"]");
     indexer

@@ -107,7 +107,12 @@ public final class IndexService implements Service {
     TopicAdmin.ensureTopics(
         config.kafka(),
         Duration.ofSeconds(30),
-        List.of(Topics.KAMERSTUKKEN, Topics.KAMERVRAGEN, Topics.DEAD_LETTER));
+        List.of(
+            Topics.KAMERSTUKKEN,
+            Topics.KAMERVRAGEN,
+            Topics.DEAD_LETTER,
+            Topics.ALERT_SUBSCRIPTIONS,
+            Topics.ALERTS));
     layout = setUpIndices();
     EventPublisher publisher = resources.add(EventPublisher.create(config.kafka()));
     DeadLetters deadLetters =

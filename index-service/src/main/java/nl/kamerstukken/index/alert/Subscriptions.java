@@ -95,10 +95,10 @@ public final class Subscriptions implements Runnable {
   @Override
   public void run() {
     try {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
+      List<TopicPartition> partitions = partitions();
+      if (partitions.isEmpty()) {
+        return;
+      }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -119,6 +119,29 @@ public final class Subscriptions implements Runnable {
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  /**
+   * The topic's partitions; a topic created a moment ago may have none in the metadata yet, so it
+   * is asked again until it has (or the loop is stopped: then empty).
+   */
+  private List<TopicPartition> partitions() {
+    while (running) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      if (!partitions.isEmpty()) {
+        return partitions;
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return List.of();
+      }
+    }
+    return List.of();
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {

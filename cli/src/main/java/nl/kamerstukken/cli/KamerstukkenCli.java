@@ -1,5 +1,6 @@
 package nl.kamerstukken.cli;
 
+import nl.kamerstukken.cli.alert.AlertCommand;
 import nl.kamerstukken.cli.dlq.DlqCommand;
 import nl.kamerstukken.cli.kamervragen.KamervragenCommand;
 import nl.kamerstukken.cli.kamervragen.StatsCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
       ReindexCommand.class,
       ReparseCommand.class,
       UploadCommand.class,
+      AlertCommand.class,
       StatusCommand.class,
       DlqCommand.class,
       CommandLine.HelpCommand.class

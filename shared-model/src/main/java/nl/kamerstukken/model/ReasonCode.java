@@ -77,6 +77,13 @@ public enum ReasonCode {
   /** The blob the event points at is not in the store. */
   BLOB_MISSING(Category.BLOB_MISSING),
 
+  // A webhook did not take an alert: fix the receiver, then re-drive.
+  /**
+   * The alert's webhook did not answer 2xx within the configured attempts (the message has the last
+   * status or error).
+   */
+  ALERT_UNDELIVERED(Category.UNDELIVERED),
+
   // Retried until it works; counted, never dead-lettered.
   /** The blob store refused a write or a read for now. */
   BLOB_STORE_UNAVAILABLE(Category.RETRY),
@@ -101,6 +108,8 @@ public enum ReasonCode {
     INVALID_EVENT(false),
     /** The stored bytes are gone; re-drive after restoring the blob store. */
     BLOB_MISSING(true),
+    /** A receiver outside the pipeline did not take it; re-drive once it does. */
+    UNDELIVERED(true),
     /** Transient; retried by the stage itself. */
     RETRY(false),
     /** Not known to this version. */

@@ -6,5 +6,7 @@ public enum Stage {
   PARSE,
   /** Assembling Kamerstukken and Kamervraag cases (assemble-service). */
   ASSEMBLE,
-  INDEX
+  INDEX,
+  /** Delivering alerts of saved searches to their webhooks (index-service). */
+  ALERT
 }

@@ -57,10 +57,32 @@ public final class Topics {
           new JsonSerde<>(DeadLetter.class),
           "dead-letter.schema.json");
 
+  /**
+   * Saved searches (compacted, key = the alert's name; tombstone = removed). Written by
+   * index-service's alerts API; the webhook secret is sealed (see {@link AlertSubscription}).
+   */
+  public static final Topic<String, AlertSubscription> ALERT_SUBSCRIPTIONS =
+      new Topic<>(
+          "kamerstukken.alerts.subscriptions",
+          Serdes.String(),
+          new JsonSerde<>(AlertSubscription.class),
+          "alert-subscription.schema.json");
+
+  /**
+   * New Q&A that matched a saved search (key = the idempotency key; kept 30 days, not compacted).
+   */
+  public static final Topic<String, AlertMatch> ALERTS =
+      new Topic<>(
+          "kamerstukken.alerts",
+          Serdes.String(),
+          new JsonSerde<>(AlertMatch.class),
+          "alert-match.schema.json");
+
   private Topics() {}
 
   /** Every topic of the pipeline, for creating them at start. */
   public static List<Topic<String, ?>> all() {
-    return List.of(RECEIVED, PARSED, KAMERSTUKKEN, KAMERVRAGEN, DEAD_LETTER);
+    return List.of(
+        RECEIVED, PARSED, KAMERSTUKKEN, KAMERVRAGEN, DEAD_LETTER, ALERT_SUBSCRIPTIONS, ALERTS);
   }
 }

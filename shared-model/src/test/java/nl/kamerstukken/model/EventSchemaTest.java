@@ -28,7 +28,9 @@ class EventSchemaTest {
     "document-parsed.json, document-parsed.schema.json",
     "dead-letter.json, dead-letter.schema.json",
     "kamerstuk.json, kamerstuk.schema.json",
-    "kamervraag.json, kamervraag.schema.json"
+    "kamervraag.json, kamervraag.schema.json",
+    "alert-subscription.json, alert-subscription.schema.json",
+    "alert-match.json, alert-match.schema.json"
   })
   void exampleEventsAreValidAgainstTheirSchemas(String example, String schema) {
     assertThat(validate(schema, resource("/examples/" + example))).isEmpty();
@@ -40,7 +42,10 @@ class EventSchemaTest {
     "document-parsed.json, nl.kamerstukken.model.DocumentParsed, document-parsed.schema.json",
     "dead-letter.json, nl.kamerstukken.model.DeadLetter, dead-letter.schema.json",
     "kamerstuk.json, nl.kamerstukken.model.Kamerstuk, kamerstuk.schema.json",
-    "kamervraag.json, nl.kamerstukken.model.Kamervraag, kamervraag.schema.json"
+    "kamervraag.json, nl.kamerstukken.model.Kamervraag, kamervraag.schema.json",
+    "alert-subscription.json, nl.kamerstukken.model.AlertSubscription,"
+        + " alert-subscription.schema.json",
+    "alert-match.json, nl.kamerstukken.model.AlertMatch, alert-match.schema.json"
   })
   void exampleEventsRoundTripThroughTheRecords(String example, Class<?> type, String schema)
       throws IOException {

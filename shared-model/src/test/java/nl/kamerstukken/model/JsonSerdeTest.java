@@ -131,7 +131,9 @@ class JsonSerdeTest {
             "kamerstukken.documents.parsed",
             "kamerstukken.kamerstukken",
             "kamerstukken.kamervragen",
-            "kamerstukken.documents.dlq");
+            "kamerstukken.documents.dlq",
+            "kamerstukken.alerts.subscriptions",
+            "kamerstukken.alerts");
   }
 
   @Test

@@ -25,7 +25,8 @@ final class RedriveRules {
 
   RedriveRules(KafkaSettings kafka, BlobLocation blobs) {
     this.received = kafka.topic(Topics.RECEIVED);
-    this.topics = List.of(received, kafka.topic(Topics.PARSED));
+    // Undelivered alerts go back on the alerts topic: index-service calls their webhook again.
+    this.topics = List.of(received, kafka.topic(Topics.PARSED), kafka.topic(Topics.ALERTS));
     this.blobs = blobs;
   }
 

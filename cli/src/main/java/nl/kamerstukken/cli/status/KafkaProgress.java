@@ -38,7 +38,8 @@ final class KafkaProgress {
           new Consumer("assemble-service", Topics.PARSED, "assemble-service"),
           new Consumer("index-service", Topics.KAMERSTUKKEN, "index-service"),
           new Consumer(
-              "index-service (kamervragen)", Topics.KAMERVRAGEN, "index-service-kamervragen"));
+              "index-service (kamervragen)", Topics.KAMERVRAGEN, "index-service-kamervragen"),
+          new Consumer("index-service (alerts)", Topics.ALERTS, "index-service-alerts"));
 
   /**
    * @param events events ever written, per topic name (as the catalog names it, without prefix)

@@ -163,6 +163,10 @@ public final class Pipeline implements AutoCloseable {
         env.put("INDEX_ALIAS_PREFIX", settings.aliasPrefix());
         env.put("INDEX_HTTP_PORT", port);
         env.put("INDEX_BLOB_DIR", settings.dataDir().resolve("blobs").toString());
+        // The key that seals webhook secrets on the saved-search topic: made on first use.
+        env.put(
+            "INDEX_ALERT_SECRET_KEY_FILE",
+            settings.dataDir().resolve("alert-secret.key").toString());
       }
       default -> throw new IllegalArgumentException("unknown service " + service);
     }

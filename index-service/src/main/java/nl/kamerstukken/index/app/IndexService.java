@@ -3,9 +3,11 @@ package nl.kamerstukken.index.app;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import nl.kamerstukken.index.alert.Alerts;
 import nl.kamerstukken.index.config.IndexConfig;
 import nl.kamerstukken.index.consume.IndexingHandler;
 import nl.kamerstukken.index.consume.KamervraagHandler;
@@ -67,6 +69,7 @@ public final class IndexService implements Service {
   private AdminServer admin;
   private ConsumerWorker<Kamerstuk> worker;
   private ConsumerWorker<Kamervraag> caseWorker;
+  private Alerts alerts;
   private Supervisor supervisor;
 
   private IndexService(IndexConfig config) {
@@ -111,6 +114,17 @@ public final class IndexService implements Service {
         new DeadLetters(
             publisher, config.kafka().topic(Topics.DEAD_LETTER), Stage.INDEX, Clock.systemUTC());
     DocumentIndexer indexer = DocumentIndexer.create(client, names, config.bulk(), registry);
+    alerts =
+        Alerts.start(
+            config.alerts(),
+            config.kafka(),
+            client,
+            searchClient,
+            names,
+            publisher,
+            this::publicUrl,
+            registry,
+            supervisor);
     worker =
         ConsumerWorker.create(
             "index",
@@ -118,7 +132,7 @@ public final class IndexService implements Service {
             GROUP,
             config.maxPollRecords(),
             config.kafka().topic(Topics.KAMERSTUKKEN),
-            new IndexingHandler(indexer, deadLetters, registry),
+            new IndexingHandler(indexer, deadLetters, registry, alerts.matcher()),
             deadLetters,
             registry);
     caseWorker =
@@ -130,12 +144,22 @@ public final class IndexService implements Service {
             config.kafka().topic(Topics.KAMERVRAGEN),
             new KamervraagHandler(
                 CaseIndexer.create(client, IndexTargets.aliases(names), config.bulk(), registry),
-                deadLetters),
+                deadLetters,
+                alerts.caseMatcher()),
             deadLetters,
             registry);
     startAdmin();
     supervisor.start("worker", worker);
     supervisor.start("kamervragen-worker", caseWorker);
+    alerts.startDelivery(supervisor);
+  }
+
+  /** The base of links to this service in alerts: INDEX_PUBLIC_URL, else where it listens. */
+  private URI publicUrl() {
+    URI configured = config.alerts().publicUrl();
+    return configured != null
+        ? configured
+        : URI.create("http://" + config.httpHost() + ":" + (admin == null ? 0 : admin.port()));
   }
 
   /**
@@ -178,6 +202,7 @@ public final class IndexService implements Service {
             new ElasticsearchHealth(client, config.elasticsearch().url().toString()))
         .check("worker", this::workerHealth)
         .check("kamervragen-worker", caseWorker::health)
+        .check("alerts", alerts::health)
         .check(
             "analysis",
             () ->
@@ -189,6 +214,7 @@ public final class IndexService implements Service {
                         + layout.indices().values()));
     SearchRoutes.install(
         admin, searchClient, names, blobs, () -> layout == null ? null : layout.analysis().name());
+    SearchRoutes.installAlerts(admin, alerts.savedSearches());
     LOG.info(
         "health and metrics on http://{}:{}/health, search page on http://{}:{}/",
         config.httpHost(),
@@ -235,6 +261,9 @@ public final class IndexService implements Service {
   /** Stops the worker after its batch (within 30 s), then closes what start opened. */
   @Override
   public void close() {
+    if (alerts != null) {
+      alerts.stop();
+    }
     if (worker != null) {
       worker.stop();
       if (caseWorker != null) {

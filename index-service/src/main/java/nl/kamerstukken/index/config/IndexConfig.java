@@ -30,6 +30,7 @@ import nl.kamerstukken.kit.s3.S3Connection;
  *     INDEX_BLOB_PREFIX} (as parse-service's)
  * @param s3 how a blob bucket is reached ({@code INDEX_S3_ENDPOINT}, {@code INDEX_S3_REGION},
  *     {@code INDEX_S3_PATH_STYLE})
+ * @param alerts how saved searches are matched and delivered ({@code INDEX_ALERT_*})
  */
 public record IndexConfig(
     ElasticsearchSettings elasticsearch,
@@ -41,7 +42,8 @@ public record IndexConfig(
     KafkaSettings kafka,
     ElasticsearchSettings search,
     BlobLocation blobs,
-    S3Connection s3) {
+    S3Connection s3,
+    AlertSettings alerts) {
 
   public static final String CLIENT_ID = "index-service";
   static final String DEFAULT_URL = "http://127.0.0.1:9200";
@@ -62,6 +64,7 @@ public record IndexConfig(
     ElasticsearchSettings search = search(env, elasticsearch);
     BlobLocation blobs = BlobLocation.load(env);
     S3Connection s3 = S3Connection.load(env, environment);
+    AlertSettings alerts = AlertSettings.load(env);
     env.validate();
     return new IndexConfig(
         elasticsearch,
@@ -73,7 +76,8 @@ public record IndexConfig(
         kafka,
         search,
         blobs,
-        s3);
+        s3,
+        alerts);
   }
 
   /**

@@ -1,7 +1,9 @@
 package nl.kamerstukken.index.consume;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
+import nl.kamerstukken.index.document.IndexedDocument;
 import nl.kamerstukken.index.elasticsearch.DocumentIndexer;
 import nl.kamerstukken.index.elasticsearch.DocumentOutcome;
 import nl.kamerstukken.kit.kafka.BatchHandler;
@@ -29,11 +31,21 @@ public final class IndexingHandler implements BatchHandler<Kamerstuk> {
   private final DocumentIndexer indexer;
   private final DeadLetters deadLetters;
   private final IndexMetrics metrics;
+  private final NewQa newQa;
 
   public IndexingHandler(DocumentIndexer indexer, DeadLetters deadLetters, MeterRegistry registry) {
+    this(indexer, deadLetters, registry, NewQa.NONE);
+  }
+
+  /**
+   * @param newQa told what each batch wrote, before the batch counts as done (saved searches)
+   */
+  public IndexingHandler(
+      DocumentIndexer indexer, DeadLetters deadLetters, MeterRegistry registry, NewQa newQa) {
     this.indexer = indexer;
     this.deadLetters = deadLetters;
     this.metrics = new IndexMetrics(registry);
+    this.newQa = newQa;
   }
 
   @Override
@@ -60,6 +72,12 @@ public final class IndexingHandler implements BatchHandler<Kamerstuk> {
     metrics.superseded(plan.supersededInBatch());
     List<DocumentOutcome> outcomes =
         indexer.index(plan.documents().stream().map(BatchPlan.Work::indexed).toList());
+    List<IndexedDocument> written = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (outcomes.get(i).status() == DocumentOutcome.Status.INDEXED) {
+        written.add(plan.documents().get(i).indexed());
+      }
+    }
     for (int i = 0; i < outcomes.size(); i++) {
       Incoming<Kamerstuk> event = plan.documents().get(i).event();
       MDC.put("documentId", outcomes.get(i).documentId());
@@ -68,6 +86,9 @@ public final class IndexingHandler implements BatchHandler<Kamerstuk> {
       } finally {
         MDC.remove("documentId");
       }
+    }
+    if (!written.isEmpty()) {
+      newQa.indexed(written);
     }
   }
 

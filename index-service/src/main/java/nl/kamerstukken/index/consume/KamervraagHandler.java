@@ -1,7 +1,9 @@
 package nl.kamerstukken.index.consume;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import nl.kamerstukken.index.elasticsearch.CaseIndexer;
 import nl.kamerstukken.kit.kafka.BatchHandler;
 import nl.kamerstukken.kit.kafka.DeadLetters;
@@ -18,10 +20,19 @@ public final class KamervraagHandler implements BatchHandler<Kamervraag> {
 
   private final CaseIndexer indexer;
   private final DeadLetters deadLetters;
+  private final ChangedCases changed;
 
   public KamervraagHandler(CaseIndexer indexer, DeadLetters deadLetters) {
+    this(indexer, deadLetters, ChangedCases.NONE);
+  }
+
+  /**
+   * @param changed told what each batch wrote, before the batch counts as done (saved searches)
+   */
+  public KamervraagHandler(CaseIndexer indexer, DeadLetters deadLetters, ChangedCases changed) {
     this.indexer = indexer;
     this.deadLetters = deadLetters;
+    this.changed = changed;
   }
 
   @Override
@@ -38,6 +49,18 @@ public final class KamervraagHandler implements BatchHandler<Kamervraag> {
           event.topic(),
           event.key(),
           event.value());
+    }
+    Map<String, Kamervraag> written = new LinkedHashMap<>();
+    for (Incoming<Kamervraag> event : batch) {
+      if (event.key() != null) {
+        written.remove(event.key());
+        written.put(event.key(), event.value());
+      }
+    }
+    written.keySet().removeAll(refused.keySet());
+    written.values().removeIf(Objects::isNull);
+    if (!written.isEmpty()) {
+      changed.written(List.copyOf(written.values()));
     }
   }
 }

@@ -59,6 +59,22 @@ final class QaSearchRequest {
     return body;
   }
 
+  /**
+   * The same words and filters as {@link #body}, as one named clause ({@code _name}), so one
+   * request can test many saved searches and say which matched each hit.
+   */
+  static ObjectNode named(SearchQuery query, String name) {
+    ObjectNode clause = Json.mapper().createObjectNode();
+    ObjectNode bool = clause.putObject("bool");
+    bool.putArray("must").add(words(query.text()));
+    ObjectNode filter = filters(query);
+    if (filter != null) {
+      bool.putArray("filter").add(filter);
+    }
+    bool.put("_name", name);
+    return clause;
+  }
+
   private static ObjectNode words(String text) {
     if (text == null) {
       ObjectNode query = Json.mapper().createObjectNode();

@@ -3,6 +3,7 @@ package nl.kamerstukken.index.web;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import java.util.function.Supplier;
+import nl.kamerstukken.index.alert.SavedSearches;
 import nl.kamerstukken.index.api.Highlighting;
 import nl.kamerstukken.index.api.KamervraagSearch;
 import nl.kamerstukken.index.elasticsearch.IndexNames;
@@ -46,5 +47,10 @@ public final class SearchRoutes {
             QaApi.PREFIX,
             new QaApi(new QaDetails(client, names), new SimilarQuestions(client, names)))
         .route("/", new SearchPage());
+  }
+
+  /** Adds the saved searches' API ({@code /api/alerts}, see {@link AlertApi}). */
+  public static void installAlerts(AdminServer admin, SavedSearches alerts) {
+    admin.route(AlertApi.PREFIX, new AlertApi(alerts));
   }
 }

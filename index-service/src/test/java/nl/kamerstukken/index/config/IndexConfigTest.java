@@ -88,4 +88,20 @@ class IndexConfigTest {
         .hasMessageContaining("INDEX_ELASTICSEARCH_API_KEY")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("topsecret"));
   }
+
+  @Test
+  void aBadAlertKeyIsNamedWithoutShowingItAndTheSettingsNeverPrintTheKey() {
+    Map<String, String> bad =
+        Map.of("INDEX_ALERT_SECRET_KEY", "too-short-key", "INDEX_ALERT_RETRY_MAX", "10ms");
+
+    assertThatThrownBy(() -> IndexConfig.load(bad))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("INDEX_ALERT_SECRET_KEY")
+        .hasMessageContaining("INDEX_ALERT_RETRY_MAX")
+        .hasMessageNotContaining("too-short-key");
+    String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    AlertSettings good = IndexConfig.load(Map.of("INDEX_ALERT_SECRET_KEY", key)).alerts();
+    assertThat(good.toString()).doesNotContain(key);
+    assertThat(good.maxAttempts()).isEqualTo(10);
+  }
 }

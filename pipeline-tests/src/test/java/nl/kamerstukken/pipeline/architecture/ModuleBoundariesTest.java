@@ -34,6 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <ul>
  *   <li>{@code ElasticsearchRolesIT} starts index-service ({@code index.app.IndexService} with its
  *       {@code index.config.IndexConfig}) against a secured node;
+ *   <li>{@code SavedSearchAlertsIT} starts index-service the same way, to restart it while an alert
+ *       waits for its webhook;
  *   <li>{@code Assembly} runs assemble-service's topology ({@code
  *       assemble.topology.AssembleTopology}) in a {@code TopologyTestDriver};
  *   <li>parse-service's test fixtures ({@code parse.fixture}, its test-jar: hostile files) are test
@@ -123,6 +125,9 @@ class ModuleBoundariesTest {
       List.of(
           new Exemption(
               "nl.kamerstukken.pipeline.security.ElasticsearchRolesIT",
+              List.of("nl.kamerstukken.index.app..", "nl.kamerstukken.index.config..")),
+          new Exemption(
+              "nl.kamerstukken.pipeline.alerts.SavedSearchAlertsIT",
               List.of("nl.kamerstukken.index.app..", "nl.kamerstukken.index.config..")),
           new Exemption(
               "nl.kamerstukken.pipeline.assemble.Assembly",

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The received and parsed topics are compacted: the latest event per document stays forever (a
  * reindex replays the parsed topic from the beginning) and a tombstone eventually removes a
- * document.
+ * document. So is the saved-search topic (the latest subscription per name); the dead letters are
+ * kept 90 days and the alerts (matches, delivered by index-service) 30 days.
  */
 public final class TopicAdmin {
 
@@ -83,13 +84,17 @@ public final class TopicAdmin {
   }
 
   static NewTopic newTopic(Topic<String, ?> topic, KafkaSettings settings) {
-    boolean compacted = !topic.name().endsWith(Topics.DEAD_LETTER.name());
+    boolean compacted =
+        !topic.name().endsWith(Topics.DEAD_LETTER.name())
+            && !topic.name().endsWith(Topics.ALERTS.name());
+    Duration retention =
+        topic.name().endsWith(Topics.ALERTS.name()) ? Duration.ofDays(30) : Duration.ofDays(90);
     Map<String, String> configs =
         Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG,
             compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG,
-            compacted ? "-1" : String.valueOf(Duration.ofDays(90).toMillis()),
+            compacted ? "-1" : String.valueOf(retention.toMillis()),
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
             String.valueOf(KafkaSettings.MAX_MESSAGE_BYTES));
     return new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor())

@@ -31,9 +31,12 @@ public final class EventSchema {
 
   /**
    * The field that names an event's own id, by kind of event: files ({@code documentId}),
-   * Kamerstukken ({@code key}), Kamervraag cases ({@code caseKey}). The first one present counts.
+   * Kamerstukken ({@code key}), Kamervraag cases ({@code caseKey}), alerts ({@code idempotencyKey},
+   * first: an alert names its case too), saved searches ({@code name}). The first one present
+   * counts.
    */
-  private static final List<String> ID_FIELDS = List.of("documentId", "key", "caseKey");
+  private static final List<String> ID_FIELDS =
+      List.of("idempotencyKey", "documentId", "key", "caseKey", "name");
 
   /** More messages than this say nothing new; the dead letter stays readable. */
   private static final int MAX_PROBLEMS = 10;

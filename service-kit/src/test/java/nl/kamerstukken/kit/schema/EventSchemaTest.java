@@ -58,6 +58,21 @@ class EventSchemaTest {
     assertThat(schema.check(SHA, bytes("[1,2]")).problem()).contains("$: array found, object");
   }
 
+  @Test
+  void anAlertAboutACaseIsKeyedByItsIdempotencyKeyNotTheCase() {
+    String alert =
+        """
+        {"idempotencyKey": "%s", "alertName": "kolen", "qaId": "kv-tk-1-qa-1",
+         "questionNumbers": ["1"], "answerVersion": "0123456789abcdef",
+         "matchedAt": "2026-12-02T10:00:00Z", "kind": "postponed", "caseKey": "2025Z09003"}
+        """
+            .formatted(SHA);
+    EventSchema alerts = EventSchema.of(Topics.ALERTS);
+
+    assertThat(alerts.check(SHA, bytes(alert)).valid()).isTrue();
+    assertThat(alerts.check("2025Z09003", bytes(alert)).problem()).contains("idempotencyKey");
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -53,7 +53,8 @@ final class DocumentClassifier {
       return "brief";
     }
     String heading = h.other().heading();
-    return heading != null && NOTA.matcher(heading).matches() ? "nota" : "other";
+    boolean nota = heading != null && NOTA.matcher(heading).matches() || h.nota().title() != null;
+    return nota ? "nota" : "other";
   }
 
   private static String byStukTitle(String stukTitle, Segmentation segmentation) {
@@ -90,5 +91,6 @@ final class DocumentClassifier {
       KamervraagHeader kamervragen,
       KamerstukHeader kamerstuk,
       OtherHeaders other,
-      PublisherMetadata publisher) {}
+      PublisherMetadata publisher,
+      NotaHeading nota) {}
 }

@@ -74,7 +74,8 @@ public final class MetadataExtractor {
             KamervraagHeader.parse(header),
             KamerstukHeader.parse(paragraphs, document.lines()),
             OtherHeaders.parse(paragraphs, document.lines()),
-            PublisherMetadata.of(properties));
+            PublisherMetadata.of(properties),
+            NotaHeading.read(document.lines(), scanned));
     String body = CleanDocument.join(document.lines()) + "\n" + furniture;
     String type =
         Mededelingen.refine(
@@ -99,7 +100,7 @@ public final class MetadataExtractor {
                 part(KST_ID, identifier, 2),
                 part(AH_ID, identifier, 3)),
             first(f.title, h.publisher().title(), h.other().heading()),
-            first(h.publisher().date(), h.kamerstuk().date(), titleDate(type, f.title)),
+            first(h.publisher().date(), h.kamerstuk().date(), titleDate(type, f.title, h.nota())),
             f.askedBy.isEmpty() && isKamervragen(type) ? h.publisher().askedBy() : f.askedBy,
             f.parties,
             f.addressedTo,
@@ -152,6 +153,14 @@ public final class MetadataExtractor {
       }
       case "motie", "amendement" -> f.title = first(ks.stukTitle(), oh.motion());
       case "besluitenlijst" -> f.title = oh.besluitenlijst();
+      case "nota" ->
+          f.title =
+              first(
+                  ks.isKamerstuk() ? ks.stukTitle() : null,
+                  oh.subject(),
+                  h.nota().title(),
+                  oh.heading());
+      case "scan" -> f.title = first(oh.subject(), h.nota().title());
       case "brief" ->
           f.title = first(ks.isKamerstuk() ? ks.dossierTitle() : oh.subject(), oh.kamerbrief());
       default ->
@@ -160,9 +169,16 @@ public final class MetadataExtractor {
     return f;
   }
 
-  /** A besluitenlijst is dated by its title ("... van dinsdag 8 maart 2011"). */
-  private static LocalDate titleDate(String type, String title) {
-    return "besluitenlijst".equals(type) ? DutchDates.first(title) : null;
+  /**
+   * A besluitenlijst is dated by its title ("... van dinsdag 8 maart 2011"); a nota and a scanned
+   * page by their printed "Datum ...".
+   */
+  private static LocalDate titleDate(String type, String title, NotaHeading nota) {
+    return switch (type) {
+      case "besluitenlijst" -> DutchDates.first(title);
+      case "nota", "scan" -> nota.date();
+      default -> null;
+    };
   }
 
   private static boolean isKamervragen(String type) {

@@ -37,6 +37,9 @@ topic kamerstukken.documents.received "${compacted[@]}"
 topic kamerstukken.documents.parsed "${compacted[@]}"
 topic kamerstukken.kamerstukken "${compacted[@]}"
 topic kamerstukken.kamervragen "${compacted[@]}"
+topic kamerstukken.alerts.subscriptions "${compacted[@]}"
+topic kamerstukken.alerts --config cleanup.policy=delete --config retention.ms=2592000000 \
+  --config max.message.bytes=16777216
 topic kamerstukken.documents.dlq --config cleanup.policy=delete --config retention.ms=7776000000 \
   --config max.message.bytes=16777216
 topic kamerstukken.s3-events --config retention.ms=86400000

@@ -6,15 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import nl.kamerstukken.model.DocumentMetadata;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.parse.api.ParserSettings;
-import nl.kamerstukken.parse.clean.CleanDocument;
-import nl.kamerstukken.parse.clean.TextCleaner;
 import nl.kamerstukken.parse.extract.Extraction;
 import nl.kamerstukken.parse.extract.ExtractionFailure;
 import nl.kamerstukken.parse.extract.OcrEngine;
@@ -22,10 +16,6 @@ import nl.kamerstukken.parse.extract.PdfExtractor;
 import nl.kamerstukken.parse.extract.PublisherXmlExtractor;
 import nl.kamerstukken.parse.extract.TikaExtractor;
 import nl.kamerstukken.parse.extract.ZipGuard;
-import nl.kamerstukken.parse.metadata.MetadataExtractor;
-import nl.kamerstukken.parse.metadata.SiblingMetadata;
-import nl.kamerstukken.parse.segment.Segmentation;
-import nl.kamerstukken.parse.segment.Segmenter;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -122,40 +112,6 @@ final class Extractors {
             + " does not read; supported are PDF, DOCX, DOC, ODT, RTF, HTML, XML and plain text: convert it to PDF"
             + " and drop it again",
         null);
-  }
-
-  /**
-   * The metadata of the publisher's XML ({@code <name>.xml}, an {@code <officiele-publicatie>})
-   * beside a non-XML file, read the same way as the file itself; null when there is none or it
-   * cannot be read.
-   */
-  DocumentMetadata siblingXmlMetadata(
-      Path file, String name, Map<String, List<String>> properties) {
-    if (name.toLowerCase(Locale.ROOT).endsWith(".xml")) {
-      return null;
-    }
-    Path dir = file.toAbsolutePath().getParent();
-    for (String candidate :
-        List.of(file.getFileName().toString(), SiblingMetadata.baseName(name))) {
-      int dot = candidate.lastIndexOf('.');
-      Path xmlFile =
-          dir == null || dot <= 0 ? null : dir.resolve(candidate.substring(0, dot) + ".xml");
-      if (xmlFile != null
-          && SiblingMetadata.besideFile(xmlFile, dir)
-          && Files.isRegularFile(xmlFile)) {
-        try {
-          Extraction sibling = xml.extract(xmlFile, xmlFile.getFileName().toString());
-          if (sibling != null) {
-            CleanDocument document = TextCleaner.clean(sibling);
-            Segmentation segmentation = Segmenter.segment(document, sibling.markedSegments());
-            return MetadataExtractor.extract(document, segmentation, properties, false);
-          }
-        } catch (ExtractionFailure e) {
-          return null;
-        }
-      }
-    }
-    return null;
   }
 
   /**

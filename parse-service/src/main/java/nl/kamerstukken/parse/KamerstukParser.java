@@ -47,6 +47,7 @@ public final class KamerstukParser implements DocumentParser {
   private static final Logger LOG = LoggerFactory.getLogger(KamerstukParser.class);
 
   private final Extractors extractors;
+  private final SiblingPublisherXml siblingXml = new SiblingPublisherXml();
 
   private KamerstukParser(Extractors extractors) {
     this.extractors = extractors;
@@ -114,7 +115,7 @@ public final class KamerstukParser implements DocumentParser {
         extraction.pageCount() > 0 && extraction.imagePages().size() == extraction.pageCount();
     DocumentMetadata metadata =
         MetadataExtractor.extract(document, segmentation, properties, scanned);
-    DocumentMetadata publisher = extractors.siblingXmlMetadata(file, name, properties);
+    DocumentMetadata publisher = siblingXml.metadataBeside(file, name, properties);
     if (publisher != null) {
       metadata = MetadataExtractor.preferring(publisher, metadata);
     }

@@ -62,12 +62,29 @@ public final class Pipeline implements AutoCloseable {
 
   /** Starts (or restarts after {@link ServiceProcess#kill}) one service with its usual settings. */
   public ServiceProcess startService(String service) throws IOException {
+    return startService(service, environment(service));
+  }
+
+  /**
+   * Starts a service again after it died. A restarted parse-service skips its workers' warm-up
+   * ({@code PARSE_WORKER_WARM_UP=0s}): after a crash, being back within seconds matters more than
+   * the speed of its first documents, and the waiting backlog warms the JIT as well.
+   */
+  public ServiceProcess restartService(String service) throws IOException {
+    Map<String, String> env = environment(service);
+    if (PipelineSettings.PARSE.equals(service)) {
+      env.put("PARSE_WORKER_WARM_UP", "0s");
+    }
+    return startService(service, env);
+  }
+
+  private ServiceProcess startService(String service, Map<String, String> env) throws IOException {
     ServiceProcess process =
         ServiceProcess.start(
             service,
             settings.jar(service),
             jvmOptions(service),
-            environment(service),
+            env,
             settings.httpPorts().get(service),
             settings.logDir() == null ? null : settings.logDir().resolve(service + ".log"));
     services.put(service, process);

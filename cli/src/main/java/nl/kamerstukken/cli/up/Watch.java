@@ -88,7 +88,7 @@ final class Watch {
               + ")");
     } else if (supervision.due(name, now)) {
       try {
-        ServiceProcess restarted = pipeline.startService(name);
+        ServiceProcess restarted = pipeline.restartService(name);
         supervision.restarted(name);
         say(name + " restarted (pid " + restarted.pid() + ")");
         run.record();

@@ -20,7 +20,9 @@ final class DutchDates {
   private static final Pattern WORDS = Pattern.compile(DATE, Pattern.CASE_INSENSITIVE);
   private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})-(\\d{1,2})-(\\d{4})");
-  private static final List<String> FULL =
+
+  /** The months' full names, January first. */
+  static final List<String> MONTH_NAMES =
       List.of(
           "januari",
           "februari",
@@ -56,8 +58,9 @@ final class DutchDates {
 
   private static int month(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    for (int i = 0; i < FULL.size(); i++) {
-      if (FULL.get(i)
+    for (int i = 0; i < MONTH_NAMES.size(); i++) {
+      if (MONTH_NAMES
+          .get(i)
           .startsWith(
               lower.equals("mrt") ? "maa" : lower.substring(0, Math.min(3, lower.length())))) {
         return i + 1;

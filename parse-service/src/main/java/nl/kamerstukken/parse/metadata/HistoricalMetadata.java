@@ -43,20 +43,6 @@ public final class HistoricalMetadata {
       Pattern.compile(
           "(?is)^(minister-president|ministers?|staats-?\\s*secretaris(?:sen)?)\\s*(.*)$");
   private static final Pattern MONTH_DATE = Pattern.compile("(\\d{1,2})\\s+(\\D+?)\\s+(\\d{4})");
-  private static final List<String> MONTHS =
-      List.of(
-          "januari",
-          "februari",
-          "maart",
-          "april",
-          "mei",
-          "juni",
-          "juli",
-          "augustus",
-          "september",
-          "oktober",
-          "november",
-          "december");
 
   private HistoricalMetadata() {}
 
@@ -217,8 +203,8 @@ public final class HistoricalMetadata {
   private static int nearestMonth(String word) {
     int best = 0;
     int bestDistance = 3;
-    for (int i = 0; i < MONTHS.size(); i++) {
-      int d = distance(word, MONTHS.get(i));
+    for (int i = 0; i < DutchDates.MONTH_NAMES.size(); i++) {
+      int d = distance(word, DutchDates.MONTH_NAMES.get(i));
       if (d < bestDistance) {
         best = i + 1;
         bestDistance = d;

@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import nl.kamerstukken.kit.kafka.Backoff;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.kit.schema.EventCheck;
 import nl.kamerstukken.kit.schema.EventSchema;
@@ -36,6 +37,8 @@ public final class Subscriptions implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
   private static final Duration POLL = Duration.ofMillis(250);
+  private static final Backoff METADATA_BACKOFF =
+      new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
 
   private final Consumer<String, byte[]> consumer;
   private final Topic<String, AlertSubscription> topic;
@@ -126,7 +129,7 @@ public final class Subscriptions implements Runnable {
    * is asked again until it has (or the loop is stopped: then empty).
    */
   private List<TopicPartition> partitions() {
-    while (running) {
+    for (int attempt = 1; running; attempt++) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic.name()).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -135,7 +138,8 @@ public final class Subscriptions implements Runnable {
         return partitions;
       }
       try {
-        Thread.sleep(POLL.toMillis());
+        // the broker learns of a new topic within moments: back off (jittered, growing) meanwhile
+        TimeUnit.MILLISECONDS.sleep(METADATA_BACKOFF.delay(attempt).toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return List.of();

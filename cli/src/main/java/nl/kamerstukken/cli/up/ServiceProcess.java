@@ -132,9 +132,14 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Whether {@code /health} answers 200 right now. */
   public boolean healthy() {
+    return healthy(httpPort);
+  }
+
+  /** Whether the service on {@code port} of this host answers {@code /health} with 200 now. */
+  public static boolean healthy(int port) {
     try {
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
               .timeout(Duration.ofSeconds(3))
               .build();
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.cli.up.PipelineSettings;
+import nl.kamerstukken.cli.up.ServiceProcess;
 import nl.kamerstukken.cli.up.Supervision;
 import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.junit.LocalStackExtension;
@@ -51,8 +48,6 @@ class UpCrashIT {
           PipelineSettings.PARSE,
           PipelineSettings.INDEX,
           PipelineSettings.ASSEMBLE);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final List<String> REPORT =
       new ArrayList<>(List.of("| scenario | result |", "|---|---|"));
 
@@ -112,7 +107,7 @@ class UpCrashIT {
                   state(service)
                           .filter(s -> s.pid() != pid && "running".equals(s.state()))
                           .isPresent()
-                      && healthy(settings.httpPorts().get(service)));
+                      && ServiceProcess.healthy(settings.httpPorts().get(service)));
       REPORT.add(
           "| kill -9 "
               + service
@@ -251,21 +246,6 @@ class UpCrashIT {
     return Supervision.read(settings.dataDir()).stream()
         .filter(s -> s.name().equals(service))
         .findFirst();
-  }
-
-  private static boolean healthy(int port) {
-    try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-              .timeout(Duration.ofSeconds(2))
-              .build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private static String seconds(long since) {

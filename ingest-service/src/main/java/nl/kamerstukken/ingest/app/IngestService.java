@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import nl.kamerstukken.ingest.api.SourceId;
 import nl.kamerstukken.ingest.blob.BlobStore;
 import nl.kamerstukken.ingest.blob.FolderBlobStore;
 import nl.kamerstukken.ingest.blob.S3BlobStore;
@@ -24,6 +25,8 @@ import nl.kamerstukken.ingest.source.BucketEvents;
 import nl.kamerstukken.ingest.source.BucketSource;
 import nl.kamerstukken.ingest.source.FolderSource;
 import nl.kamerstukken.ingest.source.Source;
+import nl.kamerstukken.ingest.state.OtherSources;
+import nl.kamerstukken.ingest.state.SourceStates;
 import nl.kamerstukken.kit.http.AdminServer;
 import nl.kamerstukken.kit.kafka.Backoff;
 import nl.kamerstukken.kit.kafka.DeadLetters;
@@ -60,6 +63,7 @@ public final class IngestService implements Service {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Resources resources = new Resources("ingest-service");
   private Ledger ledger;
+  private java.nio.file.Path ledgerDir;
   private EventPublisher publisher;
   private IngestLoop loop;
   private BucketEvents bucketEvents;
@@ -94,7 +98,11 @@ public final class IngestService implements Service {
     TopicAdmin.ensureTopics(
         kafka, Duration.ofSeconds(60), List.of(Topics.RECEIVED, Topics.DEAD_LETTER));
     try {
-      ledger = resources.add(Ledger.open(ledgerDir()));
+      SourceStates states = SourceStates.in(config.stateDir());
+      SourceId sourceId = sourceId();
+      ledgerDir = states.prepare(sourceId);
+      ledger = resources.add(Ledger.open(ledgerDir));
+      OtherSources others = OtherSources.of(states, sourceId);
       BlobStore blobs = blobStore();
       publisher = resources.add(EventPublisher.create(kafka));
       IngestMetrics metrics = new IngestMetrics(registry);
@@ -118,7 +126,8 @@ public final class IngestService implements Service {
               announcer,
               metrics,
               Clock.systemUTC(),
-              config.maxFileSizeBytes());
+              config.maxFileSizeBytes(),
+              others);
       loop = new IngestLoop(source, ingestor, announcer, Duration.ofMinutes(2).plus(interval()));
       Gauge.builder("kamerstukken.ingest.files.pending", loop, IngestLoop::pending)
           .description("files seen but not yet complete")
@@ -126,7 +135,13 @@ public final class IngestService implements Service {
       Gauge.builder("kamerstukken.ingest.paths.known", ledger, Ledger::size)
           .description("inbox paths in the ledger")
           .register(registry);
-      LOG.info("ingest-service: ledger knows [{}] path(s)", ledger.size());
+      LOG.info(
+          "ingest-service: source [{}] ({}); its ledger knows [{}] path(s); [{}] other known"
+              + " source(s) are kept as they are",
+          sourceId.id(),
+          sourceId.describe(),
+          ledger.size(),
+          others.count());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare ingest: " + e.getMessage(), e);
     }
@@ -145,14 +160,15 @@ public final class IngestService implements Service {
   }
 
   /**
-   * The feed keeps its own ledger (and checkpoint) in a folder of the state: a folder source
-   * started later on the same state must not take the feed's documents for deleted files, nor the
-   * reverse.
+   * Which source this is. Each keeps its own ledger in the state ({@link SourceStates}): a source
+   * started later on the same state never takes another's documents for deleted files.
    */
-  private java.nio.file.Path ledgerDir() {
-    return config.source() == IngestConfig.Kind.KOOP
-        ? config.stateDir().resolve("koop")
-        : config.stateDir();
+  private SourceId sourceId() {
+    return switch (config.source()) {
+      case FOLDER -> SourceId.folder(config.inbox());
+      case S3 -> SourceId.bucket(config.s3().inbox().bucket(), config.s3().inbox().prefix());
+      case KOOP -> SourceId.koop();
+    };
   }
 
   /** The configured inbox as a source; a bucket's notifications (if any) wake its listing. */
@@ -162,7 +178,7 @@ public final class IngestService implements Service {
           config.inbox(), config.settleTime(), config.rescanInterval(), ledger);
     }
     if (config.source() == IngestConfig.Kind.KOOP) {
-      return KoopSource.open(config.koop(), ledgerDir(), ledger, config.maxFileSizeBytes());
+      return KoopSource.open(config.koop(), ledgerDir, ledger, config.maxFileSizeBytes());
     }
     S3Settings settings = config.s3();
     BucketSource bucket =

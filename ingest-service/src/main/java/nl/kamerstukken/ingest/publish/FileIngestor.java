@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Predicate;
 import nl.kamerstukken.ingest.blob.BlobStore;
 import nl.kamerstukken.ingest.blob.StoredBlob;
 import nl.kamerstukken.ingest.publish.Ledger.Holding;
@@ -45,6 +46,7 @@ public final class FileIngestor {
   private final IngestMetrics metrics;
   private final Clock clock;
   private final long maxFileSize;
+  private final Predicate<String> otherSourcesHold;
 
   public FileIngestor(
       SourceReader source,
@@ -55,6 +57,25 @@ public final class FileIngestor {
       IngestMetrics metrics,
       Clock clock,
       long maxFileSize) {
+    this(source, blobs, mediaTypes, ledger, announcer, metrics, clock, maxFileSize, sha -> false);
+  }
+
+  /**
+   * @param otherSourcesHold whether another source (folder, bucket, feed) of the same state holds a
+   *     content: then a gone path here removes nothing downstream, for the document is still that
+   *     source's too
+   */
+  public FileIngestor(
+      SourceReader source,
+      BlobStore blobs,
+      MediaTypeDetector mediaTypes,
+      Ledger ledger,
+      Announcer announcer,
+      IngestMetrics metrics,
+      Clock clock,
+      long maxFileSize,
+      Predicate<String> otherSourcesHold) {
+    this.otherSourcesHold = otherSourcesHold;
     this.source = source;
     this.blobs = blobs;
     this.mediaTypes = mediaTypes;
@@ -197,6 +218,11 @@ public final class FileIngestor {
                 "[{}] is gone; its content is still in the inbox under another name", sourcePath);
             return Outcome.of(Status.RELEASED, sha, "held elsewhere");
           }
+          if (otherSourcesHold.test(sha)) {
+            ledger.retracted(sha, sourcePath);
+            LOG.info("[{}] is gone; its content stays: another known source holds it", sourcePath);
+            return Outcome.of(Status.RELEASED, sha, "held by another source");
+          }
           if (!announcer.retract(sha)) {
             return Outcome.of(Status.STOPPED, sha, "stopped before Kafka acknowledged");
           }
@@ -212,6 +238,10 @@ public final class FileIngestor {
    */
   private void retractIfUnheld(String sha, String sourcePath) throws IOException {
     if (ledger.heldElsewhere(sha, sourcePath) || !ledger.isAnnounced(sha)) {
+      return;
+    }
+    if (otherSourcesHold.test(sha)) {
+      ledger.retracted(sha, null);
       return;
     }
     if (announcer.retract(sha)) {
@@ -231,6 +261,10 @@ public final class FileIngestor {
           withDocumentId(
               sha,
               () -> {
+                if (otherSourcesHold.test(sha)) {
+                  ledger.retracted(sha, null);
+                  return Outcome.of(Status.RELEASED, sha, "held by another source");
+                }
                 if (!announcer.retract(sha)) {
                   return Outcome.of(Status.STOPPED, sha, "stopped before Kafka acknowledged");
                 }

@@ -46,6 +46,26 @@ public final class Ledger implements KnownFiles, AutoCloseable {
   /** What a path holds. */
   public record Holding(String sha256, FileStamp stamp) {}
 
+  /**
+   * A ledger as it was on disk, read without its lock (another instance may be appending to it).
+   *
+   * @param paths the paths it holds, sorted
+   * @param held the contents some path of it holds
+   * @param announced the contents it announced (and did not retract)
+   */
+  public record Snapshot(List<String> paths, Set<String> held, Set<String> announced) {
+    public Snapshot {
+      paths = List.copyOf(paths);
+      held = Set.copyOf(held);
+      announced = Set.copyOf(announced);
+    }
+
+    /** Whether this ledger holds or announced the content (its document exists for it). */
+    public boolean has(String sha256) {
+      return held.contains(sha256) || announced.contains(sha256);
+    }
+  }
+
   private final Path file;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -92,6 +112,22 @@ public final class Ledger implements KnownFiles, AutoCloseable {
       throw e;
     }
     return ledger;
+  }
+
+  /**
+   * Reads the ledger in {@code stateDir} without taking its lock and without writing: for looking
+   * at another source's state. A missing ledger is empty; a torn last line is dropped.
+   */
+  public static Snapshot read(Path stateDir) throws IOException {
+    Ledger ledger = new Ledger(stateDir.resolve(FILE), null, null);
+    ledger.load();
+    return new Snapshot(
+        List.copyOf(ledger.byPath.keySet()), ledger.holders.keySet(), ledger.announced);
+  }
+
+  /** Whether {@code stateDir} holds a ledger file. */
+  public static boolean existsIn(Path stateDir) {
+    return Files.exists(stateDir.resolve(FILE));
   }
 
   private void load() throws IOException {
@@ -181,6 +217,11 @@ public final class Ledger implements KnownFiles, AutoCloseable {
 
   public synchronized int size() {
     return byPath.size();
+  }
+
+  /** Every content announced and not retracted, sorted. */
+  public synchronized List<String> announcedContents() {
+    return announced.stream().sorted().toList();
   }
 
   // ---- writing: each call is one line, durable when it returns
@@ -318,8 +359,10 @@ public final class Ledger implements KnownFiles, AutoCloseable {
         log.close();
       }
     } finally {
-      lock.release();
-      lockChannel.close();
+      if (lock != null) {
+        lock.release();
+        lockChannel.close();
+      }
     }
   }
 }

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,6 +79,7 @@ class FileIngestorTest {
   private FolderSource source;
   private Announcer announcer;
   private FileIngestor ingestor;
+  private final Set<String> otherSources = new HashSet<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -106,7 +109,8 @@ class FileIngestorTest {
             announcer,
             metrics,
             CLOCK,
-            maxFileSize);
+            maxFileSize,
+            otherSources::contains);
   }
 
   private void restart(long maxFileSize) throws IOException {
@@ -210,6 +214,25 @@ class FileIngestorTest {
     assertThat(ledger.isAnnounced(sha)).isFalse();
     assertThat(ledger.holding("weg.pdf")).isEmpty();
     assertThat(metrics.removed().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeletedFileWhoseContentAnotherSourceHoldsRemovesNothing() throws IOException {
+    // Given announced content that another known source (a folder watched before) holds too
+    String sha = ingestor.ingest(drop("gedeeld.pdf", PDF)).documentId();
+    otherSources.add(sha);
+
+    // When its file is deleted here and released
+    Files.delete(inbox.resolve("gedeeld.pdf"));
+    Outcome outcome = ingestor.release("gedeeld.pdf");
+
+    // Then no tombstone: the document stays, for the other source still has it; this source
+    // forgets both the path and its claim on the content
+    assertThat(outcome.detail()).isEqualTo("held by another source");
+    assertThat(received()).hasSize(1);
+    assertThat(ledger.isAnnounced(sha)).isFalse();
+    assertThat(ledger.holding("gedeeld.pdf")).isEmpty();
+    assertThat(metrics.removed().count()).isZero();
   }
 
   @Test

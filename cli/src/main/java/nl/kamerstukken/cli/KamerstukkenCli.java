@@ -10,6 +10,7 @@ import nl.kamerstukken.cli.search.ReindexCommand;
 import nl.kamerstukken.cli.search.ReparseCommand;
 import nl.kamerstukken.cli.search.SearchCommand;
 import nl.kamerstukken.cli.search.SimilarCommand;
+import nl.kamerstukken.cli.sources.PruneCommand;
 import nl.kamerstukken.cli.status.StatusCommand;
 import nl.kamerstukken.cli.up.UpCommand;
 import picocli.CommandLine;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
       UploadCommand.class,
       AlertCommand.class,
       StatusCommand.class,
+      PruneCommand.class,
       DlqCommand.class,
       CommandLine.HelpCommand.class
     })

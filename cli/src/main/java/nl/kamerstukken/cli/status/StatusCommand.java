@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.cli.dlq.DeadLetterLog;
 import nl.kamerstukken.cli.search.Connection;
+import nl.kamerstukken.cli.sources.KnownSourcesReport;
 import nl.kamerstukken.cli.up.Supervision;
 import nl.kamerstukken.index.api.IndexClient;
 import nl.kamerstukken.model.DeadLetter;
@@ -66,8 +67,8 @@ public final class StatusCommand implements Callable<Integer> {
       names = "--data-dir",
       defaultValue = ".kamerstukken",
       description =
-          "Data folder of ./kamerstukken up: its services' crash and restart counts are shown"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Data folder of ./kamerstukken up: its services' crash and restart counts and the"
+              + " sources ingest knows are shown (default: ${DEFAULT-VALUE}).")
   java.nio.file.Path dataDir;
 
   @Spec CommandSpec spec;
@@ -83,6 +84,7 @@ public final class StatusCommand implements Callable<Integer> {
     } catch (IllegalStateException e) {
       out.println("Kafka at " + config.kafka().bootstrapServers() + ": " + e.getMessage());
       printSupervision(out);
+      KnownSourcesReport.printAll(out, dataDir);
       out.flush();
       return 2;
     }
@@ -103,6 +105,7 @@ public final class StatusCommand implements Callable<Integer> {
       // closing the Elasticsearch client failed: the report is printed already
     }
     printSupervision(out);
+    KnownSourcesReport.printAll(out, dataDir);
     out.flush();
     return verdict.stuck() ? 1 : 0;
   }

@@ -10,6 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.kamerstukken.cli.s3.S3Target;
 import nl.kamerstukken.cli.s3.S3TargetFile;
+import nl.kamerstukken.cli.sources.KnownSourcesReport;
+import nl.kamerstukken.ingest.api.SourceId;
 import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.LocalStackConfig;
 import nl.kamerstukken.localstack.host.PortHolder;
@@ -268,6 +270,14 @@ public final class UpCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** The source ingest watches in this run, as its state names it. */
+  private SourceId watchedSource() {
+    if (following()) {
+      return SourceId.koop();
+    }
+    return s3 ? SourceId.bucket(S3Target.INBOX_BUCKET, "") : SourceId.folder(inbox);
+  }
+
   private boolean following() {
     return "koop".equals(follow);
   }
@@ -325,6 +335,7 @@ public final class UpCommand implements Callable<Integer> {
         "  search page      http://127.0.0.1:%d/   (and /api/search)%n",
         pipeline.service(PipelineSettings.INDEX).httpPort());
     out.printf("  data             %s%n", dataDir.toAbsolutePath());
+    KnownSourcesReport.printNotWatched(out, dataDir, watchedSource());
     if (!s3 && !following()) {
       out.printf("%nTry:  cp ../shared/corpus/kst-26643-1522.pdf %s/%n", inbox);
     }

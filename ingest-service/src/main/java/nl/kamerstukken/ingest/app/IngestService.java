@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class IngestService implements Service {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Resources resources = new Resources("ingest-service");
   private Ledger ledger;
-  private java.nio.file.Path ledgerDir;
+  private Path ledgerDir;
   private EventPublisher publisher;
   private IngestLoop loop;
   private BucketEvents bucketEvents;

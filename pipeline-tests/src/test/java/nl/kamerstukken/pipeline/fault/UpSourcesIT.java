@@ -65,7 +65,7 @@ class UpSourcesIT {
     awaitIndexed(observer, b);
 
     // Then A's Kamerstukken are still searchable, all of them, with their questions and answers
-    await()
+    await("inbox A's Kamerstukken stay searchable while up watches inbox B")
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(10))
         .until(() -> observer.documentHits(a).size() == BATCH);
@@ -101,7 +101,7 @@ class UpSourcesIT {
     // Then exactly A's documents leave search; B's stay
     assertThat(prune.exitCode()).isZero();
     assertThat(prune.output()).contains(BATCH + " document(s) removed");
-    await()
+    await("prune --source A removes A's Kamerstukken and their Q&A from search")
         .atMost(PATIENCE)
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> observer.documentHits(a).isEmpty() && observer.qaHits(a).isEmpty());
@@ -123,7 +123,7 @@ class UpSourcesIT {
   }
 
   private static void awaitIndexed(Observer observer, Batch batch) {
-    await()
+    await(batch.name() + " indexed")
         .atMost(PATIENCE)
         .pollInterval(Duration.ofSeconds(1))
         .until(

@@ -104,6 +104,11 @@ public final class IngestService implements Service {
       ledgerDir = states.prepare(sourceId);
       ledger = resources.add(Ledger.open(ledgerDir));
       OtherSources others = OtherSources.of(states, sourceId);
+      LOG.info(
+          "ingest-service: source [{}] ({}); [{}] other known source(s) are kept as they are",
+          sourceId.id(),
+          sourceId.describe(),
+          others.count());
       BlobStore blobs = blobStore();
       publisher = resources.add(EventPublisher.create(kafka));
       IngestMetrics metrics = new IngestMetrics(registry);
@@ -136,13 +141,7 @@ public final class IngestService implements Service {
       Gauge.builder("kamerstukken.ingest.paths.known", ledger, Ledger::size)
           .description("inbox paths in the ledger")
           .register(registry);
-      LOG.info(
-          "ingest-service: source [{}] ({}); its ledger knows [{}] path(s); [{}] other known"
-              + " source(s) are kept as they are",
-          sourceId.id(),
-          sourceId.describe(),
-          ledger.size(),
-          others.count());
+      LOG.info("ingest-service: ledger knows [{}] path(s)", ledger.size());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare ingest: " + e.getMessage(), e);
     }

@@ -215,13 +215,13 @@ public final class Ledger implements KnownFiles, AutoCloseable {
     return announced.stream().filter(sha -> !holders.containsKey(sha)).sorted().toList();
   }
 
-  public synchronized int size() {
-    return byPath.size();
-  }
-
   /** Every content announced and not retracted, sorted. */
   public synchronized List<String> announcedContents() {
     return announced.stream().sorted().toList();
+  }
+
+  public synchronized int size() {
+    return byPath.size();
   }
 
   // ---- writing: each call is one line, durable when it returns

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.kamerstukken.ingest.config.IngestConfig;
+import nl.kamerstukken.ingest.testing.TinyDisk;
 import nl.kamerstukken.kit.config.EnvConfig;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
 import nl.kamerstukken.kit.lifecycle.Supervisor;

@@ -1,4 +1,4 @@
-package nl.kamerstukken.ingest.app;
+package nl.kamerstukken.ingest.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * the last byte by a filler file, and given its space back by deleting it. Mounting needs root (or
  * CAP_SYS_ADMIN); where that is not possible the test is skipped with the reason.
  */
-final class TinyDisk implements AutoCloseable {
+public final class TinyDisk implements AutoCloseable {
 
   private final Path mountPoint;
   private final Path filler;
@@ -28,7 +28,7 @@ final class TinyDisk implements AutoCloseable {
   }
 
   /** Mounts a tmpfs of {@code size} (e.g. {@code 4m}) on {@code dir} (created), or skips. */
-  static TinyDisk mount(Path dir, String size) throws IOException, InterruptedException {
+  public static TinyDisk mount(Path dir, String size) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     String problem =
         run(List.of("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString()));
@@ -39,12 +39,12 @@ final class TinyDisk implements AutoCloseable {
     return new TinyDisk(dir);
   }
 
-  Path root() {
+  public Path root() {
     return mountPoint;
   }
 
   /** Takes every free byte (writes until "No space left on device"). */
-  void fill() throws IOException {
+  public void fill() throws IOException {
     ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
     try (FileChannel out =
         FileChannel.open(
@@ -64,7 +64,7 @@ final class TinyDisk implements AutoCloseable {
   }
 
   /** Gives the space back. */
-  void free() throws IOException {
+  public void free() throws IOException {
     Files.deleteIfExists(filler);
   }
 

@@ -127,8 +127,18 @@ class DiskFullIT {
     awaitEachAnnouncedOnce(paths);
     service.close();
     service = null;
-    List<String> lines = Files.readAllLines(disk.root().resolve("ledger.jsonl"));
+    List<String> lines = Files.readAllLines(ledgerFile(disk.root()));
     assertThat(lines).hasSize(FILES).allSatisfy(line -> assertThat(line).startsWith("{\"op\":"));
+  }
+
+  /** The one ledger under the state folder (at its top, or in the folder of its source). */
+  private static Path ledgerFile(Path state) throws IOException {
+    try (var files = Files.walk(state)) {
+      List<Path> ledgers =
+          files.filter(f -> f.getFileName().toString().equals("ledger.jsonl")).toList();
+      assertThat(ledgers).hasSize(1);
+      return ledgers.get(0);
+    }
   }
 
   private void start(LocalStack stack, Path blobs, Path state) {

@@ -87,6 +87,8 @@ public enum ReasonCode {
   // Retried until it works; counted, never dead-lettered.
   /** The blob store refused a write or a read for now. */
   BLOB_STORE_UNAVAILABLE(Category.RETRY),
+  /** The blob store or a service's data folder has no space left; retried once there is. */
+  DISK_FULL(Category.RETRY),
   /** Elasticsearch answered 429 or 5xx for one item of a bulk request. */
   RETRYABLE_ITEM(Category.RETRY),
 

@@ -3,8 +3,11 @@ package nl.kamerstukken.ingest.app;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import nl.kamerstukken.ingest.blob.StorageFullException;
 import nl.kamerstukken.ingest.publish.Announcer;
 import nl.kamerstukken.ingest.publish.FileIngestor;
 import nl.kamerstukken.ingest.publish.Outcome;
@@ -26,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * wait with backoff and {@code /health} DOWN; nothing is released on an incomplete round. {@link
  * #stop()} lets the item in hand finish (or stay unrecorded if Kafka does not acknowledge it), then
  * the loop ends; what it did not get to is found again at the next start.
+ *
+ * <p>A full disk (the blob store or the ledger's folder has no space) is not a bad file: the items
+ * that did not fit are held ({@link SpaceWait}), no new work is taken and nothing of that round is
+ * released, {@code /health} says DISK_FULL with where and the free bytes, and the held items are
+ * tried again with backoff until they fit. Nothing is announced that was not stored.
  */
 final class IngestLoop implements Runnable {
 
@@ -33,6 +41,9 @@ final class IngestLoop implements Runnable {
 
   /** Longest wait for the source, so the heartbeat stays fresh while nothing happens. */
   private static final Duration MAX_WAIT = Duration.ofSeconds(1);
+
+  /** Waits between tries while the disk is full: a try is cheap (the first write fails). */
+  static final Backoff SPACE_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15));
 
   enum State {
     STARTING,
@@ -45,6 +56,7 @@ final class IngestLoop implements Runnable {
   private final Announcer announcer;
   private final Duration staleAfter;
   private final Backoff backoff = Backoff.standard();
+  private final SpaceWait space;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile State state = State.STARTING;
@@ -58,10 +70,23 @@ final class IngestLoop implements Runnable {
    *     (longer than the source's own interval)
    */
   IngestLoop(Source source, FileIngestor ingestor, Announcer announcer, Duration staleAfter) {
+    this(source, ingestor, announcer, staleAfter, SPACE_BACKOFF);
+  }
+
+  /**
+   * @param spaceBackoff waits between tries while the disk is full
+   */
+  IngestLoop(
+      Source source,
+      FileIngestor ingestor,
+      Announcer announcer,
+      Duration staleAfter,
+      Backoff spaceBackoff) {
     this.source = source;
     this.ingestor = ingestor;
     this.announcer = announcer;
     this.staleAfter = staleAfter;
+    this.space = new SpaceWait(spaceBackoff);
   }
 
   @Override
@@ -72,6 +97,13 @@ final class IngestLoop implements Runnable {
       int failedRounds = 0;
       while (running) {
         heartbeat = System.nanoTime();
+        if (space.waiting()) {
+          awaitStop(space.nextDelay());
+          heartbeat = System.nanoTime();
+          if (!running || !retryHeld()) {
+            continue;
+          }
+        }
         Source.Batch batch;
         try {
           batch = source.next(MAX_WAIT);
@@ -108,17 +140,10 @@ final class IngestLoop implements Runnable {
       }
       ingestor.refuse(refusal);
     }
-    for (SourceItem item : batch.complete()) {
-      if (!running) {
-        return;
-      }
-      heartbeat = System.nanoTime();
-      Outcome outcome = ingestor.ingest(item);
-      switch (outcome.status()) {
-        case REFUSED -> source.skip(item);
-        case RETRY -> source.retry(item);
-        default -> {}
-      }
+    if (!ingestAll(batch.complete())) {
+      // Out of space (or stopping): a gone path may be a renamed file that is not recorded under
+      // its new name yet. The next rescan or listing reports it again.
+      return;
     }
     for (String path : batch.gone()) {
       if (!running) {
@@ -127,6 +152,55 @@ final class IngestLoop implements Runnable {
       heartbeat = System.nanoTime();
       ingestor.release(path);
     }
+    ingestor.stateFull().ifPresent(full -> space.full(full.getMessage(), List.of()));
+  }
+
+  /**
+   * Ingests {@code items} in order; true when all were handled. When one does not fit (the blob
+   * store or the ledger is full) it and the rest are held for a later try, and false is returned.
+   */
+  private boolean ingestAll(List<SourceItem> items) {
+    for (int i = 0; i < items.size(); i++) {
+      if (!running) {
+        return false;
+      }
+      heartbeat = System.nanoTime();
+      SourceItem item = items.get(i);
+      Outcome outcome = ingestor.ingest(item);
+      switch (outcome.status()) {
+        case REFUSED -> source.skip(item);
+        case RETRY -> source.retry(item);
+        case NO_SPACE -> {
+          space.full(outcome.detail(), items.subList(i, items.size()));
+          return false;
+        }
+        default -> {}
+      }
+      Optional<StorageFullException> state = ingestor.stateFull();
+      if (state.isPresent()) {
+        // The item is announced; its ledger line waits in memory. The rest waits for space.
+        space.full(state.get().getMessage(), items.subList(i + 1, items.size()));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * After a wait for space: writes the ledger's waiting lines, then tries the held items. True when
+   * everything fit and the loop may take new work again.
+   */
+  private boolean retryHeld() {
+    Optional<StorageFullException> state = ingestor.flushState();
+    if (state.isPresent()) {
+      space.full(state.get().getMessage(), List.of());
+      return false;
+    }
+    if (!ingestAll(space.takeHeld())) {
+      return false;
+    }
+    space.clear();
+    return true;
   }
 
   private void reportProblem(String problem) {
@@ -155,6 +229,20 @@ final class IngestLoop implements Runnable {
     } catch (IOException e) {
       LOG.warn("while closing [{}]: {}", source.describe(), e.toString());
     }
+  }
+
+  /**
+   * Readiness "storage": DOWN with DISK_FULL, where and the free bytes while ingest waits for
+   * space; else UP with {@code free} (the free space of the folders it writes).
+   */
+  HealthCheck.Status storage(String free) {
+    String waiting = space.describe();
+    return waiting.isEmpty() ? HealthCheck.Status.up(free) : HealthCheck.Status.down(waiting);
+  }
+
+  /** Whether ingest waits for space (a gauge: 1 while the disk is full). */
+  boolean diskFull() {
+    return space.waiting();
   }
 
   /** Readiness "watcher": the loop runs, makes rounds, and can read its source. */

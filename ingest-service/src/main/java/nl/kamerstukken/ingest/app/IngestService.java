@@ -14,6 +14,7 @@ import nl.kamerstukken.ingest.api.SourceId;
 import nl.kamerstukken.ingest.blob.BlobStore;
 import nl.kamerstukken.ingest.blob.FolderBlobStore;
 import nl.kamerstukken.ingest.blob.S3BlobStore;
+import nl.kamerstukken.ingest.blob.StorageFullException;
 import nl.kamerstukken.ingest.config.IngestConfig;
 import nl.kamerstukken.ingest.config.S3Settings;
 import nl.kamerstukken.ingest.feed.KoopSource;
@@ -141,6 +142,9 @@ public final class IngestService implements Service {
       Gauge.builder("kamerstukken.ingest.paths.known", ledger, Ledger::size)
           .description("inbox paths in the ledger")
           .register(registry);
+      Gauge.builder("kamerstukken.ingest.disk.full", loop, l -> l.diskFull() ? 1 : 0)
+          .description("1 while the blob store or the state folder has no space (ingest waits)")
+          .register(registry);
       LOG.info("ingest-service: ledger knows [{}] path(s)", ledger.size());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare ingest: " + e.getMessage(), e);
@@ -152,7 +156,8 @@ public final class IngestService implements Service {
                 AdminServer.startOrExplain(
                     config.httpHost(), config.httpPort(), registry, "INGEST_HTTP_PORT"))
             .check("kafka", kafkaHealth)
-            .check("watcher", loop::health);
+            .check("watcher", loop::health)
+            .check("storage", () -> loop.storage(freeSpace()));
     supervisor.start("watcher", loop);
     if (bucketEvents != null) {
       supervisor.start("bucket-events", bucketEvents);
@@ -233,6 +238,26 @@ public final class IngestService implements Service {
             + config.s3().pollInterval()
             + ")"
         : config.inbox().toString();
+  }
+
+  /** The free space of each folder ingest writes, for {@code /health} ("storage"). */
+  private String freeSpace() {
+    String blobs =
+        config.blobStore() == IngestConfig.Kind.S3
+            ? "blob store "
+                + config.s3().blobs()
+                + ", staged in "
+                + free(config.stateDir().resolve("blob-staging"))
+            : "blob store " + free(config.blobDir());
+    return blobs + "; state " + free(config.stateDir());
+  }
+
+  private static String free(java.nio.file.Path dir) {
+    long bytes = StorageFullException.usableSpace(dir);
+    return dir
+        + (bytes == StorageFullException.UNKNOWN
+            ? " (free space unknown)"
+            : ": " + bytes + " bytes free (" + bytes / (1024 * 1024) + " MiB)");
   }
 
   private String blobsName() {

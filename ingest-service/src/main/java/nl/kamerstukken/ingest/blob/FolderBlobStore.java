@@ -22,7 +22,8 @@ import java.util.UUID;
  * {@code bb} are the first two byte pairs of the hash (so no folder holds more than a few thousand
  * entries). The bytes are hashed while they are copied to {@code <dir>/.incoming/} (same file
  * system), flushed to disk, then renamed into place atomically: a reader never sees a partial blob,
- * and a crash leaves at most a stray file in {@code .incoming}.
+ * and a crash leaves at most a stray file in {@code .incoming}. A full file system fails a put with
+ * {@link StorageFullException}.
  */
 public final class FolderBlobStore implements BlobStore {
 
@@ -80,7 +81,10 @@ public final class FolderBlobStore implements BlobStore {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       }
       return new StoredBlob(sha, size, target.toUri());
+    } catch (IOException e) {
+      throw StorageFullException.inFolder(root, e).map(IOException.class::cast).orElse(e);
     } finally {
+      // A failed put (the disk full, too) leaves no partial blob behind.
       Files.deleteIfExists(temp);
     }
   }

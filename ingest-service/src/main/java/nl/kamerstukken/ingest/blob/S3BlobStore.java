@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * only when it is complete) and durable when it returns.
  *
  * <p>S3 failures are {@link IOException}s (the caller tries again later); a blob that is not there
- * is a {@link java.nio.file.NoSuchFileException}.
+ * is a {@link java.nio.file.NoSuchFileException}; a full bucket (507, {@code XMinioStorageFull}) or
+ * staging folder is a {@link StorageFullException}.
  */
 public final class S3BlobStore implements BlobStore {
 
@@ -66,6 +67,8 @@ public final class S3BlobStore implements BlobStore {
       long size;
       try (InputStream in = new DigestInputStream(content, digest)) {
         size = Files.copy(in, temp);
+      } catch (IOException e) {
+        throw StorageFullException.inFolder(staging, e).map(IOException.class::cast).orElse(e);
       }
       String sha = HEX.formatHex(digest.digest());
       String key = keyFor(sha);
@@ -76,6 +79,9 @@ public final class S3BlobStore implements BlobStore {
               b -> b.bucket(location.bucket()).key(key).contentLength(length),
               RequestBody.fromFile(temp));
         } catch (SdkException e) {
+          if (StorageFullException.isNoSpace(e)) {
+            throw StorageFullException.inBucket(location.uri(key), e);
+          }
           throw new IOException(
               "cannot store blob " + location.uri(key) + ": " + e.getMessage(), e);
         }

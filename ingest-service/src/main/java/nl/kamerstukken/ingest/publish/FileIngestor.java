@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Predicate;
 import nl.kamerstukken.ingest.blob.BlobStore;
+import nl.kamerstukken.ingest.blob.StorageFullException;
 import nl.kamerstukken.ingest.blob.StoredBlob;
 import nl.kamerstukken.ingest.publish.Ledger.Holding;
 import nl.kamerstukken.ingest.publish.Outcome.Status;
@@ -29,7 +30,9 @@ import org.slf4j.MDC;
  *
  * <p>A file's own problems (too large, unreadable, vanished, outside the inbox) become dead letters
  * and an {@link Outcome}; a failing ledger (the state folder) is thrown: the service cannot go on
- * safely.
+ * safely. A full disk is neither: a blob store without space gives {@link Status#NO_SPACE} (nothing
+ * announced, nothing dead-lettered), a state folder without space keeps the ledger's lines in
+ * memory ({@link #stateFull()}); the caller takes no new work until there is space again.
  */
 public final class FileIngestor {
 
@@ -108,6 +111,13 @@ public final class FileIngestor {
       blob = metrics.hashing().recordCallable(() -> blobs.put(in));
     } catch (SourceFileException e) {
       return refuse(file.sourcePath(), file, e.reasonCode(), e.getMessage());
+    } catch (StorageFullException e) {
+      LOG.warn(
+          "cannot store [{}]: {}; not announced, tried again when there is space",
+          file.sourcePath(),
+          e.getMessage());
+      metrics.failed(ReasonCode.DISK_FULL).increment();
+      return Outcome.of(Status.NO_SPACE, null, e.getMessage());
     } catch (Exception e) {
       LOG.warn(
           "cannot store [{}] in the blob store: {}; trying again when it is complete again",
@@ -276,6 +286,26 @@ public final class FileIngestor {
       if (outcome.status() == Status.STOPPED) {
         return;
       }
+    }
+  }
+
+  /**
+   * Why the ledger keeps lines in memory (its folder is full), empty when all is on disk; no disk
+   * access.
+   */
+  public Optional<StorageFullException> stateFull() {
+    return ledger.full();
+  }
+
+  /**
+   * Tries to write what the ledger keeps in memory (see {@link Ledger#flush()}); empty when it is
+   * all on disk now, else why not.
+   */
+  public Optional<StorageFullException> flushState() {
+    try {
+      return ledger.flush() ? Optional.empty() : ledger.full();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the ingest ledger (INGEST_STATE_DIR)", e);
     }
   }
 

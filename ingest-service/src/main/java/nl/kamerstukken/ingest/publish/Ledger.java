@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import nl.kamerstukken.ingest.blob.StorageFullException;
 import nl.kamerstukken.ingest.source.FileStamp;
 import nl.kamerstukken.ingest.source.KnownFiles;
 import nl.kamerstukken.model.Json;
@@ -36,6 +37,14 @@ import org.slf4j.LoggerFactory;
  * disk one at a time. At open it is read (a torn last line from a crash is dropped with a warning)
  * and rewritten compactly through a temporary file and an atomic rename; the same happens whenever
  * the log has grown to several times the live state. A lock file keeps a second instance away.
+ *
+ * <p>A full disk (the state folder has no space) does not stop ingest and does not tear the log: a
+ * line that cannot be written is cut off again, kept in memory (the state is already applied, so
+ * the same file is not announced twice) and written before any later line, as soon as there is
+ * room; {@link #full()} says so meanwhile, and the caller takes no new work until {@link #flush()}
+ * succeeds. If the service stops before that, those lines are lost and their files announced again
+ * at the next start, which is harmless (as a crash between the ack and the line). A compaction that
+ * does not fit is put off; the log it would have replaced stays in use.
  */
 public final class Ledger implements KnownFiles, AutoCloseable {
 
@@ -72,8 +81,10 @@ public final class Ledger implements KnownFiles, AutoCloseable {
   private final TreeMap<String, Holding> byPath = new TreeMap<>();
   private final Map<String, Integer> holders = new HashMap<>();
   private final Set<String> announced = new HashSet<>();
+  private final List<LedgerLine> unwritten = new ArrayList<>();
   private FileChannel log;
   private long linesSinceCompaction;
+  private StorageFullException full;
 
   private Ledger(Path file, FileChannel lockChannel, FileLock lock) {
     this.file = file;
@@ -106,7 +117,7 @@ public final class Ledger implements KnownFiles, AutoCloseable {
     Ledger ledger = new Ledger(stateDir.resolve(FILE), lockChannel, lock);
     try {
       ledger.load();
-      ledger.compact();
+      ledger.compactOrPutOff();
     } catch (IOException | RuntimeException e) {
       ledger.close();
       throw e;
@@ -224,7 +235,25 @@ public final class Ledger implements KnownFiles, AutoCloseable {
     return byPath.size();
   }
 
-  // ---- writing: each call is one line, durable when it returns
+  /**
+   * Why lines wait in memory (the state folder is full), empty when everything is on disk. Cheap:
+   * no disk access (see {@link #flush()}).
+   */
+  public synchronized Optional<StorageFullException> full() {
+    return Optional.ofNullable(full);
+  }
+
+  /**
+   * Writes the lines kept in memory since the disk was full; true when none is left.
+   *
+   * @throws IOException when the state folder fails for another reason than space
+   */
+  public synchronized boolean flush() throws IOException {
+    writeUnwritten();
+    return unwritten.isEmpty();
+  }
+
+  // ---- writing: each call is one line, durable when it returns (or kept, see full())
 
   /** The content was announced (acknowledged) and {@code sourcePath} (if not null) holds it. */
   public synchronized void announced(String sha256, String sourcePath, FileStamp stamp)
@@ -260,18 +289,62 @@ public final class Ledger implements KnownFiles, AutoCloseable {
     write(new LedgerLine(LedgerLine.RETRACT, sourcePath, sha256, null, null));
   }
 
+  /** Applies {@code line} and appends it after any lines still waiting for space. */
   private void write(LedgerLine line) throws IOException {
-    ByteBuffer bytes =
-        ByteBuffer.wrap((WRITER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
-    while (bytes.hasRemaining()) {
-      log.write(bytes);
-    }
-    log.force(false);
     apply(line);
+    unwritten.add(line);
     linesSinceCompaction++;
-    if (linesSinceCompaction > 1000
+    writeUnwritten();
+    if (unwritten.isEmpty()
+        && linesSinceCompaction > 1000
         && linesSinceCompaction > 2L * (byPath.size() + announced.size())) {
-      compact();
+      compactOrPutOff();
+    }
+  }
+
+  /**
+   * Appends the waiting lines, one durable write each. A write that fails is cut off again (no torn
+   * line in the middle of the log); if the disk is full the line stays waiting, else the failure is
+   * thrown.
+   */
+  private void writeUnwritten() throws IOException {
+    while (!unwritten.isEmpty()) {
+      LedgerLine line = unwritten.get(0);
+      long end = log.size();
+      try {
+        ByteBuffer bytes =
+            ByteBuffer.wrap(
+                (WRITER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          log.write(bytes);
+        }
+        log.force(false);
+      } catch (IOException e) {
+        try {
+          log.truncate(end);
+        } catch (IOException cut) {
+          e.addSuppressed(cut);
+          throw e;
+        }
+        Optional<StorageFullException> noSpace = StorageFullException.inFolder(file.getParent(), e);
+        if (noSpace.isEmpty()) {
+          throw e;
+        }
+        if (full == null) {
+          LOG.warn(
+              "ledger [{}]: {}; [{}] line(s) kept in memory until there is space",
+              file,
+              noSpace.get().getMessage(),
+              unwritten.size());
+        }
+        full = noSpace.get();
+        return;
+      }
+      unwritten.remove(0);
+    }
+    if (full != null) {
+      LOG.info("ledger [{}]: written again, there is space", file);
+      full = null;
     }
   }
 
@@ -309,12 +382,35 @@ public final class Ledger implements KnownFiles, AutoCloseable {
     }
   }
 
-  /** Rewrites the log as the smallest equivalent one, atomically, and continues appending to it. */
-  private void compact() throws IOException {
-    if (log != null) {
-      log.close();
-    }
+  /**
+   * Compacts, unless the disk is too full for the new log: then the current one stays in use (it is
+   * complete) and compaction is tried again after as many lines as the threshold.
+   */
+  private void compactOrPutOff() throws IOException {
     Path temp = file.resolveSibling(FILE + ".tmp");
+    try {
+      compact(temp);
+    } catch (IOException e) {
+      Optional<StorageFullException> noSpace = StorageFullException.inFolder(file.getParent(), e);
+      Files.deleteIfExists(temp);
+      if (noSpace.isEmpty()) {
+        throw e;
+      }
+      LOG.warn("ledger [{}]: compaction put off: {}", file, noSpace.get().getMessage());
+      if (log == null) {
+        log =
+            FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+      }
+      linesSinceCompaction = 0;
+    }
+  }
+
+  /** Rewrites the log as the smallest equivalent one, atomically, and continues appending to it. */
+  private void compact(Path temp) throws IOException {
     try (FileChannel out =
         FileChannel.open(
             temp,
@@ -347,7 +443,12 @@ public final class Ledger implements KnownFiles, AutoCloseable {
       }
       out.force(true);
     }
+    // The old log stays open until the new one is in place: a compaction that fails leaves it in
+    // use.
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    if (log != null) {
+      log.close();
+    }
     log = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     linesSinceCompaction = 0;
   }

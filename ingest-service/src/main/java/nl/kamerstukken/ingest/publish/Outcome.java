@@ -23,6 +23,11 @@ public record Outcome(Status status, String documentId, String detail) {
     REFUSED,
     /** Changed while being read, or the blob store failed: offer it again once complete. */
     RETRY,
+    /**
+     * The blob store has no space: nothing announced or dead-lettered; try it again when there is
+     * space (the detail says where, with the free bytes).
+     */
+    NO_SPACE,
     /** The service stopped before Kafka acknowledged; done again at the next start. */
     STOPPED
   }

@@ -5,13 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import nl.kamerstukken.ingest.blob.BlobStore;
 import nl.kamerstukken.ingest.blob.FolderBlobStore;
+import nl.kamerstukken.ingest.blob.StorageFullException;
+import nl.kamerstukken.ingest.blob.StoredBlob;
 import nl.kamerstukken.ingest.publish.Announcer;
 import nl.kamerstukken.ingest.publish.FileIngestor;
 import nl.kamerstukken.ingest.publish.IngestMetrics;
@@ -55,8 +62,47 @@ class IngestLoopTest {
     }
   }
 
+  /**
+   * A blob store stand-in that answers every put like a full disk ("No space left on device") while
+   * {@link #full} is set; otherwise the real folder store.
+   */
+  static final class FillableBlobStore implements BlobStore {
+    final FolderBlobStore store;
+    volatile boolean full;
+
+    FillableBlobStore(FolderBlobStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public StoredBlob put(InputStream content) throws IOException {
+      if (full) {
+        content.read(new byte[1024]);
+        throw StorageFullException.inFolder(
+                store.root(),
+                new FileSystemException(
+                    store.root().resolve(".incoming/put-x.tmp").toString(),
+                    null,
+                    "No space left on device"))
+            .orElseThrow();
+      }
+      return store.put(content);
+    }
+
+    @Override
+    public InputStream open(URI uri) throws IOException {
+      return store.open(uri);
+    }
+
+    @Override
+    public boolean exists(String sha256) throws IOException {
+      return store.exists(sha256);
+    }
+  }
+
   @TempDir Path dir;
   private Path inbox;
+  private FillableBlobStore blobs;
   private final SwitchableProducer producer = new SwitchableProducer();
   private Ledger ledger;
   private IngestLoop loop;
@@ -65,6 +111,7 @@ class IngestLoopTest {
   @BeforeEach
   void start() throws IOException {
     inbox = Files.createDirectories(dir.resolve("inbox"));
+    blobs = new FillableBlobStore(FolderBlobStore.create(dir.resolve("blobs")));
     ledger = Ledger.open(dir.resolve("state"));
     FolderSource source =
         FolderSource.open(inbox, Duration.ofMillis(100), Duration.ofMillis(500), ledger);
@@ -80,14 +127,20 @@ class IngestLoopTest {
     FileIngestor ingestor =
         new FileIngestor(
             source,
-            FolderBlobStore.create(dir.resolve("blobs")),
+            blobs,
             new MediaTypeDetector(),
             ledger,
             announcer,
             metrics,
             Clock.systemUTC(),
             1024 * 1024);
-    loop = new IngestLoop(source, ingestor, announcer, Duration.ofMinutes(1));
+    loop =
+        new IngestLoop(
+            source,
+            ingestor,
+            announcer,
+            Duration.ofMinutes(1),
+            new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
     thread = new Thread(loop, "ingest-loop-test");
     thread.start();
   }
@@ -161,5 +214,52 @@ class IngestLoopTest {
     await().atMost(Duration.ofSeconds(2)).until(() -> !thread.isAlive());
     assertThat(producer.history()).isEmpty();
     assertThat(ledger.holding("wacht.txt")).isEmpty();
+  }
+
+  @Test
+  void holdsFilesWhileTheBlobStoreIsFullAndAnnouncesEachOnceWhenThereIsSpace() throws IOException {
+    // Given a running loop and a blob store without space
+    await().atMost(Duration.ofSeconds(5)).until(() -> loop.health().up());
+    blobs.full = true;
+
+    // When three files are dropped
+    for (String name : List.of("a.txt", "b.txt", "c.txt")) {
+      Files.writeString(inbox.resolve(name), "inhoud van " + name);
+    }
+
+    // Then storage health is down, naming the disk full and the blob store, and the files are held:
+    // nothing is announced, nothing dead-lettered, nothing recorded
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(loop.storage("").up()).isFalse();
+              assertThat(loop.storage("").detail())
+                  .contains("DISK_FULL")
+                  .contains(blobs.store.root().toString())
+                  .contains("bytes free");
+            });
+    await()
+        .during(Duration.ofMillis(800))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> producer.history().isEmpty());
+    assertThat(loop.health().up()).as("the loop itself runs and waits").isTrue();
+    assertThat(ledger.size()).isZero();
+
+    // When space returns
+    blobs.full = false;
+
+    // Then every file is announced exactly once, and storage is up again
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(producer.history()).hasSize(3);
+              assertThat(loop.storage("free").up()).isTrue();
+            });
+    assertThat(producer.history().stream().map(ProducerRecord::key).distinct()).hasSize(3);
+    assertThat(producer.history())
+        .allSatisfy(r -> assertThat(r.topic()).isEqualTo(Topics.RECEIVED.name()));
+    assertThat(ledger.size()).isEqualTo(3);
   }
 }

@@ -128,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
                 : RoundSets.build(originals, round, warmUpDocs, sizes(), latencyDocs, work);
         results.add(
             new BenchRound(console, round, rounds, stages, sets)
-                .run(home, stackConfig(sets.dir().resolve("stack"))));
+                .run(home, stackConfig(sets.dir())));
       }
     }
     String report = BenchReport.report(results);

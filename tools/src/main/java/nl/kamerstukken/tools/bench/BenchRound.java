@@ -48,8 +48,12 @@ final class BenchRound {
         double servicesSeconds = secondsSince(services);
         cpu.put("start", PipelineStage.spent(before, pipeline.cpu()));
         List<StageResult> results = throughput(pipeline);
-        progress("latency: dropping %d documents one at a time ...", sets.latency().files().size());
-        List<Double> latencies = pipeline.latencies(sets.latency(), Duration.ofMinutes(2));
+        List<Double> latencies = List.of();
+        if (!sets.latency().files().isEmpty()) {
+          progress(
+              "latency: dropping %d documents one at a time ...", sets.latency().files().size());
+          latencies = pipeline.latencies(sets.latency(), Duration.ofMinutes(2));
+        }
         return new BenchReport.Round(
             results, stackSeconds, servicesSeconds, latencies, pipeline.peakRss(), cpu);
       }

@@ -96,7 +96,7 @@ final class PipelineStage implements AutoCloseable {
         set.pages(),
         seconds,
         servicesPeakRss(),
-        "all dropped at once, " + how + "; RSS = sum of the 3 services");
+        "all dropped at once, " + how + "; RSS = sum of the services");
   }
 
   /**

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import nl.kamerstukken.cli.up.PipelineSettings;
-import nl.kamerstukken.localstack.LocalStack;
-import nl.kamerstukken.localstack.LocalStackConfig;
 import nl.kamerstukken.tools.score.ParseBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,8 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
                 ? first
                 : RoundSets.build(originals, round, warmUpDocs, sizes(), latencyDocs, work);
         results.add(
-            new BenchRound(console, round, rounds, stages, sets)
-                .run(home, stackConfig(sets.dir())));
+            new BenchRound(console, round, rounds, stages, sets).run(home, kafka, elasticsearch));
       }
     }
     String report = BenchReport.report(results);
@@ -144,17 +141,11 @@ public final class BenchCommand implements Callable<Integer> {
     return docs > SMALL ? List.of(docs, SMALL) : List.of(docs);
   }
 
-  LocalStackConfig stackConfig(Path work) {
-    LocalStackConfig config = LocalStackConfig.forTests(work.resolve("stack"));
-    config = kafka == null ? config : config.withExternalKafka(kafka);
-    return elasticsearch == null ? config : config.withExternalElasticsearch(elasticsearch);
-  }
-
-  static PipelineSettings settings(Path home, LocalStack stack, Path work) throws Exception {
+  static PipelineSettings settings(Path home, StackProcess stack, Path work) throws Exception {
     String namespace = "bench-" + UUID.randomUUID().toString().substring(0, 8);
     return new PipelineSettings(
         home,
-        stack.kafkaBootstrapServers(),
+        stack.kafkaBootstrap(),
         stack.elasticsearchUrl(),
         Files.createDirectories(work.resolve("inbox")),
         work.resolve("data"),

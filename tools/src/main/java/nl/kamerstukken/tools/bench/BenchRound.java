@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.kamerstukken.localstack.LocalStack;
-import nl.kamerstukken.localstack.LocalStackConfig;
 import nl.kamerstukken.tools.bench.PeakRss.Cpu;
 
 /**
@@ -35,16 +33,18 @@ final class BenchRound {
     this.sets = sets;
   }
 
-  BenchReport.Round run(Path home, LocalStackConfig stackConfig) throws Exception {
+  /**
+   * Runs the round on a fresh local stack ({@code kafka} and {@code elasticsearch}: external ones
+   * instead, or null).
+   */
+  BenchReport.Round run(Path home, String kafka, String elasticsearch) throws Exception {
     progress("starting a fresh local stack and the services ...");
     Map<String, Cpu> before =
         Map.of(PipelineStage.SELF, PeakRss.cpu(ProcessHandle.current().pid()));
-    long start = System.nanoTime();
-    try (LocalStack stack = LocalStack.start(stackConfig)) {
-      double stackSeconds = secondsSince(start);
+    try (StackProcess stack = StackProcess.start(sets.dir(), kafka, elasticsearch)) {
       long services = System.nanoTime();
       try (PipelineStage pipeline =
-          PipelineStage.start(BenchCommand.settings(home, stack, sets.dir()))) {
+          PipelineStage.start(BenchCommand.settings(home, stack, sets.dir()), stack.pid())) {
         double servicesSeconds = secondsSince(services);
         cpu.put("start", PipelineStage.spent(before, pipeline.cpu()));
         List<StageResult> results = throughput(pipeline);
@@ -55,7 +55,7 @@ final class BenchRound {
           latencies = pipeline.latencies(sets.latency(), Duration.ofMinutes(2));
         }
         return new BenchReport.Round(
-            results, stackSeconds, servicesSeconds, latencies, pipeline.peakRss(), cpu);
+            results, stack.readySeconds(), servicesSeconds, latencies, pipeline.peakRss(), cpu);
       }
     }
   }

@@ -39,26 +39,33 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class PipelineStage implements AutoCloseable {
 
-  /** This JVM, which hosts the in-process Kafka broker of the local stack. */
-  static final String SELF = "bench + Kafka broker";
+  /** This JVM: the bench, its Kafka admin client and Elasticsearch polls. */
+  static final String SELF = "bench";
+
+  /** The JVM of the round's local stack ({@link StackMain}), which hosts the Kafka broker. */
+  static final String STACK = "local stack JVM (Kafka broker)";
 
   private static final Duration POLL = Duration.ofMillis(20);
 
   private final PipelineSettings settings;
   private final Pipeline pipeline;
   private final Admin admin;
+  private final long stackPid;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private PipelineStage(PipelineSettings settings, Pipeline pipeline) {
+  private PipelineStage(PipelineSettings settings, Pipeline pipeline, long stackPid) {
     this.settings = settings;
     this.pipeline = pipeline;
+    this.stackPid = stackPid;
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
     this.admin = Admin.create(props);
   }
 
-  static PipelineStage start(PipelineSettings settings) throws IOException, InterruptedException {
-    return new PipelineStage(settings, Pipeline.start(settings));
+  /** Starts the services against the stack whose JVM is {@code stackPid}; returns when ready. */
+  static PipelineStage start(PipelineSettings settings, long stackPid)
+      throws IOException, InterruptedException {
+    return new PipelineStage(settings, Pipeline.start(settings), stackPid);
   }
 
   /**
@@ -126,8 +133,8 @@ final class PipelineStage implements AutoCloseable {
 
   /**
    * Peak RSS (MB) of every process of the pipeline, keyed as in {@link #cpu}: each service, each
-   * parse worker, the Elasticsearch node of this stack, and this JVM (which hosts the in-process
-   * Kafka broker); -1 where it cannot be read.
+   * parse worker, the Elasticsearch node and the JVM (Kafka broker) of this round's stack, and this
+   * JVM; -1 where it cannot be read.
    */
   Map<String, Long> peakRss() {
     Map<String, Long> peaks = new LinkedHashMap<>();
@@ -161,7 +168,7 @@ final class PipelineStage implements AutoCloseable {
     return cpu;
   }
 
-  /** Each service, each child process of a service (parse workers), Elasticsearch, and this JVM. */
+  /** Each service, its child processes (parse workers), Elasticsearch, the stack JVM, this JVM. */
   private Map<String, Long> processes() {
     Map<String, Long> pids = new LinkedHashMap<>();
     for (ServiceProcess service : pipeline.services()) {
@@ -179,6 +186,7 @@ final class PipelineStage implements AutoCloseable {
       }
     }
     elasticsearch().ifPresent(es -> pids.put("elasticsearch", es.pid()));
+    pids.put(STACK, stackPid);
     pids.put(SELF, ProcessHandle.current().pid());
     return pids;
   }

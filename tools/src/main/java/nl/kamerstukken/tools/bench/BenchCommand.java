@@ -1,23 +1,17 @@
 package nl.kamerstukken.tools.bench;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import nl.kamerstukken.cli.up.PipelineSettings;
-import nl.kamerstukken.localstack.LocalStack;
-import nl.kamerstukken.localstack.LocalStackConfig;
-import nl.kamerstukken.tools.bench.PeakRss.Cpu;
 import nl.kamerstukken.tools.score.ParseBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,10 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The end-to-end benchmark: on the same unique copies of the corpus's text PDFs, bare PDFBox (the
- * floor), tika-app (a peer), our parse stage, and the whole pipeline (all dropped at once, until
- * searchable); then drop-to-searchable latency one document at a time, and the peak RSS of each
- * process.
+ * The end-to-end benchmark, in rounds (see {@link BenchRound}): each round starts a fresh local
+ * stack and fresh services, drops its cold-start set, then measures bare PDFBox (the floor) and the
+ * whole pipeline (all dropped at once, until searchable) one right after the other for {@code
+ * --docs} and for {@value #SMALL} documents, our parse stage and tika-app (a peer), and
+ * drop-to-searchable latency one document at a time. Every set is its own unique copies. Bare
+ * PDFBox and the parse stage run in JVMs that warm up once and stay up through all rounds. The
+ * report ({@link BenchReport}) gives each figure as the median over the rounds.
  */
 @Command(
     name = "bench",
@@ -39,22 +36,28 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--docs",
       defaultValue = "1000",
-      description = "Documents in the throughput set (default: ${DEFAULT-VALUE}).")
+      description =
+          "Documents in the main throughput set; when larger than "
+              + SMALL
+              + ", a set of "
+              + SMALL
+              + " is measured too (default: ${DEFAULT-VALUE}).")
   int docs;
 
   @Option(
       names = "--warm-up-docs",
       defaultValue = "1000",
       description =
-          "Other documents each stage (and the pipeline)"
-              + " processes untimed first, so the JIT compiler has done most of its work, as in a long-running service;"
-              + " the pipeline's run over them is reported as its cold start. 0 = cold only (default: ${DEFAULT-VALUE}).")
+          "Documents bare PDFBox and the parse stage process untimed once, before all rounds, so"
+              + " the JIT compiler has done most of its work, as in a long-running service; and"
+              + " (other copies) the pipeline's first set in each round, reported as its cold"
+              + " start. 0 = everything cold (default: ${DEFAULT-VALUE}).")
   int warmUpDocs;
 
   @Option(
       names = "--latency-docs",
       defaultValue = "50",
-      description = "Documents dropped one at a time (default: ${DEFAULT-VALUE}).")
+      description = "Documents dropped one at a time, in each round (default: ${DEFAULT-VALUE}).")
   int latencyDocs;
 
   @Option(
@@ -71,13 +74,26 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Use this Elasticsearch instead of starting one.")
   String elasticsearch;
 
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description =
+          "Rounds, each on a fresh local stack and fresh services; every figure is the median"
+              + " over them (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
   @Spec CommandSpec spec;
 
-  private static final String COLD = "whole pipeline, cold start";
-  private static final String WHOLE = "whole pipeline (drop -> searchable)";
+  /** The second set size: small batches pay fixed costs a large one hides. */
+  static final int SMALL = 200;
 
   @Override
   public Integer call() throws Exception {
+    if (rounds < 1 || docs < 1 || warmUpDocs < 0 || latencyDocs < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--rounds and --docs must be at least 1, --warm-up-docs and --latency-docs at least 0");
+    }
     PrintWriter console = spec.commandLine().getOut();
     Path home = PipelineSettings.locateHome();
     Path out = Files.createDirectories(home.resolve("target").resolve("bench"));
@@ -86,69 +102,50 @@ public final class BenchCommand implements Callable<Integer> {
     // data.
     Path work = Files.createDirectories(out.resolve("run-" + stamp));
     List<Path> originals = ParseBenchmark.textPdfs(corpus);
+    RoundSets first = RoundSets.build(originals, 1, warmUpDocs, sizes(), latencyDocs, work);
     progress(
         console,
-        "building %d unique documents from %d text PDFs in %s",
-        docs,
+        "%d round(s) of %s documents (cold start: %d) from %d text PDFs in %s; warming up"
+            + " bare PDFBox and the parse stage on %d documents ...",
+        rounds,
+        sizes(),
+        warmUpDocs,
         originals.size(),
-        work);
-    BenchSet set = BenchSet.build(originals, docs, "t", work.resolve("set"));
-    BenchSet warmUp = BenchSet.build(originals, warmUpDocs, "w", work.resolve("warm-up-set"));
-    BenchSet latencySet = BenchSet.build(originals, latencyDocs, "l", work.resolve("latency-set"));
-
-    ChildStages stages =
-        new ChildStages(work, home.resolve("tools/target/bench-tools/tika-app.jar"));
-    progress(console, "bare PDFBox ...");
-    StageResult pdfbox = stages.pdfbox(set, warmUp);
-    progress(console, "tika-app ...");
-    StageResult tika = stages.tikaApp(set, work.resolve("set"));
-    progress(console, "parse stage ...");
-    StageResult parse = stages.parseStage(set, warmUp);
-
-    progress(console, "whole pipeline: starting the local stack and the services ...");
-    try (LocalStack stack = LocalStack.start(stackConfig(work));
-        PipelineStage pipeline = PipelineStage.start(settings(home, stack, work))) {
-      List<StageResult> results = new ArrayList<>(List.of(pdfbox, tika, parse));
-      Map<String, Map<String, Cpu>> runs = new LinkedHashMap<>();
-      if (warmUpDocs > 0) {
-        progress(
-            console, "whole pipeline, cold start: dropping %d documents at once ...", warmUpDocs);
-        Map<String, Cpu> before = pipeline.cpu();
-        results.add(pipeline.throughput(warmUp, COLD, "fresh JVMs", Duration.ofMinutes(60)));
-        runs.put("cold run", PipelineStage.spent(before, pipeline.cpu()));
+        work,
+        warmUpDocs);
+    List<BenchReport.Round> results = new ArrayList<>();
+    // The stage JVMs warm up once, on round 1's cold-start set (they only read it), and then
+    // measure between the pipeline's runs.
+    try (ChildStages stages =
+        ChildStages.start(
+            work, home.resolve("tools/target/bench-tools/tika-app.jar"), first.cold())) {
+      for (int round = 1; round <= rounds; round++) {
+        RoundSets sets =
+            round == 1
+                ? first
+                : RoundSets.build(originals, round, warmUpDocs, sizes(), latencyDocs, work);
+        results.add(
+            new BenchRound(console, round, rounds, stages, sets).run(home, kafka, elasticsearch));
       }
-      progress(console, "whole pipeline: dropping %d documents at once ...", docs);
-      Map<String, Cpu> before = pipeline.cpu();
-      results.add(
-          pipeline.throughput(
-              set,
-              WHOLE,
-              warmUpDocs > 0 ? ChildStages.warmedBy(warmUp) : "fresh JVMs",
-              Duration.ofMinutes(60)));
-      runs.put("timed run", PipelineStage.spent(before, pipeline.cpu()));
-      progress(console, "latency: dropping %d documents one at a time ...", latencyDocs);
-      List<Double> latencies = pipeline.latencies(latencySet, Duration.ofMinutes(2));
-      String report = report(results, latencies, pipeline.processFigures(runs));
-      console.print(report);
-      console.flush();
-      Files.writeString(out.resolve("bench-" + stamp + ".txt"), report);
-      Files.writeString(out.resolve("latest.txt"), report);
     }
+    String report = BenchReport.report(results);
+    console.print(report);
+    console.flush();
+    Files.writeString(out.resolve("bench-" + stamp + ".txt"), report);
+    Files.writeString(out.resolve("latest.txt"), report);
     return 0;
   }
 
-  private LocalStackConfig stackConfig(Path work) {
-    LocalStackConfig config = LocalStackConfig.forTests(work.resolve("stack"));
-    config = kafka == null ? config : config.withExternalKafka(kafka);
-    return elasticsearch == null ? config : config.withExternalElasticsearch(elasticsearch);
+  /** {@code --docs}, and {@value #SMALL} after it when {@code --docs} is larger. */
+  List<Integer> sizes() {
+    return docs > SMALL ? List.of(docs, SMALL) : List.of(docs);
   }
 
-  private static PipelineSettings settings(Path home, LocalStack stack, Path work)
-      throws Exception {
+  static PipelineSettings settings(Path home, StackProcess stack, Path work) throws Exception {
     String namespace = "bench-" + UUID.randomUUID().toString().substring(0, 8);
     return new PipelineSettings(
         home,
-        stack.kafkaBootstrapServers(),
+        stack.kafkaBootstrap(),
         stack.elasticsearchUrl(),
         Files.createDirectories(work.resolve("inbox")),
         work.resolve("data"),
@@ -172,66 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  static String report(
-      List<StageResult> stages, List<Double> latencies, Map<String, String> processes) {
-    StringWriter text = new StringWriter();
-    PrintWriter out = new PrintWriter(text);
-    out.printf(
-        Locale.ROOT,
-        "kamerstukken bench, %s, %d cores%n%n",
-        LocalDateTime.now().withNano(0),
-        Runtime.getRuntime().availableProcessors());
-    out.printf(
-        Locale.ROOT,
-        "%-34s %7s %8s %10s %10s %9s  %s%n",
-        "stage",
-        "docs",
-        "seconds",
-        "docs/s",
-        "pages/s",
-        "peak RSS",
-        "how");
-    stages.forEach(stage -> out.println(stage.row()));
-    out.printf(
-        Locale.ROOT,
-        "%ndrop-to-searchable latency over %d documents dropped one at a time: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
-        latencies.size(),
-        PipelineStage.percentile(latencies, 50),
-        PipelineStage.percentile(latencies, 95),
-        PipelineStage.percentile(latencies, 100));
-    out.println(
-        "per process: peak RSS, CPU over the whole benchmark, CPU in each pipeline run (of it, JIT compiler threads):");
-    processes.forEach((name, figure) -> out.printf(Locale.ROOT, "  %-34s %s%n", name, figure));
-    StageResult pdfbox = stages.get(0);
-    StageResult tika = stages.get(1);
-    StageResult parse = stages.get(2);
-    StageResult whole = stages.get(stages.size() - 1);
-    out.printf(
-        Locale.ROOT,
-        "%nparse stage / pdfbox throughput ratio: %.2f%n",
-        parse.docsPerSecond() / pdfbox.docsPerSecond());
-    out.printf(
-        Locale.ROOT,
-        "parse stage / tika-app throughput ratio: %.2f%n",
-        parse.docsPerSecond() / tika.docsPerSecond());
-    stages.stream()
-        .filter(stage -> stage.name().equals(COLD))
-        .findFirst()
-        .ifPresent(
-            cold ->
-                out.printf(
-                    Locale.ROOT,
-                    "cold-start pipeline/pdfbox throughput ratio: %.2f%n",
-                    cold.docsPerSecond() / pdfbox.docsPerSecond()));
-    out.printf(
-        Locale.ROOT,
-        "pipeline/pdfbox throughput ratio: %.2f%n",
-        whole.docsPerSecond() / pdfbox.docsPerSecond());
-    out.flush();
-    return text.toString();
-  }
-
-  private static void progress(PrintWriter console, String format, Object... args) {
+  static void progress(PrintWriter console, String format, Object... args) {
     console.printf(Locale.ROOT, "bench: " + format + "%n", args);
     console.flush();
   }

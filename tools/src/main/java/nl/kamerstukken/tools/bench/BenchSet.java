@@ -15,10 +15,11 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
  * deduplicated. The text, and so the parsing work, is that of the original.
  *
  * @param tag what the set is for (prefix of its file names)
+ * @param dir the folder that holds the copies and nothing else
  * @param files the copies, in the order they are dropped
  * @param pages their total page count
  */
-record BenchSet(String tag, List<Path> files, int pages) {
+record BenchSet(String tag, Path dir, List<Path> files, int pages) {
 
   BenchSet {
     files = List.copyOf(files);
@@ -40,6 +41,6 @@ record BenchSet(String tag, List<Path> files, int pages) {
       }
       files.add(copy);
     }
-    return new BenchSet(tag, files, pages);
+    return new BenchSet(tag, dir, files, pages);
   }
 }

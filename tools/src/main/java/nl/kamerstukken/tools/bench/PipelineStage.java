@@ -9,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -38,23 +39,33 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class PipelineStage implements AutoCloseable {
 
+  /** This JVM: the bench, its Kafka admin client and Elasticsearch polls. */
+  static final String SELF = "bench";
+
+  /** The JVM of the round's local stack ({@link StackMain}), which hosts the Kafka broker. */
+  static final String STACK = "local stack JVM (Kafka broker)";
+
   private static final Duration POLL = Duration.ofMillis(20);
 
   private final PipelineSettings settings;
   private final Pipeline pipeline;
   private final Admin admin;
+  private final long stackPid;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private PipelineStage(PipelineSettings settings, Pipeline pipeline) {
+  private PipelineStage(PipelineSettings settings, Pipeline pipeline, long stackPid) {
     this.settings = settings;
     this.pipeline = pipeline;
+    this.stackPid = stackPid;
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
     this.admin = Admin.create(props);
   }
 
-  static PipelineStage start(PipelineSettings settings) throws IOException, InterruptedException {
-    return new PipelineStage(settings, Pipeline.start(settings));
+  /** Starts the services against the stack whose JVM is {@code stackPid}; returns when ready. */
+  static PipelineStage start(PipelineSettings settings, long stackPid)
+      throws IOException, InterruptedException {
+    return new PipelineStage(settings, Pipeline.start(settings), stackPid);
   }
 
   /**
@@ -92,7 +103,7 @@ final class PipelineStage implements AutoCloseable {
         set.pages(),
         seconds,
         servicesPeakRss(),
-        "all dropped at once, " + how + "; RSS = sum of the 3 services");
+        "all dropped at once, " + how + "; RSS = sum of the services");
   }
 
   /**
@@ -121,47 +132,14 @@ final class PipelineStage implements AutoCloseable {
   }
 
   /**
-   * Peak RSS (MB) and CPU seconds of every process of the pipeline: each service, each child
-   * process of a service (parse workers), the Elasticsearch node whose files are under the work
-   * folder, and this JVM (which hosts the in-process Kafka broker); in all, and in each of {@code
-   * runs} (name to CPU spent, see {@link #spent}) with the JIT compiler's part. A last line sums
-   * every process.
+   * Peak RSS (MB) of every process of the pipeline, keyed as in {@link #cpu}: each service, each
+   * parse worker, the Elasticsearch node and the JVM (Kafka broker) of this round's stack, and this
+   * JVM; -1 where it cannot be read.
    */
-  Map<String, String> processFigures(Map<String, Map<String, Cpu>> runs) {
-    Map<String, String> figures = new LinkedHashMap<>();
-    Map<String, Cpu> now = cpu();
-    processes()
-        .forEach(
-            (name, pid) ->
-                figures.put(
-                    name,
-                    String.format(
-                        Locale.ROOT,
-                        "%6d MB peak RSS %7.1f s CPU%s",
-                        PeakRss.megabytes(pid),
-                        now.getOrDefault(name, Cpu.UNKNOWN).total(),
-                        perRun(runs, name))));
-    figures.put("all processes", String.format(Locale.ROOT, "%32s%s", "", perRun(runs, null)));
-    return figures;
-  }
-
-  /**
-   * "; {run} X s (JIT Y s)" for each run, of process {@code name} or (null) of all processes
-   * together.
-   */
-  private static String perRun(Map<String, Map<String, Cpu>> runs, String name) {
-    StringBuilder text = new StringBuilder();
-    runs.forEach(
-        (run, spent) -> {
-          Cpu cpu =
-              name == null
-                  ? spent.values().stream().reduce(Cpu.ZERO, Cpu::plus)
-                  : spent.getOrDefault(name, Cpu.UNKNOWN);
-          text.append(
-              String.format(
-                  Locale.ROOT, "; %s %6.1f s (JIT %5.1f s)", run, cpu.total(), cpu.jit()));
-        });
-    return text.toString();
+  Map<String, Long> peakRss() {
+    Map<String, Long> peaks = new LinkedHashMap<>();
+    processes().forEach((name, pid) -> peaks.put(name, PeakRss.megabytes(pid)));
+    return peaks;
   }
 
   /**
@@ -180,8 +158,9 @@ final class PipelineStage implements AutoCloseable {
   }
 
   /**
-   * CPU so far of each process of the pipeline (own time, children apart), keyed as in {@link
-   * #processFigures}.
+   * CPU so far of each process of the pipeline (own time, children apart), keyed by process name,
+   * the same in every round: a child process of a service (a parse worker) is " SERVICE child N",
+   * numbered in the order the children started.
    */
   Map<String, Cpu> cpu() {
     Map<String, Cpu> cpu = new LinkedHashMap<>();
@@ -189,23 +168,26 @@ final class PipelineStage implements AutoCloseable {
     return cpu;
   }
 
-  /** Each service, each child process of a service (parse workers), Elasticsearch, and this JVM. */
+  /** Each service, its child processes (parse workers), Elasticsearch, the stack JVM, this JVM. */
   private Map<String, Long> processes() {
     Map<String, Long> pids = new LinkedHashMap<>();
     for (ServiceProcess service : pipeline.services()) {
       pids.put(service.name(), service.pid());
-      ProcessHandle.of(service.pid())
-          .ifPresent(
-              handle ->
-                  handle
-                      .children()
-                      .forEach(
-                          child ->
-                              pids.put(
-                                  "  " + service.name() + " child " + child.pid(), child.pid())));
+      List<ProcessHandle> children =
+          ProcessHandle.of(service.pid()).stream()
+              .flatMap(ProcessHandle::children)
+              .sorted(
+                  Comparator.comparing(
+                          (ProcessHandle p) -> p.info().startInstant().orElse(Instant.MAX))
+                      .thenComparingLong(ProcessHandle::pid))
+              .toList();
+      for (int i = 0; i < children.size(); i++) {
+        pids.put("  " + service.name() + " child " + (i + 1), children.get(i).pid());
+      }
     }
     elasticsearch().ifPresent(es -> pids.put("elasticsearch", es.pid()));
-    pids.put("bench + Kafka broker", ProcessHandle.current().pid());
+    pids.put(STACK, stackPid);
+    pids.put(SELF, ProcessHandle.current().pid());
     return pids;
   }
 
@@ -222,7 +204,7 @@ final class PipelineStage implements AutoCloseable {
                 p.info()
                     .commandLine()
                     .orElse("")
-                    .contains(settings.dataDir().getParent().toString()))
+                    .contains(settings.dataDir().resolveSibling("stack").toString()))
         .findFirst();
   }
 

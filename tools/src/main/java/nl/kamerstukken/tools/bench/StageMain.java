@@ -1,7 +1,10 @@
 package nl.kamerstukken.tools.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,47 +18,65 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * One in-JVM stage of the benchmark, run in a JVM of its own so its peak RSS is its own: {@code
- * StageMain pdfbox|parse LISTFILE [WARMUPFILE]} processes every file named in WARMUPFILE once,
- * untimed, then every file named in LISTFILE once, timed, single-threaded, and prints {@code
- * seconds peakRssMb} on its last line. Without WARMUPFILE the first {@value #WARM_UP} files of
- * LISTFILE warm up. Startup, class loading and (with a warm-up set large enough) most JIT
- * compilation are not timed, as for a long-running service.
+ * One in-JVM stage of the benchmark, run in a JVM of its own so its peak RSS is its own, and kept
+ * running between the benchmark's rounds so it warms up once: {@code StageMain pdfbox|parse
+ * WARMUPFILE} processes every file named in WARMUPFILE once, untimed, and prints {@value #READY};
+ * then for each line on stdin (a file that lists documents, one path a line) it processes every
+ * document once, timed, single-threaded, and prints {@code result SECONDS PEAKRSSMB}; it ends at
+ * the end of stdin. An empty WARMUPFILE means no warm-up. Startup, class loading and (with a
+ * warm-up set large enough) most JIT compilation are not timed, as for a long-running service.
+ * Stdout carries only these answers; logs go to stderr.
  */
 public final class StageMain {
 
-  private static final int WARM_UP = 10;
+  static final String READY = "ready";
+  static final String RESULT = "result ";
 
   private StageMain() {}
 
   public static void main(String[] args) throws IOException {
-    List<Path> files = read(Path.of(args[1]));
-    List<Path> warmUp =
-        args.length > 2
-            ? read(Path.of(args[2]))
-            : files.subList(0, Math.min(WARM_UP, files.size()));
-    double seconds =
-        switch (args[0]) {
-          case "pdfbox" -> pdfbox(files, warmUp);
-          case "parse" -> parse(files, warmUp);
-          default -> throw new IllegalArgumentException("unknown stage " + args[0]);
-        };
-    System.out.printf(Locale.ROOT, "%.4f %d%n", seconds, PeakRss.self());
+    try (Stage stage = stage(args[0])) {
+      for (Path file : read(Path.of(args[1]))) {
+        stage.process(file);
+      }
+      System.out.println(READY);
+      System.out.flush();
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (line.isBlank()) {
+          continue;
+        }
+        List<Path> files = read(Path.of(line.trim()));
+        long start = System.nanoTime();
+        for (Path file : files) {
+          stage.process(file);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%s%.4f %d%n", RESULT, seconds, PeakRss.self());
+        System.out.flush();
+      }
+    }
+  }
+
+  /** What is timed for one document. */
+  private interface Stage extends AutoCloseable {
+    void process(Path file) throws IOException;
+
+    @Override
+    default void close() throws IOException {}
+  }
+
+  private static Stage stage(String name) {
+    return switch (name) {
+      case "pdfbox" -> StageMain::strip;
+      case "parse" -> new ParseStage(FileParser.create(ParserSettings.defaults()));
+      default -> throw new IllegalArgumentException("unknown stage " + name);
+    };
   }
 
   private static List<Path> read(Path list) throws IOException {
-    return Files.readAllLines(list).stream().map(Path::of).toList();
-  }
-
-  private static double pdfbox(List<Path> files, List<Path> warmUp) throws IOException {
-    for (Path file : warmUp) {
-      strip(file);
-    }
-    long start = System.nanoTime();
-    for (Path file : files) {
-      strip(file);
-    }
-    return (System.nanoTime() - start) / 1e9;
+    return Files.readAllLines(list).stream().filter(l -> !l.isBlank()).map(Path::of).toList();
   }
 
   private static void strip(Path file) throws IOException {
@@ -64,25 +85,21 @@ public final class StageMain {
     }
   }
 
-  private static double parse(List<Path> files, List<Path> warmUp) throws IOException {
-    try (FileParser parser = FileParser.create(ParserSettings.defaults())) {
-      for (Path file : warmUp) {
-        parseOne(parser, file);
-      }
-      long start = System.nanoTime();
-      for (Path file : files) {
-        parseOne(parser, file);
-      }
-      return (System.nanoTime() - start) / 1e9;
-    }
-  }
+  private record ParseStage(FileParser parser) implements Stage {
 
-  private static void parseOne(FileParser parser, Path file) throws IOException {
-    // Hashing and type detection are part of what the pipeline does per document; they are timed
-    // too.
-    ParseOutcome outcome = parser.parse(file, LocalFile.describe(file), null);
-    if (!(outcome instanceof ParseOutcome.Parsed)) {
-      throw new IllegalStateException(file + " did not parse: " + outcome);
+    @Override
+    public void process(Path file) throws IOException {
+      // Hashing and type detection are part of what the pipeline does per document; they are timed
+      // too.
+      ParseOutcome outcome = parser.parse(file, LocalFile.describe(file), null);
+      if (!(outcome instanceof ParseOutcome.Parsed)) {
+        throw new IllegalStateException(file + " did not parse: " + outcome);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      parser.close();
     }
   }
 }

@@ -5,47 +5,82 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.kamerstukken.tools.bench.BenchReport.Round;
 import nl.kamerstukken.tools.bench.PeakRss.Cpu;
 import org.junit.jupiter.api.Test;
 
 class BenchReportTest {
 
-  private static final StageResult PDFBOX =
-      new StageResult("bare PDFBox PDFTextStripper", 1000, 5000, 25, 370, "");
-  private static final StageResult TIKA = new StageResult("tika-app", 1000, 5000, 50, 1000, "");
-  private static final StageResult PARSE = new StageResult("parse stage", 1000, 5000, 20, 400, "");
+  private static final String TIKA = "tika-app 3.0.0 batch (-t)";
 
-  @Test
-  void theLastLineIsThePipelineRatioOfTheLastPipelineRunAndTheColdStartIsReportedApart() {
-    StageResult cold = new StageResult("whole pipeline, cold start", 1000, 5000, 100, 450, "");
-    StageResult warm =
-        new StageResult("whole pipeline (drop -> searchable)", 1000, 5000, 40, 480, "");
-
-    String report =
-        BenchCommand.report(
-            List.of(PDFBOX, TIKA, PARSE, cold, warm), List.of(900.0, 1000.0, 1100.0), Map.of());
-
-    List<String> lines = report.lines().toList();
-    assertThat(lines.get(lines.size() - 1)).isEqualTo("pipeline/pdfbox throughput ratio: 0.63");
-    assertThat(report)
-        .contains("cold-start pipeline/pdfbox throughput ratio: 0.25")
-        .contains("parse stage / pdfbox throughput ratio: 1.25")
-        .contains("parse stage / tika-app throughput ratio: 2.50")
-        .contains("p50 1000 ms, p95 1100 ms, max 1100 ms");
+  /** A round in which PDFBox does 40 docs/s on both sizes; the pipeline's times vary. */
+  private static Round round(double coldSeconds, double wholeSeconds, double smallSeconds) {
+    return new Round(
+        List.of(
+            new StageResult(ChildStages.PDFBOX, 1000, 5000, 25, 370, ""),
+            new StageResult(TIKA, 1000, 5000, 50, 1000, ""),
+            new StageResult(ChildStages.PARSE, 1000, 5000, 20, 400, ""),
+            new StageResult(BenchReport.COLD, 1000, 5000, coldSeconds, 450, ""),
+            new StageResult(BenchReport.WHOLE, 1000, 5000, wholeSeconds, 480, ""),
+            new StageResult(ChildStages.PDFBOX, 200, 1000, 5, 370, ""),
+            new StageResult(BenchReport.WHOLE, 200, 1000, smallSeconds, 480, "")),
+        20,
+        10,
+        List.of(900.0, 1000.0, 1100.0),
+        Map.of("index-service", 170L),
+        Map.of("cold", Map.of("index-service", new Cpu(10, 4))));
   }
 
   @Test
-  void withoutAWarmUpThereIsNoColdStartLine() {
-    StageResult only =
-        new StageResult("whole pipeline (drop -> searchable)", 1000, 5000, 100, 450, "");
-
+  void eachRatioIsTheMedianOfTheRoundsRatiosWithTheRoundsBesideIt() {
     String report =
-        BenchCommand.report(
-            List.of(PDFBOX, TIKA, PARSE, only), List.of(1000.0), new LinkedHashMap<>());
+        BenchReport.report(List.of(round(100, 40, 10), round(80, 50, 8), round(125, 25, 20)));
+
+    assertThat(report)
+        .contains("cold-start pipeline/pdfbox throughput ratio: 0.25 (0.25 / 0.31 / 0.20)")
+        .contains("pipeline/pdfbox throughput ratio (1000 docs): 0.63 (0.63 / 0.50 / 1.00)")
+        .contains("pipeline/pdfbox throughput ratio (200 docs): 0.50 (0.50 / 0.63 / 0.25)")
+        .contains("parse stage / pdfbox throughput ratio (1000 docs): 1.25 (1.25 / 1.25 / 1.25)")
+        .contains("parse stage / tika-app throughput ratio (1000 docs): 2.50 (2.50 / 2.50 / 2.50)")
+        .contains("p50 1000 ms (1000 / 1000 / 1000), p95 1100 ms (1100 / 1100 / 1100)")
+        .contains("30.0 s (30.0 / 30.0 / 30.0); of it local stack 20.0 s")
+        .contains("peak RSS 170 MB (170 / 170 / 170); CPU cold 10.0 s (JIT 4.0 s)");
+    List<String> lines = report.lines().toList();
+    assertThat(lines.get(lines.size() - 1))
+        .startsWith("pipeline/pdfbox throughput ratio (200 docs)");
+  }
+
+  @Test
+  void theTableGivesEachStageAndSizeOnceWithTheMedianAndTheRounds() {
+    String report = BenchReport.report(List.of(round(100, 40, 10), round(80, 50, 8)));
+
+    assertThat(report.lines().filter(l -> l.startsWith(BenchReport.WHOLE))).hasSize(2);
+    assertThat(report)
+        .containsPattern("whole pipeline, cold start +1000 11\\.3 \\(10\\.0 / 12\\.5\\)")
+        .containsPattern("bare PDFBox PDFTextStripper +200 40\\.0 \\(40\\.0 / 40\\.0\\)");
+  }
+
+  @Test
+  void withOneRoundAndNoColdStartEachFigureIsJustItsValue() {
+    Round only =
+        new Round(
+            List.of(
+                new StageResult(ChildStages.PDFBOX, 100, 500, 2.5, 370, ""),
+                new StageResult(TIKA, 100, 500, 5, 1000, ""),
+                new StageResult(ChildStages.PARSE, 100, 500, 2, 400, ""),
+                new StageResult(BenchReport.WHOLE, 100, 500, 10, 450, "")),
+            20,
+            10,
+            List.of(1000.0),
+            new LinkedHashMap<>(),
+            new LinkedHashMap<>());
+
+    String report = BenchReport.report(List.of(only));
 
     assertThat(report)
         .doesNotContain("cold-start")
-        .endsWith("pipeline/pdfbox throughput ratio: 0.25\n");
+        .doesNotContain("200 docs")
+        .endsWith("pipeline/pdfbox throughput ratio (100 docs): 0.25\n");
   }
 
   @Test

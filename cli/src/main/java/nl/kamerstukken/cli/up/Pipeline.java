@@ -66,16 +66,11 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Starts a service again after it died. A restarted parse-service skips its workers' warm-up
-   * ({@code PARSE_WORKER_WARM_UP=0s}): after a crash, being back within seconds matters more than
-   * the speed of its first documents, and the waiting backlog warms the JIT as well.
+   * Starts a service again after it died, with its usual settings (a parse worker's warm-up runs
+   * only while it is idle, so it does not delay a restart).
    */
   public ServiceProcess restartService(String service) throws IOException {
-    Map<String, String> env = environment(service);
-    if (PipelineSettings.PARSE.equals(service)) {
-      env.put("PARSE_WORKER_WARM_UP", "0s");
-    }
-    return startService(service, env);
+    return startService(service, environment(service));
   }
 
   private ServiceProcess startService(String service, Map<String, String> env) throws IOException {

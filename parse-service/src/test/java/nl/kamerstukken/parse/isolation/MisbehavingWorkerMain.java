@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class MisbehavingWorkerMain {
   private MisbehavingWorkerMain() {}
 
   public static void main(String[] args) throws IOException {
-    ParseWorkerMain.run(Misbehaving::new, Integer.parseInt(args[1]));
+    ParseWorkerMain.run(Misbehaving::new, Integer.parseInt(args[1]), Duration.ZERO);
   }
 
   static final class Misbehaving implements DocumentParser {

@@ -38,6 +38,10 @@ public final class MisbehavingWorkerMain {
       String behaviour = read(file);
       switch (behaviour) {
         case "hang" -> hang();
+        case "hang-marked" -> {
+          mark(file);
+          hang();
+        }
         case "oom" -> {
           while (true) {
             hoard.add(new long[1 << 20]);
@@ -56,6 +60,15 @@ public final class MisbehavingWorkerMain {
     private static String read(Path file) {
       try {
         return Files.readString(file).strip();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Tells a test that this worker is busy: a file beside the document. */
+    private static void mark(Path file) {
+      try {
+        Files.writeString(file.resolveSibling(file.getFileName() + ".busy"), "busy");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -61,9 +61,18 @@ public final class LocalStack implements AutoCloseable {
    *     stopped again
    */
   public static LocalStack start(LocalStackConfig config) {
+    return start(config, stack -> {});
+  }
+
+  /**
+   * Starts like {@link #start(LocalStackConfig)}, and calls {@code kafkaReady} with this stack as
+   * soon as Kafka answers, while Elasticsearch and S3 may still be starting: what needs only Kafka
+   * can start meanwhile. When {@code kafkaReady} fails, the stack stops and the failure is thrown.
+   */
+  public static LocalStack start(LocalStackConfig config, KafkaReady kafkaReady) {
     long started = System.nanoTime();
     LocalStack stack = create(config, BuildLayout.resolve(System.getenv()));
-    stack.startAll();
+    stack.startAll(kafkaReady);
     Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
     LOG.info(
         "Local stack ready in [{} ms]: Kafka [{}], Elasticsearch [{}], S3 [{}]",
@@ -101,13 +110,23 @@ public final class LocalStack implements AutoCloseable {
     return new LocalStack(config, kafka, elasticsearch, s3);
   }
 
-  private void startAll() {
+  private void startAll(KafkaReady kafkaReady) {
     Map<String, Runnable> starts = new LinkedHashMap<>();
-    starts.put(
-        "Kafka",
+    Runnable startKafka =
         kafka != null
             ? kafka::start
-            : () -> KafkaReadiness.await(config.externalKafka(), externalTimeout()));
+            : () -> KafkaReadiness.await(config.externalKafka(), externalTimeout());
+    starts.put(
+        "Kafka",
+        () -> {
+          startKafka.run();
+          try {
+            kafkaReady.started(this);
+          } catch (Exception e) {
+            throw new IllegalStateException(
+                "it started, but what was to start with it failed: " + e.getMessage(), e);
+          }
+        });
     starts.put(
         "Elasticsearch",
         elasticsearch != null
@@ -284,5 +303,11 @@ public final class LocalStack implements AutoCloseable {
     } catch (IllegalStateException e) {
       LOG.warn("Stopping the local stack on JVM exit: {}", e.getMessage());
     }
+  }
+
+  /** Told when Kafka answers, while the rest of the stack may still be starting. */
+  @FunctionalInterface
+  public interface KafkaReady {
+    void started(LocalStack stack) throws Exception;
   }
 }

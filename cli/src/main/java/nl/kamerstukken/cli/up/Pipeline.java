@@ -40,23 +40,50 @@ public final class Pipeline implements AutoCloseable {
    */
   public static Pipeline start(PipelineSettings settings, Map<String, String> environment)
       throws IOException, InterruptedException {
-    Pipeline pipeline = new Pipeline(settings, environment);
+    Pipeline pipeline = create(settings, environment);
     try {
-      for (String service :
-          List.of(
-              PipelineSettings.INDEX,
-              PipelineSettings.ASSEMBLE,
-              PipelineSettings.PARSE,
-              PipelineSettings.INGEST)) {
-        pipeline.startService(service);
-      }
-      for (ServiceProcess process : pipeline.services.values()) {
-        process.awaitReady(READY);
-      }
+      pipeline.startServices(ALL);
+      pipeline.awaitReady();
       return pipeline;
     } catch (IOException | InterruptedException | RuntimeException e) {
       pipeline.close();
       throw e;
+    }
+  }
+
+  /** The four services in the order they start: consumers first, the source last. */
+  public static final List<String> ALL =
+      List.of(
+          PipelineSettings.INDEX,
+          PipelineSettings.ASSEMBLE,
+          PipelineSettings.PARSE,
+          PipelineSettings.INGEST);
+
+  /** The services that need only Kafka, which may start while Elasticsearch is still starting. */
+  public static final List<String> KAFKA_ONLY =
+      List.of(PipelineSettings.ASSEMBLE, PipelineSettings.PARSE, PipelineSettings.INGEST);
+
+  /**
+   * A pipeline with no service started yet: {@link #startServices} them (in steps, e.g. those that
+   * need only Kafka first), then {@link #awaitReady}; {@link #close} stops what was started.
+   */
+  public static Pipeline create(PipelineSettings settings, Map<String, String> environment) {
+    return new Pipeline(settings, environment);
+  }
+
+  /** Starts those of {@code names} that were not started yet, in that order. */
+  public void startServices(List<String> names) throws IOException {
+    for (String service : names) {
+      if (!services.containsKey(service)) {
+        startService(service);
+      }
+    }
+  }
+
+  /** Waits until every started service reports ready; fails naming the first that does not. */
+  public void awaitReady() throws InterruptedException {
+    for (ServiceProcess process : services.values()) {
+      process.awaitReady(READY);
     }
   }
 
@@ -66,16 +93,11 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Starts a service again after it died. A restarted parse-service skips its workers' warm-up
-   * ({@code PARSE_WORKER_WARM_UP=0s}): after a crash, being back within seconds matters more than
-   * the speed of its first documents, and the waiting backlog warms the JIT as well.
+   * Starts a service again after it died, with its usual settings (a parse worker's warm-up runs
+   * only while it is idle, so it does not delay a restart).
    */
   public ServiceProcess restartService(String service) throws IOException {
-    Map<String, String> env = environment(service);
-    if (PipelineSettings.PARSE.equals(service)) {
-      env.put("PARSE_WORKER_WARM_UP", "0s");
-    }
-    return startService(service, env);
+    return startService(service, environment(service));
   }
 
   private ServiceProcess startService(String service, Map<String, String> env) throws IOException {

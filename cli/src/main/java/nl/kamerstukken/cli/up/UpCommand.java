@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.kamerstukken.cli.s3.S3Target;
 import nl.kamerstukken.cli.s3.S3TargetFile;
 import nl.kamerstukken.cli.sources.KnownSourcesReport;
@@ -104,6 +106,9 @@ public final class UpCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The S3Proxy buckets of an S3 inbox ({@code --s3}), once made. */
+  private S3Target bucket;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -132,44 +137,31 @@ public final class UpCommand implements Callable<Integer> {
     }
     out.println("kamerstukken: starting " + describeInfrastructure() + " ...");
     out.flush();
+    // The services that need only Kafka start as soon as it answers, while Elasticsearch (the
+    // slowest part) is still starting; index-service follows when Elasticsearch is up. With an S3
+    // inbox every service needs the buckets, so all wait for the whole stack.
+    Map<String, String> extra = following() ? Map.of("INGEST_SOURCE", "koop") : Map.of();
+    AtomicReference<Pipeline> early = new AtomicReference<>();
     LocalStack stack;
     try {
-      stack = LocalStack.start(stackConfig(data));
+      stack =
+          LocalStack.start(
+              stackConfig(data),
+              withKafka -> {
+                if (!s3) {
+                  Pipeline pipeline = Pipeline.create(pipelineSettings(withKafka, data), extra);
+                  early.set(pipeline);
+                  pipeline.startServices(Pipeline.KAFKA_ONLY);
+                }
+              });
     } catch (RuntimeException e) {
+      Optional.ofNullable(early.get()).ifPresent(Pipeline::close);
       run.close();
       throw e;
     }
     Pipeline pipeline;
-    S3Target bucket = null;
     try {
-      Map<String, String> extra = Map.of();
-      if (s3) {
-        bucket = bucketInbox(stack, data);
-        extra = bucket.serviceEnvironment();
-      } else if (following()) {
-        extra = Map.of("INGEST_SOURCE", "koop");
-      }
-      pipeline =
-          Pipeline.start(
-              new PipelineSettings(
-                  PipelineSettings.locateHome(),
-                  stack.kafkaBootstrapServers(),
-                  stack.elasticsearchUrl(),
-                  inbox.toAbsolutePath(),
-                  data,
-                  namespace.isEmpty() ? "" : namespace + ".",
-                  namespace.isEmpty() ? "" : namespace + "-",
-                  null,
-                  Map.of(
-                      PipelineSettings.INGEST,
-                      httpPorts[0],
-                      PipelineSettings.PARSE,
-                      httpPorts[1],
-                      PipelineSettings.INDEX,
-                      httpPorts[2],
-                      PipelineSettings.ASSEMBLE,
-                      httpPorts.length > 3 ? httpPorts[3] : 8084)),
-              extra);
+      pipeline = startTheRest(stack, data, early.get());
     } catch (Exception e) {
       stack.close();
       run.close();
@@ -196,6 +188,49 @@ public final class UpCommand implements Callable<Integer> {
     }
     run.record();
     return new Watch(pipeline, run, data, out).until(stopped, stopping);
+  }
+
+  /**
+   * Starts what did not start with Kafka ({@code early}: null with an S3 inbox, whose buckets every
+   * service needs) and waits until every service is ready; stops them all when one fails.
+   */
+  private Pipeline startTheRest(LocalStack stack, Path data, Pipeline early) throws Exception {
+    Pipeline pipeline = early;
+    try {
+      if (s3) {
+        bucket = bucketInbox(stack, data);
+        pipeline = Pipeline.create(pipelineSettings(stack, data), bucket.serviceEnvironment());
+      }
+      pipeline.startServices(Pipeline.ALL);
+      pipeline.awaitReady();
+      return pipeline;
+    } catch (Exception e) {
+      if (pipeline != null) {
+        pipeline.close();
+      }
+      throw e;
+    }
+  }
+
+  private PipelineSettings pipelineSettings(LocalStack stack, Path data) {
+    return new PipelineSettings(
+        PipelineSettings.locateHome(),
+        stack.kafkaBootstrapServers(),
+        stack.elasticsearchUrl(),
+        inbox.toAbsolutePath(),
+        data,
+        namespace.isEmpty() ? "" : namespace + ".",
+        namespace.isEmpty() ? "" : namespace + "-",
+        null,
+        Map.of(
+            PipelineSettings.INGEST,
+            httpPorts[0],
+            PipelineSettings.PARSE,
+            httpPorts[1],
+            PipelineSettings.INDEX,
+            httpPorts[2],
+            PipelineSettings.ASSEMBLE,
+            httpPorts.length > 3 ? httpPorts[3] : 8084));
   }
 
   /**

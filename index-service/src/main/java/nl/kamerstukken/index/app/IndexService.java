@@ -21,6 +21,7 @@ import nl.kamerstukken.index.elasticsearch.IndexNames;
 import nl.kamerstukken.index.elasticsearch.IndexSetup;
 import nl.kamerstukken.index.elasticsearch.IndexTargets;
 import nl.kamerstukken.index.elasticsearch.SearchIndex;
+import nl.kamerstukken.index.elasticsearch.SmallBatchRefresh;
 import nl.kamerstukken.index.web.SearchRoutes;
 import nl.kamerstukken.kit.blob.ClaimCheckReader;
 import nl.kamerstukken.kit.http.AdminServer;
@@ -137,7 +138,12 @@ public final class IndexService implements Service {
             GROUP,
             config.maxPollRecords(),
             config.kafka().topic(Topics.KAMERSTUKKEN),
-            new IndexingHandler(indexer, deadLetters, registry, alerts.matcher()),
+            new IndexingHandler(
+                indexer,
+                deadLetters,
+                registry,
+                alerts.matcher(),
+                SmallBatchRefresh.of(client, names, config.refreshSmallBatches())),
             deadLetters,
             registry);
     caseWorker =

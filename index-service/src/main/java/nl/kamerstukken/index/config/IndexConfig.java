@@ -31,6 +31,9 @@ import nl.kamerstukken.kit.s3.S3Connection;
  * @param s3 how a blob bucket is reached ({@code INDEX_S3_ENDPOINT}, {@code INDEX_S3_REGION},
  *     {@code INDEX_S3_PATH_STYLE})
  * @param alerts how saved searches are matched and delivered ({@code INDEX_ALERT_*})
+ * @param refreshSmallBatches a batch of at most this many Kamerstukken is made searchable at once
+ *     after it is written, instead of at the next periodic refresh ({@code
+ *     INDEX_REFRESH_SMALL_BATCHES}, 10; 0 = never)
  */
 public record IndexConfig(
     ElasticsearchSettings elasticsearch,
@@ -43,7 +46,8 @@ public record IndexConfig(
     ElasticsearchSettings search,
     BlobLocation blobs,
     S3Connection s3,
-    AlertSettings alerts) {
+    AlertSettings alerts,
+    int refreshSmallBatches) {
 
   public static final String CLIENT_ID = "index-service";
   static final String DEFAULT_URL = "http://127.0.0.1:9200";
@@ -65,6 +69,7 @@ public record IndexConfig(
     BlobLocation blobs = BlobLocation.load(env);
     S3Connection s3 = S3Connection.load(env, environment);
     AlertSettings alerts = AlertSettings.load(env);
+    int refreshSmallBatches = env.integer("REFRESH_SMALL_BATCHES", 10, 0, 10_000);
     env.validate();
     return new IndexConfig(
         elasticsearch,
@@ -77,7 +82,8 @@ public record IndexConfig(
         search,
         blobs,
         s3,
-        alerts);
+        alerts,
+        refreshSmallBatches);
   }
 
   /**

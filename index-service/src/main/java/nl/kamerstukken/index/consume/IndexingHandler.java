@@ -6,6 +6,7 @@ import java.util.List;
 import nl.kamerstukken.index.document.IndexedDocument;
 import nl.kamerstukken.index.elasticsearch.DocumentIndexer;
 import nl.kamerstukken.index.elasticsearch.DocumentOutcome;
+import nl.kamerstukken.index.elasticsearch.SmallBatchRefresh;
 import nl.kamerstukken.kit.kafka.BatchHandler;
 import nl.kamerstukken.kit.kafka.DeadLetters;
 import nl.kamerstukken.kit.kafka.Incoming;
@@ -32,20 +33,27 @@ public final class IndexingHandler implements BatchHandler<Kamerstuk> {
   private final DeadLetters deadLetters;
   private final IndexMetrics metrics;
   private final NewQa newQa;
+  private final SmallBatchRefresh refresh;
 
   public IndexingHandler(DocumentIndexer indexer, DeadLetters deadLetters, MeterRegistry registry) {
-    this(indexer, deadLetters, registry, NewQa.NONE);
+    this(indexer, deadLetters, registry, NewQa.NONE, SmallBatchRefresh.NEVER);
   }
 
   /**
    * @param newQa told what each batch wrote, before the batch counts as done (saved searches)
+   * @param refresh makes a small batch searchable at once, after it is written
    */
   public IndexingHandler(
-      DocumentIndexer indexer, DeadLetters deadLetters, MeterRegistry registry, NewQa newQa) {
+      DocumentIndexer indexer,
+      DeadLetters deadLetters,
+      MeterRegistry registry,
+      NewQa newQa,
+      SmallBatchRefresh refresh) {
     this.indexer = indexer;
     this.deadLetters = deadLetters;
     this.metrics = new IndexMetrics(registry);
     this.newQa = newQa;
+    this.refresh = refresh;
   }
 
   @Override
@@ -78,6 +86,7 @@ public final class IndexingHandler implements BatchHandler<Kamerstuk> {
         written.add(plan.documents().get(i).indexed());
       }
     }
+    refresh.written(written.size());
     for (int i = 0; i < outcomes.size(); i++) {
       Incoming<Kamerstuk> event = plan.documents().get(i).event();
       MDC.put("documentId", outcomes.get(i).documentId());

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * reason that passes (429, 5xx, rejected execution) are sent again, alone, after an exponential
  * backoff with jitter; when they still fail after {@link BulkLimits#maxItemAttempts()} sends, the
  * whole batch is handed back to the worker as a {@link RetryableException} (everything is
- * idempotent, so redoing it is harmless). No refresh is forced: the indices' refresh interval makes
- * writes searchable within a second.
+ * idempotent, so redoing it is harmless). No refresh is forced here ({@link SmallBatchRefresh} does
+ * that for small batches): the indices' refresh interval makes writes searchable within a second.
  */
 final class BulkWriter {
 

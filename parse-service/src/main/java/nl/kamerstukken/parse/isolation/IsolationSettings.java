@@ -19,8 +19,8 @@ import nl.kamerstukken.kit.kafka.KafkaSettings;
  *     event
  * @param mainClass the worker's main class (tests substitute misbehaving workers)
  * @param classPath the worker's class path: by default this JVM's own
- * @param warmUp how long a new worker parses a generated document before it reports ready ({@code
- *     PARSE_WORKER_WARM_UP}, 5s; 0 = none)
+ * @param warmUp how long in all a new worker parses a generated document while no request waits,
+ *     after it reported ready ({@code PARSE_WORKER_WARM_UP}, 5s; 0 = none)
  */
 public record IsolationSettings(
     int workers,

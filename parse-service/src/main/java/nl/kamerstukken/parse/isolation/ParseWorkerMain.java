@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * clean.
  *
  * <p>Arguments: the {@link ParserSettings} as JSON, the largest reply in bytes, and (optional) how
- * many milliseconds to {@link WarmUp warm up} before reporting ready. It exits when stdin closes or
- * its parent process ends, so a killed service leaves no workers behind. Run by {@link
- * WorkerProcess} with {@code -XX:+ExitOnOutOfMemoryError}: an OutOfMemoryError ends the process
- * (exit code 3) instead of leaving a half-broken parser running.
+ * many milliseconds to {@link WarmUp warm up} in all, while no request waits (after reporting
+ * ready). It exits when stdin closes or its parent process ends, so a killed service leaves no
+ * workers behind. Run by {@link WorkerProcess} with {@code -XX:+ExitOnOutOfMemoryError}: an
+ * OutOfMemoryError ends the process (exit code 3) instead of leaving a half-broken parser running.
  */
 public final class ParseWorkerMain {
 
@@ -44,36 +44,39 @@ public final class ParseWorkerMain {
   public static void main(String[] args) throws IOException {
     ParserSettings settings = Json.mapper().readValue(args[0], ParserSettings.class);
     Duration warmUp = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
-    run(() -> warm(KamerstukParser.create(settings), warmUp), Integer.parseInt(args[1]));
-  }
-
-  private static DocumentParser warm(DocumentParser parser, Duration warmUp) {
-    WarmUp.run(parser, warmUp);
-    return parser;
+    run(() -> KamerstukParser.create(settings), Integer.parseInt(args[1]), warmUp);
   }
 
   /**
    * Serves requests with the parser {@code factory} builds until stdin closes, then exits the JVM.
-   * Tests run misbehaving parsers through this same loop.
+   * Tests run misbehaving parsers through this same loop. The parser is warmed up for {@code
+   * warmUp} in all, only while no request waits.
    */
-  static void run(Supplier<DocumentParser> factory, int maxReplyBytes) throws IOException {
+  static void run(Supplier<DocumentParser> factory, int maxReplyBytes, Duration warmUp)
+      throws IOException {
     DataOutputStream replies =
         new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
     System.setOut(System.err);
     exitWithParent();
     DataInputStream requests =
         new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
-    try (DocumentParser parser = factory.get()) {
+    try (DocumentParser parser = factory.get();
+        WarmUp warming = WarmUp.of(warmUp)) {
       Frames.write(replies, Json.mapper().writeValueAsBytes(WorkerReply.ready()));
-      serve(parser, requests, replies, maxReplyBytes);
+      serve(parser, requests, replies, maxReplyBytes, warming);
     }
     System.exit(0);
   }
 
   private static void serve(
-      DocumentParser parser, DataInputStream requests, DataOutputStream replies, int maxReplyBytes)
+      DocumentParser parser,
+      DataInputStream requests,
+      DataOutputStream replies,
+      int maxReplyBytes,
+      WarmUp warming)
       throws IOException {
     while (true) {
+      warming.whileIdle(parser, () -> requests.available() == 0);
       WorkerRequest request;
       try {
         request =

@@ -8,12 +8,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.kamerstukken.kit.http.HealthCheck;
 import nl.kamerstukken.model.Json;
@@ -37,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * ({@code PARSER_CRASHED}) is replaced, and the document is tried once more on a fresh worker
  * before it is failed. Every outcome is a value; {@link ParserUnavailableException} only when no
  * worker can run.
+ *
+ * <p>One worker starts with the pool; the others start when documents wait for a worker, and the
+ * worker used last is used first: documents that come one at a time keep one warm worker busy, and
+ * the second JVM (its start-up CPU and memory) is paid only when a backlog can use it.
  */
 public final class ParseWorkerPool implements DocumentParser {
 
@@ -45,18 +45,19 @@ public final class ParseWorkerPool implements DocumentParser {
 
   private final IsolationSettings settings;
   private final List<WorkerSlot> slots;
-  private final BlockingQueue<WorkerSlot> idle;
+  private final BlockingDeque<WorkerSlot> idle;
   private final AtomicLong requests = new AtomicLong();
   private volatile boolean closed;
 
   private ParseWorkerPool(IsolationSettings settings, List<WorkerSlot> slots) {
     this.settings = settings;
     this.slots = List.copyOf(slots);
-    this.idle = new LinkedBlockingQueue<>(slots);
+    this.idle = new LinkedBlockingDeque<>(slots);
   }
 
   /**
-   * Starts {@code isolation.workers()} workers (in parallel) and returns when all are ready.
+   * Starts the first of {@code isolation.workers()} workers and returns when it is ready (the
+   * others start when documents wait for them).
    *
    * @throws IllegalStateException if a worker cannot start (the message says why)
    */
@@ -69,22 +70,15 @@ public final class ParseWorkerPool implements DocumentParser {
       slots.add(new WorkerSlot("parse-worker-" + i, command, isolation, metrics));
     }
     ParseWorkerPool pool = new ParseWorkerPool(isolation, slots);
-    ExecutorService starters = Executors.newFixedThreadPool(slots.size());
     try {
-      CompletableFuture.allOf(
-              slots.stream()
-                  .map(slot -> CompletableFuture.runAsync(() -> startIn(slot), starters))
-                  .toArray(CompletableFuture[]::new))
-          .join();
-    } catch (CompletionException e) {
+      startIn(slots.get(0));
+    } catch (RuntimeException e) {
       pool.close();
       throw new IllegalStateException(
           "parse workers cannot start: "
-              + e.getCause().getMessage()
+              + e.getMessage()
               + " (check PARSE_WORKER_HEAP and that java can run the service's class path)",
-          e.getCause());
-    } finally {
-      starters.shutdown();
+          e);
     }
     Gauge.builder(
             "kamerstukken.parse.workers.ready",
@@ -93,8 +87,9 @@ public final class ParseWorkerPool implements DocumentParser {
         .description("parse workers running and ready")
         .register(registry);
     LOG.info(
-        "[{}] parse workers ready: heap [{}], timeout [{}], max file size [{}] bytes, max pages [{}]",
-        isolation.workers(),
+        "parse worker ready, [{}] more start when documents wait: heap [{}], timeout [{}], max file"
+            + " size [{}] bytes, max pages [{}]",
+        isolation.workers() - 1,
         isolation.heap(),
         isolation.timeout(),
         isolation.maxFileSizeBytes(),
@@ -184,7 +179,7 @@ public final class ParseWorkerPool implements DocumentParser {
           new WorkerRequest(
               requests.incrementAndGet(), file.toAbsolutePath().toString(), source, receivedAt));
     } finally {
-      idle.add(slot);
+      idle.addFirst(slot);
     }
   }
 
@@ -193,7 +188,7 @@ public final class ParseWorkerPool implements DocumentParser {
       throw new ParserUnavailableException("the parse workers are shutting down", null);
     }
     try {
-      return idle.take();
+      return idle.takeFirst();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ParserUnavailableException("interrupted while waiting for a parse worker", e);

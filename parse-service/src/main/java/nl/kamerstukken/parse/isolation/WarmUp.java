@@ -15,48 +15,99 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warms a fresh worker up before it says it is ready: it parses a generated Aanhangsel-like PDF for
- * a while, so the JIT has compiled the PDF, cleaning and segmentation paths before the first real
- * document arrives. Without it, a new worker parses its first few hundred documents several times
- * slower, and every worker (and every restart after a crash) pays that again.
+ * Warms a fresh worker up while it has nothing else to do: it parses a generated Aanhangsel-like
+ * PDF, so the JIT has compiled the PDF, cleaning and segmentation paths before most real documents
+ * arrive. Without it, a new worker parses its first few hundred documents several times slower, and
+ * every worker (and every restart after a crash) pays that again.
+ *
+ * <p>The worker reports ready before it warms up and calls {@link #whileIdle} before each wait for
+ * a request: a real document waits at most for the one warm-up parse in progress, and start-up (and
+ * so {@code up}) never waits for the warm-up. Not thread-safe: the worker's one loop uses it.
  */
-final class WarmUp {
+final class WarmUp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
   private static final PDType1Font FONT = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
-  private WarmUp() {}
+  private final long budgetNanos;
+  private long spentNanos;
+  private int rounds;
+  private Path pdf;
+  private SourceFile source;
+
+  private WarmUp(Duration budget) {
+    this.budgetNanos = budget.toNanos();
+  }
+
+  /** A warm-up that parses for {@code budget} in all (zero: never). */
+  static WarmUp of(Duration budget) {
+    return new WarmUp(budget);
+  }
 
   /** Parses the warm-up document until {@code budget} has passed; never fails the worker. */
   static void run(DocumentParser parser, Duration budget) {
-    if (budget.isZero()) {
-      return;
+    try (WarmUp warmUp = of(budget)) {
+      warmUp.whileIdle(parser, () -> true);
     }
-    long start = System.nanoTime();
-    int rounds = 0;
+  }
+
+  /**
+   * Parses the warm-up document again and again while {@code idle} says nothing waits and budget
+   * remains; a failure ends the warm-up (never the worker).
+   */
+  void whileIdle(DocumentParser parser, IdleCheck idle) {
     try {
-      Path pdf = Files.createTempFile("kamerstukken-warm-up-", ".pdf");
-      try {
-        write(pdf);
-        SourceFile source =
-            new SourceFile(
-                pdf.getFileName().toString(),
-                "0".repeat(64),
-                "application/pdf",
-                Files.size(pdf),
-                null,
-                null);
-        while (System.nanoTime() - start < budget.toNanos()) {
-          parser.parse(pdf, source, null);
-          rounds++;
+      while (spentNanos < budgetNanos && idle.idle()) {
+        long start = System.nanoTime();
+        parser.parse(document(), source, null);
+        rounds++;
+        spentNanos += System.nanoTime() - start;
+        if (spentNanos >= budgetNanos) {
+          close();
         }
-      } finally {
-        Files.deleteIfExists(pdf);
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("warm-up stopped early: {}", e.toString());
+      spentNanos = budgetNanos;
+      close();
     }
-    LOG.info("warmed up: [{}] parses in [{}] ms", rounds, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private Path document() throws IOException {
+    if (pdf == null) {
+      pdf = Files.createTempFile("kamerstukken-warm-up-", ".pdf");
+      write(pdf);
+      source =
+          new SourceFile(
+              pdf.getFileName().toString(),
+              "0".repeat(64),
+              "application/pdf",
+              Files.size(pdf),
+              null,
+              null);
+    }
+    return pdf;
+  }
+
+  /** Removes the warm-up document (again when it is needed); logs what the warm-up did. */
+  @Override
+  public void close() {
+    if (pdf == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(pdf);
+    } catch (IOException e) {
+      LOG.warn("cannot remove the warm-up document {}: {}", pdf, e.toString());
+    }
+    pdf = null;
+    LOG.info("warmed up: [{}] parses in [{}] ms", rounds, spentNanos / 1_000_000);
+  }
+
+  /** Whether nothing waits for the worker; may throw when it cannot tell (ends the warm-up). */
+  @FunctionalInterface
+  interface IdleCheck {
+    boolean idle() throws IOException;
   }
 
   private static void write(Path file) throws IOException {

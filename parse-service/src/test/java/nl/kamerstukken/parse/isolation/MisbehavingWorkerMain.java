@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class MisbehavingWorkerMain {
   private MisbehavingWorkerMain() {}
 
   public static void main(String[] args) throws IOException {
-    ParseWorkerMain.run(Misbehaving::new, Integer.parseInt(args[1]));
+    ParseWorkerMain.run(Misbehaving::new, Integer.parseInt(args[1]), Duration.ZERO);
   }
 
   static final class Misbehaving implements DocumentParser {
@@ -37,6 +38,10 @@ public final class MisbehavingWorkerMain {
       String behaviour = read(file);
       switch (behaviour) {
         case "hang" -> hang();
+        case "hang-marked" -> {
+          mark(file);
+          hang();
+        }
         case "oom" -> {
           while (true) {
             hoard.add(new long[1 << 20]);
@@ -55,6 +60,15 @@ public final class MisbehavingWorkerMain {
     private static String read(Path file) {
       try {
         return Files.readString(file).strip();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Tells a test that this worker is busy: a file beside the document. */
+    private static void mark(Path file) {
+      try {
+        Files.writeString(file.resolveSibling(file.getFileName() + ".busy"), "busy");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

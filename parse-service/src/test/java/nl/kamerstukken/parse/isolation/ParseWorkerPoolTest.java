@@ -2,6 +2,7 @@ package nl.kamerstukken.parse.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import nl.kamerstukken.model.DocumentParsed;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.model.SourceFile;
@@ -170,6 +172,41 @@ class ParseWorkerPoolTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("parse workers cannot start")
         .hasMessageContaining("nl.kamerstukken.DoesNotExist");
+  }
+
+  @Test
+  void oneWorkerStartsWithThePoolAndASecondOnlyWhenADocumentWaitsForIt() throws Exception {
+    try (ParseWorkerPool pool =
+        ParseWorkerPool.start(
+            NO_OCR,
+            IsolationSettings.defaults(2)
+                .withLimits("64m", BUDGET, 1024)
+                .withMainClass(MisbehavingWorkerMain.class.getName()),
+            new SimpleMeterRegistry())) {
+      assertThat(pool.health().detail()).startsWith("1 of 2 parse workers running");
+
+      // Documents one at a time: the same worker takes each
+      for (int i = 0; i < 3; i++) {
+        assertThat(pool.parse(file("hallo"), source("goed.pdf"), null))
+            .isInstanceOf(ParseOutcome.Failed.class);
+      }
+      assertThat(pool.health().detail()).startsWith("1 of 2 parse workers running");
+
+      // A document arrives while the first worker is busy: the second worker starts for it
+      Path busy = file("hang-marked");
+      var hanging =
+          CompletableFuture.supplyAsync(() -> pool.parse(busy, source("traag.pdf"), null));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> Files.exists(busy.resolveSibling(busy.getFileName() + ".busy")));
+      assertThat(pool.parse(file("hallo"), source("goed.pdf"), null))
+          .isEqualTo(new ParseOutcome.Failed(ReasonCode.UNREADABLE_DOCUMENT, "answered: hallo"));
+      assertThat(pool.health().detail()).startsWith("2 of 2 parse workers running");
+      assertThat(hanging.get())
+          .isInstanceOfSatisfying(
+              ParseOutcome.Failed.class,
+              failed -> assertThat(failed.reasonCode()).isEqualTo(ReasonCode.PARSE_TIMEOUT));
+    }
   }
 
   /** The worker answers the next document normally. */

@@ -78,6 +78,41 @@ class WarmUpTest {
     assertThat(tempWarmUpFiles()).isEqualTo(before);
   }
 
+  @Test
+  void warmUpParsesOnlyWhileIdleAndSpendsItsBudgetOnceOverAllIdleSpells() throws Exception {
+    long before = tempWarmUpFiles();
+    List<Path> parsed = new ArrayList<>();
+    DocumentParser counting =
+        new DocumentParser() {
+          @Override
+          public ParseOutcome parse(Path file, SourceFile source, Instant receivedAt) {
+            parsed.add(file);
+            return new ParseOutcome.Failed(ReasonCode.EMPTY_DOCUMENT, "test");
+          }
+
+          @Override
+          public void close() {}
+        };
+    try (WarmUp warmUp = WarmUp.of(Duration.ofMillis(100))) {
+      // A request waits: no warm-up parse at all
+      warmUp.whileIdle(counting, () -> false);
+      assertThat(parsed).isEmpty();
+
+      // Idle for three checks, then a request arrives: exactly three parses
+      int[] checks = {0};
+      warmUp.whileIdle(counting, () -> checks[0]++ < 3);
+      assertThat(parsed).hasSize(3);
+
+      // Idle for good: parses until the budget is spent, then never again
+      warmUp.whileIdle(counting, () -> true);
+      int spent = parsed.size();
+      assertThat(spent).isGreaterThan(3);
+      assertThat(tempWarmUpFiles()).as("the warm-up document is gone once spent").isEqualTo(before);
+      warmUp.whileIdle(counting, () -> true);
+      assertThat(parsed).hasSize(spent);
+    }
+  }
+
   private static long tempWarmUpFiles() throws Exception {
     try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return files

@@ -1,0 +1,85 @@
+package nl.kamerstukken.index.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes a small batch searchable at once instead of at the next periodic refresh (up to a second
+ * later): when documents arrive one by one, a user who drops a file sees it in search sooner. Large
+ * batches (a burst, a backlog) are left to the indices' refresh interval, where a refresh per batch
+ * would make many small segments and cost Elasticsearch more per document; refreshes are at least
+ * {@link #MIN_GAP} apart for the same reason.
+ *
+ * <p>A failed refresh is logged and ignored: the writes are acknowledged already and the periodic
+ * refresh shows them shortly. Used by the one indexing worker thread (not thread-safe).
+ */
+public final class SmallBatchRefresh {
+
+  /** Never refreshes: the indices' refresh interval alone decides. */
+  public static final SmallBatchRefresh NEVER =
+      new SmallBatchRefresh(null, List.of(), 0, System::nanoTime);
+
+  static final Duration MIN_GAP = Duration.ofMillis(200);
+  private static final Logger LOG = LoggerFactory.getLogger(SmallBatchRefresh.class);
+
+  private final ElasticsearchClient client;
+  private final List<String> targets;
+  private final int maxDocuments;
+  private final LongSupplier ticker;
+  private long lastRefresh;
+  private boolean refreshed;
+
+  SmallBatchRefresh(
+      ElasticsearchClient client, List<String> targets, int maxDocuments, LongSupplier ticker) {
+    this.client = client;
+    this.targets = List.copyOf(targets);
+    this.maxDocuments = maxDocuments;
+    this.ticker = ticker;
+  }
+
+  /**
+   * Refreshes the Kamerstuk and Q&A aliases after batches of at most {@code maxDocuments} written
+   * Kamerstukken (0: never).
+   */
+  public static SmallBatchRefresh of(
+      ElasticsearchClient client, IndexNames names, int maxDocuments) {
+    return new SmallBatchRefresh(
+        client,
+        List.of(names.alias(SearchIndex.DOCUMENTS), names.alias(SearchIndex.QA)),
+        maxDocuments,
+        System::nanoTime);
+  }
+
+  /** Called after a batch of {@code documents} written Kamerstukken was acknowledged. */
+  public void written(int documents) {
+    if (!due(documents)) {
+      return;
+    }
+    try {
+      client.indices().refresh(r -> r.index(targets));
+    } catch (ElasticsearchException | IOException e) {
+      LOG.warn(
+          "refresh after a small batch failed (the periodic refresh shows it): {}", e.toString());
+    }
+  }
+
+  /** Whether a batch of {@code documents} is refreshed now; if so, the gap starts again. */
+  boolean due(int documents) {
+    if (documents == 0 || documents > maxDocuments) {
+      return false;
+    }
+    long now = ticker.getAsLong();
+    if (refreshed && now - lastRefresh < MIN_GAP.toNanos()) {
+      return false;
+    }
+    refreshed = true;
+    lastRefresh = now;
+    return true;
+  }
+}

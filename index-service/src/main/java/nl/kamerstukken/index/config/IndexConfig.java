@@ -31,9 +31,9 @@ import nl.kamerstukken.kit.s3.S3Connection;
  * @param s3 how a blob bucket is reached ({@code INDEX_S3_ENDPOINT}, {@code INDEX_S3_REGION},
  *     {@code INDEX_S3_PATH_STYLE})
  * @param alerts how saved searches are matched and delivered ({@code INDEX_ALERT_*})
- * @param refreshSmallBatches a batch of at most this many Kamerstukken is made searchable at once
- *     after it is written, instead of at the next periodic refresh ({@code
- *     INDEX_REFRESH_SMALL_BATCHES}, 10; 0 = never)
+ * @param refreshSmallBatches a batch of at most this many Kamerstukken that comes after a quiet
+ *     spell is made searchable at once after it is written, instead of at the next periodic refresh
+ *     ({@code INDEX_REFRESH_SMALL_BATCHES}, 10; 0 = never)
  */
 public record IndexConfig(
     ElasticsearchSettings elasticsearch,

@@ -14,21 +14,25 @@ class SmallBatchRefreshTest {
       new SmallBatchRefresh(null, List.of("a", "b"), 10, now::get);
 
   @Test
-  void aSmallBatchIsRefreshedAtOnceAndALargeOrEmptyOneIsLeftToTheInterval() {
+  void aSmallBatchAfterAQuietSpellIsRefreshedAtOnceAndALargeOrEmptyOneIsLeftToTheInterval() {
     assertThat(refresh.due(0)).isFalse();
-    assertThat(refresh.due(11)).as("a burst").isFalse();
+    advance(quiet());
+    assertThat(refresh.due(11)).as("a large batch").isFalse();
+    advance(quiet());
     assertThat(refresh.due(1)).isTrue();
-    advance(SmallBatchRefresh.MIN_GAP.toMillis());
+    advance(quiet());
     assertThat(refresh.due(10)).isTrue();
   }
 
   @Test
-  void refreshesAreAtLeastTheGapApart() {
-    assertThat(refresh.due(1)).isTrue();
-    advance(SmallBatchRefresh.MIN_GAP.toMillis() - 1);
-    assertThat(refresh.due(1)).isFalse();
-    advance(1);
-    assertThat(refresh.due(1)).isTrue();
+  void batchesInASteadyFlowAreLeftToTheInterval() {
+    assertThat(refresh.due(1)).as("the first batch").isTrue();
+    for (int i = 0; i < 20; i++) {
+      advance(quiet() - 1);
+      assertThat(refresh.due(1)).as("batch %d of a burst", i).isFalse();
+    }
+    advance(quiet());
+    assertThat(refresh.due(1)).as("after the burst").isTrue();
   }
 
   @Test
@@ -37,6 +41,10 @@ class SmallBatchRefreshTest {
 
     assertThat(never.due(1)).isFalse();
     assertThat(SmallBatchRefresh.NEVER.due(1)).isFalse();
+  }
+
+  private static long quiet() {
+    return SmallBatchRefresh.QUIET.toMillis();
   }
 
   private void advance(long millis) {

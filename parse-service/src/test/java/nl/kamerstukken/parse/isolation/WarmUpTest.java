@@ -57,17 +57,7 @@ class WarmUpTest {
   void aZeroBudgetParsesNothingAndAWarmUpLeavesNoFileBehind() throws Exception {
     long before = tempWarmUpFiles();
     List<Path> parsed = new ArrayList<>();
-    DocumentParser counting =
-        new DocumentParser() {
-          @Override
-          public ParseOutcome parse(Path file, SourceFile source, Instant receivedAt) {
-            parsed.add(file);
-            return new ParseOutcome.Failed(ReasonCode.EMPTY_DOCUMENT, "test");
-          }
-
-          @Override
-          public void close() {}
-        };
+    DocumentParser counting = counting(parsed);
 
     WarmUp.run(counting, Duration.ZERO);
     assertThat(parsed).isEmpty();
@@ -82,17 +72,7 @@ class WarmUpTest {
   void warmUpParsesOnlyWhileIdleAndSpendsItsBudgetOnceOverAllIdleSpells() throws Exception {
     long before = tempWarmUpFiles();
     List<Path> parsed = new ArrayList<>();
-    DocumentParser counting =
-        new DocumentParser() {
-          @Override
-          public ParseOutcome parse(Path file, SourceFile source, Instant receivedAt) {
-            parsed.add(file);
-            return new ParseOutcome.Failed(ReasonCode.EMPTY_DOCUMENT, "test");
-          }
-
-          @Override
-          public void close() {}
-        };
+    DocumentParser counting = counting(parsed);
     try (WarmUp warmUp = WarmUp.of(Duration.ofMillis(100))) {
       // A request waits: no warm-up parse at all
       warmUp.whileIdle(counting, () -> false);
@@ -111,6 +91,20 @@ class WarmUpTest {
       warmUp.whileIdle(counting, () -> true);
       assertThat(parsed).hasSize(spent);
     }
+  }
+
+  /** A parser that only notes which files it was given. */
+  private static DocumentParser counting(List<Path> parsed) {
+    return new DocumentParser() {
+      @Override
+      public ParseOutcome parse(Path file, SourceFile source, Instant receivedAt) {
+        parsed.add(file);
+        return new ParseOutcome.Failed(ReasonCode.EMPTY_DOCUMENT, "test");
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   private static long tempWarmUpFiles() throws Exception {

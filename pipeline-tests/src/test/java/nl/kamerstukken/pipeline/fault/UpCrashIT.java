@@ -194,52 +194,7 @@ class UpCrashIT {
 
   /** Starts the cli jar's {@code up} on the shared stack and waits until it says it is up. */
   private static Process launch(String logName) throws IOException {
-    Path home = PipelineSettings.locateHome();
-    Path jar = home.resolve("cli/target/kamerstukken-cli.jar");
-    assertThat(jar).as("built by the package phase before the ITs").isRegularFile();
-    Path log = work.resolve(logName);
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-jar",
-            jar.toString(),
-            "up",
-            "--kafka",
-            stack.kafkaBootstrapServers(),
-            "--elasticsearch-url",
-            stack.elasticsearchUrl(),
-            "--namespace",
-            namespace,
-            "--data-dir",
-            settings.dataDir().toString(),
-            "--inbox",
-            settings.inbox().toString(),
-            "--http-ports",
-            String.join(
-                ",",
-                SERVICES.stream().map(s -> String.valueOf(settings.httpPorts().get(s))).toList()));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("KAMERSTUKKEN_HOME", home.toString());
-    Process process = builder.start();
-    try {
-      await()
-          .atMost(PATIENCE)
-          .pollInterval(Duration.ofMillis(500))
-          .until(() -> !process.isAlive() || Files.readString(log).contains("kamerstukken is up"));
-      assertThat(process.isAlive())
-          .as("up stopped; its output:%n%s", Files.readString(log))
-          .isTrue();
-      return process;
-    } catch (RuntimeException | AssertionError e) {
-      // Ctrl-C: up stops what it started (its lifelines stop the rest if it does not)
-      process.destroy();
-      throw e;
-    }
+    return UpLauncher.launch(stack, settings, namespace, settings.inbox(), work.resolve(logName));
   }
 
   private static Optional<Supervision.ServiceState> state(String service) {

@@ -58,6 +58,7 @@ public final class IndexingHandler implements BatchHandler<Kamerstuk> {
 
   @Override
   public void handle(List<Incoming<Kamerstuk>> batch) throws RetryableException {
+    refresh.starting();
     BatchPlan plan = BatchPlan.of(batch);
     for (BatchPlan.Unusable unusable : plan.unusable()) {
       Incoming<Kamerstuk> event = unusable.event();

@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
  * Makes a small batch that comes after a quiet spell searchable at once instead of at the next
  * periodic refresh (up to a second later): when documents arrive one by one, a user who drops a
  * file sees it in search sooner. Batches in a steady flow (a burst, a backlog: the previous batch
- * ended less than {@link #QUIET} ago) and large batches are left to the indices' refresh interval:
- * a refresh per batch there makes many small segments and cost Elasticsearch 40 % more CPU per
- * document in the benchmark. So refreshes are at least {@link #QUIET} apart.
+ * ended less than {@link #QUIET} before this one started) and large batches are left to the
+ * indices' refresh interval: a refresh per batch there makes many small segments and cost
+ * Elasticsearch 40 % more CPU per document in the benchmark. So refreshes are at least {@link
+ * #QUIET} apart.
  *
  * <p>A failed refresh is logged and ignored: the writes are acknowledged already and the periodic
  * refresh shows them shortly. Used by the one indexing worker thread (not thread-safe).
@@ -33,8 +34,9 @@ public final class SmallBatchRefresh {
   private final List<String> targets;
   private final int maxDocuments;
   private final LongSupplier ticker;
-  private long lastBatch;
-  private boolean batched;
+  private long lastEnd;
+  private boolean ended;
+  private boolean quietBefore = true;
 
   SmallBatchRefresh(
       ElasticsearchClient client, List<String> targets, int maxDocuments, LongSupplier ticker) {
@@ -57,6 +59,11 @@ public final class SmallBatchRefresh {
         System::nanoTime);
   }
 
+  /** Called when a batch starts: notes whether no batch ended in the {@link #QUIET} before. */
+  public void starting() {
+    quietBefore = !ended || ticker.getAsLong() - lastEnd >= QUIET.toNanos();
+  }
+
   /** Called after every batch, with the number of written Kamerstukken (0 when none were). */
   public void written(int documents) {
     if (!due(documents)) {
@@ -70,12 +77,15 @@ public final class SmallBatchRefresh {
     }
   }
 
-  /** Whether a batch of {@code documents}, ending now, is refreshed at once. */
+  /**
+   * Whether the batch that ends now, with {@code documents} written, is refreshed at once: a small
+   * one that started after a quiet spell ({@link #starting}).
+   */
   boolean due(int documents) {
-    long now = ticker.getAsLong();
-    boolean quietBefore = !batched || now - lastBatch >= QUIET.toNanos();
-    batched = true;
-    lastBatch = now;
-    return documents > 0 && documents <= maxDocuments && quietBefore;
+    boolean due = documents > 0 && documents <= maxDocuments && quietBefore;
+    ended = true;
+    lastEnd = ticker.getAsLong();
+    quietBefore = false;
+    return due;
   }
 }

@@ -15,32 +15,41 @@ class SmallBatchRefreshTest {
 
   @Test
   void aSmallBatchAfterAQuietSpellIsRefreshedAtOnceAndALargeOrEmptyOneIsLeftToTheInterval() {
-    assertThat(refresh.due(0)).isFalse();
+    assertThat(batch(0, 0)).isFalse();
     advance(quiet());
-    assertThat(refresh.due(11)).as("a large batch").isFalse();
+    assertThat(batch(11, 0)).as("a large batch").isFalse();
     advance(quiet());
-    assertThat(refresh.due(1)).isTrue();
+    assertThat(batch(1, 0)).isTrue();
     advance(quiet());
-    assertThat(refresh.due(10)).isTrue();
+    assertThat(batch(10, 0)).isTrue();
   }
 
   @Test
-  void batchesInASteadyFlowAreLeftToTheInterval() {
-    assertThat(refresh.due(1)).as("the first batch").isTrue();
+  void batchesInASteadyFlowAreLeftToTheIntervalHoweverLongEachTakes() {
+    assertThat(batch(1, 0)).as("the first batch").isTrue();
     for (int i = 0; i < 20; i++) {
       advance(quiet() - 1);
-      assertThat(refresh.due(1)).as("batch %d of a burst", i).isFalse();
+      assertThat(batch(1, 2 * quiet())).as("batch %d of a burst, each slow", i).isFalse();
     }
     advance(quiet());
-    assertThat(refresh.due(1)).as("after the burst").isTrue();
+    assertThat(batch(1, 0)).as("after the burst").isTrue();
   }
 
   @Test
   void zeroMeansNever() {
     SmallBatchRefresh never = new SmallBatchRefresh(null, List.of("a"), 0, now::get);
 
+    never.starting();
     assertThat(never.due(1)).isFalse();
+    SmallBatchRefresh.NEVER.starting();
     assertThat(SmallBatchRefresh.NEVER.due(1)).isFalse();
+  }
+
+  /** A batch that starts now, takes {@code millis} and writes {@code documents}: refreshed? */
+  private boolean batch(int documents, long millis) {
+    refresh.starting();
+    advance(millis);
+    return refresh.due(documents);
   }
 
   private static long quiet() {

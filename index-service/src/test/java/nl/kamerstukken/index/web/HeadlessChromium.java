@@ -200,17 +200,38 @@ final class HeadlessChromium implements AutoCloseable {
     } catch (RuntimeException e) {
       // the browser may be gone already
     }
+    // Chromium's helper processes (network service, renderers) may outlive the browser process
+    // and still write into the profile: stop them all before the profile is removed.
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
       }
+      for (ProcessHandle helper : helpers) {
+        helper.destroyForcibly();
+        helper.onExit().get(10, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // a helper that does not stop leaves a temp folder behind; the test result stands
     }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    deleteProfile();
+  }
+
+  /** Removes the profile folder; a file that vanishes meanwhile is no error. */
+  private void deleteProfile() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        return;
+      } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+        if (attempt >= 3) {
+          return;
+        }
+      }
     }
   }
 

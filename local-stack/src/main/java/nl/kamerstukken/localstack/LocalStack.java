@@ -38,7 +38,7 @@ public final class LocalStack implements AutoCloseable {
   private final KafkaBroker kafka;
   private final ElasticsearchNode elasticsearch;
   private final S3ProxyServer s3;
-  private final Thread shutdownHook;
+  private Thread shutdownHook; // guarded by this
   private boolean closed;
 
   private LocalStack(
@@ -257,16 +257,16 @@ public final class LocalStack implements AutoCloseable {
    */
   @Override
   public void close() {
+    Thread hook;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
+      hook = shutdownHook;
     }
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // The JVM is shutting down, and this close may be the hook itself.
+    if (hook != null) {
+      removeHook(hook);
     }
     IllegalStateException failure =
         new IllegalStateException("The local stack did not stop cleanly");
@@ -294,6 +294,37 @@ public final class LocalStack implements AutoCloseable {
       } catch (RuntimeException e) {
         collector.addSuppressed(e);
       }
+    }
+  }
+
+  /**
+   * From now on the stack stops only through {@link #close}, not by hooks of its own at JVM exit:
+   * for a caller whose own exit hook must stop what uses the stack first (e.g. {@code up}'s
+   * services, which should stop while Kafka and Elasticsearch still answer) and then the stack. The
+   * JVM runs exit hooks all at once, so the stack's own would stop Kafka under the services. The
+   * children's lifelines still stop them if this JVM dies without running hooks.
+   */
+  public void stopOnlyWhenClosed() {
+    synchronized (this) {
+      if (closed || shutdownHook == null) {
+        return;
+      }
+      removeHook(shutdownHook);
+      shutdownHook = null;
+    }
+    if (elasticsearch != null) {
+      elasticsearch.stopOnlyWhenStopped();
+    }
+    if (s3 != null) {
+      s3.stopOnlyWhenStopped();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is shutting down, and this close may be the hook itself.
     }
   }
 

@@ -1,6 +1,7 @@
 package nl.kamerstukken.cli.up;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import nl.kamerstukken.kit.jvm.AotCache;
 
 /**
  * The four services as child JVMs, configured through their environment variables (as in
@@ -20,13 +23,21 @@ public final class Pipeline implements AutoCloseable {
 
   private static final Duration READY = Duration.ofSeconds(120);
 
+  /** The first JDK that warns when a class path library calls a restricted (native) method. */
+  private static final int NATIVE_ACCESS_WARNING_JDK = 22;
+
+  /** The first JDK with {@code --sun-misc-unsafe-memory-access} (it warns from JDK 24 on). */
+  private static final int UNSAFE_WARNING_JDK = 23;
+
   private final PipelineSettings settings;
   private final Map<String, String> extraEnvironment;
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+  private final Optional<AotCache> aotCache;
 
   private Pipeline(PipelineSettings settings, Map<String, String> extraEnvironment) {
     this.settings = settings;
     this.extraEnvironment = Map.copyOf(extraEnvironment);
+    this.aotCache = AotCache.of(settings.aotCacheDir());
   }
 
   public static Pipeline start(PipelineSettings settings) throws IOException, InterruptedException {
@@ -101,15 +112,38 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private ServiceProcess startService(String service, Map<String, String> env) throws IOException {
+    return launch(service, service, env, settings.httpPorts().get(service));
+  }
+
+  /**
+   * Starts the jar of {@code service} as {@code instance}; with an AOT cache (a JDK 25 runs this
+   * JVM) the service uses the cache of its jar, or trains it in this run (see {@link AotCache}).
+   */
+  private ServiceProcess launch(
+      String service, String instance, Map<String, String> env, int httpPort) throws IOException {
+    List<String> options = jvmOptions(service);
+    Path jar = settings.jar(service);
+    AotCache.Launch aot = aotCache.map(cache -> cache.launch(service, jar.toString())).orElse(null);
+    if (aot != null) {
+      options.addAll(aot.options());
+      if (PipelineSettings.PARSE.equals(service)) {
+        // Its parse workers keep their cache beside the services'.
+        env.put("PARSE_WORKER_AOT_DIR", settings.aotCacheDir().toString());
+      }
+    }
     ServiceProcess process =
         ServiceProcess.start(
-            service,
-            settings.jar(service),
-            jvmOptions(service),
+            instance,
+            jar,
+            options,
             env,
-            settings.httpPorts().get(service),
-            settings.logDir() == null ? null : settings.logDir().resolve(service + ".log"));
-    services.put(service, process);
+            httpPort,
+            settings.logDir() == null ? null : settings.logDir().resolve(instance + ".log"));
+    if (aot != null && aot.trains()) {
+      ProcessHandle.of(process.pid())
+          .ifPresent(handle -> handle.onExit().thenRun(() -> aot.exited(handle.pid())));
+    }
+    services.put(instance, process);
     return process;
   }
 
@@ -122,16 +156,7 @@ public final class Pipeline implements AutoCloseable {
       throws IOException {
     Map<String, String> env = environment(service);
     env.put(portVariable(service), String.valueOf(httpPort));
-    ServiceProcess process =
-        ServiceProcess.start(
-            instance,
-            settings.jar(service),
-            jvmOptions(service),
-            env,
-            httpPort,
-            settings.logDir() == null ? null : settings.logDir().resolve(instance + ".log"));
-    services.put(instance, process);
-    return process;
+    return launch(service, instance, env, httpPort);
   }
 
   private static String portVariable(String service) {
@@ -164,6 +189,14 @@ public final class Pipeline implements AutoCloseable {
     List<String> options =
         new ArrayList<>(
             List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+    if (Runtime.version().feature() >= NATIVE_ACCESS_WARNING_JDK) {
+      // Kafka Streams' RocksDB loads its native library: allowed, without the JDK's warning.
+      options.add("--enable-native-access=ALL-UNNAMED");
+    }
+    if (Runtime.version().feature() >= UNSAFE_WARNING_JDK) {
+      // Kafka's client unmaps buffers through sun.misc.Unsafe: allowed, without the warning.
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
     if (settings.logDir() != null) {
       options.add(
           "-Xlog:gc:file="

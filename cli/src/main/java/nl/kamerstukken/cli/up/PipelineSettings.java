@@ -42,6 +42,21 @@ public record PipelineSettings(
   }
 
   /**
+   * Where the services and parse workers keep the JDK's ahead-of-time caches of their jars: {@code
+   * KAMERSTUKKEN_AOT_DIR}, none when that is {@code off}, else {@code target/aot} of the repository
+   * (so {@code ./mvnw clean} removes them with the jars they were trained on).
+   */
+  public Path aotCacheDir() {
+    String fromEnv = System.getenv("KAMERSTUKKEN_AOT_DIR");
+    if ("off".equals(fromEnv)) {
+      return null;
+    }
+    return fromEnv == null || fromEnv.isBlank()
+        ? home.resolve("target").resolve("aot")
+        : Path.of(fromEnv).toAbsolutePath();
+  }
+
+  /**
    * The repository: {@code KAMERSTUKKEN_HOME} (set by the launcher script), else the nearest folder
    * upwards from the working directory that holds the service modules.
    */

@@ -163,7 +163,10 @@ public final class ServiceProcess implements AutoCloseable {
    * code.
    */
   public int stop(Duration grace) throws InterruptedException {
-    process.destroy();
+    // Through the handle: Process.destroy() also closes our end of the service's output pipe, so
+    // its last lines (how it stopped) would be lost, and a JVM it starts on the way out (the JDK's
+    // AOT cache writer) dies of SIGPIPE on its first line.
+    process.toHandle().destroy();
     if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       process.waitFor();

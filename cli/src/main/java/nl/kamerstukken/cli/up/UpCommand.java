@@ -182,6 +182,9 @@ public final class UpCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "kamerstukken-up-shutdown"));
+    // This hook stops the services first and the stack after them, so services stop while Kafka
+    // and Elasticsearch still answer: the stack's own exit hooks would run alongside.
+    stack.stopOnlyWhenClosed();
     printWhereEverythingIs(out, stack, pipeline, Duration.ofNanos(System.nanoTime() - started));
     if (bucket != null) {
       printHowToUpload(out, bucket);

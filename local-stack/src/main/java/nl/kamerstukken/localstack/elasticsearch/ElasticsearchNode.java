@@ -159,6 +159,13 @@ public final class ElasticsearchNode {
     LOG.info("Elasticsearch on [{}] stopped", url());
   }
 
+  /** See {@link ChildProcess#stopOnlyWhenStopped}; nothing to do when the node does not run. */
+  public synchronized void stopOnlyWhenStopped() {
+    if (child != null) {
+      child.stopOnlyWhenStopped();
+    }
+  }
+
   public synchronized boolean isRunning() {
     return child != null && child.isAlive();
   }

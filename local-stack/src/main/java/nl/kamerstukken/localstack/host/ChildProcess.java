@@ -117,6 +117,14 @@ public final class ChildProcess {
     }
   }
 
+  /**
+   * From now on the child stops only through {@link #stop} (its owner orders the stops at JVM
+   * exit), not on its own when the JVM exits; its lifeline still stops it when this JVM dies.
+   */
+  public void stopOnlyWhenStopped() {
+    removeShutdownHook();
+  }
+
   private void removeShutdownHook() {
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);

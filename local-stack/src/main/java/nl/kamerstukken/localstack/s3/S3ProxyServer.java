@@ -103,6 +103,13 @@ public final class S3ProxyServer {
     LOG.info("S3Proxy on [{}] stopped", endpoint().endpoint());
   }
 
+  /** See {@link ChildProcess#stopOnlyWhenStopped}; nothing to do when S3Proxy does not run. */
+  public synchronized void stopOnlyWhenStopped() {
+    if (child != null) {
+      child.stopOnlyWhenStopped();
+    }
+  }
+
   public synchronized boolean isRunning() {
     return child != null && child.isAlive();
   }

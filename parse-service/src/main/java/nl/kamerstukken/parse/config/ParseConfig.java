@@ -1,5 +1,6 @@
 package nl.kamerstukken.parse.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import nl.kamerstukken.kit.blob.BlobLocation;
@@ -77,6 +78,7 @@ public record ParseConfig(
       env.reject("TIMEOUT", timeout.toString(), "expected a positive duration such as 120s");
     }
     Duration warmUp = env.duration("WORKER_WARM_UP", IsolationSettings.DEFAULT_WARM_UP);
+    Path aotDir = env.path("WORKER_AOT_DIR", null);
     BlobLocation blobs = BlobLocation.load(env);
     S3Connection s3 = S3Connection.load(env, environment);
     env.validate();
@@ -89,7 +91,8 @@ public record ParseConfig(
         parser.withOcr(ocr, language).withMaxPages(maxPages),
         IsolationSettings.defaults(threads)
             .withLimits(heap, timeout, maxFileSize)
-            .withWarmUp(warmUp),
+            .withWarmUp(warmUp)
+            .withAotCacheDir(aotDir),
         blobs,
         s3);
   }

@@ -1,5 +1,6 @@
 package nl.kamerstukken.parse.isolation;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
@@ -21,6 +22,9 @@ import nl.kamerstukken.kit.kafka.KafkaSettings;
  * @param classPath the worker's class path: by default this JVM's own
  * @param warmUp how long in all a new worker parses a generated document while no request waits,
  *     after it reported ready ({@code PARSE_WORKER_WARM_UP}, 5s; 0 = none)
+ * @param aotCacheDir where workers keep the JDK's ahead-of-time cache ({@code
+ *     PARSE_WORKER_AOT_DIR}; null = none; used only on a JDK that has one, see {@link
+ *     nl.kamerstukken.kit.jvm.AotCache})
  */
 public record IsolationSettings(
     int workers,
@@ -31,7 +35,8 @@ public record IsolationSettings(
     int maxReplyBytes,
     String mainClass,
     String classPath,
-    Duration warmUp) {
+    Duration warmUp,
+    Path aotCacheDir) {
 
   public static final String DEFAULT_HEAP = "512m";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -72,7 +77,8 @@ public record IsolationSettings(
         KafkaSettings.MAX_MESSAGE_BYTES - 256 * 1024,
         ParseWorkerMain.class.getName(),
         System.getProperty("java.class.path"),
-        Duration.ZERO);
+        Duration.ZERO,
+        null);
   }
 
   public IsolationSettings withLimits(
@@ -86,7 +92,8 @@ public record IsolationSettings(
         maxReplyBytes,
         mainClass,
         classPath,
-        warmUp);
+        warmUp,
+        aotCacheDir);
   }
 
   public IsolationSettings withMainClass(String newMainClass) {
@@ -99,7 +106,8 @@ public record IsolationSettings(
         maxReplyBytes,
         newMainClass,
         classPath,
-        warmUp);
+        warmUp,
+        aotCacheDir);
   }
 
   public IsolationSettings withWarmUp(Duration newWarmUp) {
@@ -112,6 +120,21 @@ public record IsolationSettings(
         maxReplyBytes,
         mainClass,
         classPath,
-        newWarmUp);
+        newWarmUp,
+        aotCacheDir);
+  }
+
+  public IsolationSettings withAotCacheDir(Path newAotCacheDir) {
+    return new IsolationSettings(
+        workers,
+        heap,
+        timeout,
+        maxFileSizeBytes,
+        startTimeout,
+        maxReplyBytes,
+        mainClass,
+        classPath,
+        warmUp,
+        newAotCacheDir);
   }
 }

@@ -42,7 +42,7 @@ public record PipelineSettings(
   }
 
   /**
-   * Where the services and parse workers keep the JDK's ahead-of-time caches of their jars: {@code
+   * Where the services keep the JDK's ahead-of-time caches of their jars: {@code
    * KAMERSTUKKEN_AOT_DIR}, none when that is {@code off}, else {@code target/aot} of the repository
    * (so {@code ./mvnw clean} removes them with the jars they were trained on).
    */

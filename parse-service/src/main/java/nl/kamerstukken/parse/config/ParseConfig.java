@@ -1,6 +1,5 @@
 package nl.kamerstukken.parse.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import nl.kamerstukken.kit.blob.BlobLocation;
@@ -78,7 +77,6 @@ public record ParseConfig(
       env.reject("TIMEOUT", timeout.toString(), "expected a positive duration such as 120s");
     }
     Duration warmUp = env.duration("WORKER_WARM_UP", IsolationSettings.DEFAULT_WARM_UP);
-    Path aotDir = env.path("WORKER_AOT_DIR", null);
     BlobLocation blobs = BlobLocation.load(env);
     S3Connection s3 = S3Connection.load(env, environment);
     env.validate();
@@ -91,8 +89,7 @@ public record ParseConfig(
         parser.withOcr(ocr, language).withMaxPages(maxPages),
         IsolationSettings.defaults(threads)
             .withLimits(heap, timeout, maxFileSize)
-            .withWarmUp(warmUp)
-            .withAotCacheDir(aotDir),
+            .withWarmUp(warmUp),
         blobs,
         s3);
   }

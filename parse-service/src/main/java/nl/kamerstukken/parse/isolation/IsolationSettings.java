@@ -1,6 +1,5 @@
 package nl.kamerstukken.parse.isolation;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import nl.kamerstukken.kit.kafka.KafkaSettings;
@@ -22,9 +21,6 @@ import nl.kamerstukken.kit.kafka.KafkaSettings;
  * @param classPath the worker's class path: by default this JVM's own
  * @param warmUp how long in all a new worker parses a generated document while no request waits,
  *     after it reported ready ({@code PARSE_WORKER_WARM_UP}, 5s; 0 = none)
- * @param aotCacheDir where workers keep the JDK's ahead-of-time cache ({@code
- *     PARSE_WORKER_AOT_DIR}; null = none; used only on a JDK that has one, see {@link
- *     nl.kamerstukken.kit.jvm.AotCache})
  */
 public record IsolationSettings(
     int workers,
@@ -35,8 +31,7 @@ public record IsolationSettings(
     int maxReplyBytes,
     String mainClass,
     String classPath,
-    Duration warmUp,
-    Path aotCacheDir) {
+    Duration warmUp) {
 
   public static final String DEFAULT_HEAP = "512m";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -77,8 +72,7 @@ public record IsolationSettings(
         KafkaSettings.MAX_MESSAGE_BYTES - 256 * 1024,
         ParseWorkerMain.class.getName(),
         System.getProperty("java.class.path"),
-        Duration.ZERO,
-        null);
+        Duration.ZERO);
   }
 
   public IsolationSettings withLimits(
@@ -92,8 +86,7 @@ public record IsolationSettings(
         maxReplyBytes,
         mainClass,
         classPath,
-        warmUp,
-        aotCacheDir);
+        warmUp);
   }
 
   public IsolationSettings withMainClass(String newMainClass) {
@@ -106,8 +99,7 @@ public record IsolationSettings(
         maxReplyBytes,
         newMainClass,
         classPath,
-        warmUp,
-        aotCacheDir);
+        warmUp);
   }
 
   public IsolationSettings withWarmUp(Duration newWarmUp) {
@@ -120,21 +112,6 @@ public record IsolationSettings(
         maxReplyBytes,
         mainClass,
         classPath,
-        newWarmUp,
-        aotCacheDir);
-  }
-
-  public IsolationSettings withAotCacheDir(Path newAotCacheDir) {
-    return new IsolationSettings(
-        workers,
-        heap,
-        timeout,
-        maxFileSizeBytes,
-        startTimeout,
-        maxReplyBytes,
-        mainClass,
-        classPath,
-        warmUp,
-        newAotCacheDir);
+        newWarmUp);
   }
 }

@@ -6,12 +6,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import nl.kamerstukken.kit.jvm.AotCache;
 import nl.kamerstukken.model.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,24 +29,16 @@ final class WorkerProcess implements AutoCloseable {
 
   private static final int MAX_REQUEST_BYTES = 1 << 20;
 
-  /** How long a closed worker may take to exit before it is killed. */
-  private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
-
-  /** The same for a worker that writes its AOT cache on exit (seconds of CPU on a busy machine). */
-  private static final Duration TRAINING_GRACE = Duration.ofSeconds(30);
-
   private final String name;
   private final Process process;
   private final DataOutputStream requests;
   private final BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
   private final OutputTail stderr;
-  private final Duration closeGrace;
   private volatile boolean usable = true;
 
-  private WorkerProcess(String name, Process process, int maxReplyBytes, Duration closeGrace) {
+  private WorkerProcess(String name, Process process, int maxReplyBytes) {
     this.name = name;
     this.process = process;
-    this.closeGrace = closeGrace;
     this.requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
     this.stderr = OutputTail.start(process.getErrorStream(), System.err, name + "-stderr");
     Thread reader = new Thread(() -> readReplies(maxReplyBytes), name + "-replies");
@@ -57,35 +47,20 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code command} (with {@code aot}'s options after the java binary; null = none) and
-   * waits until the worker has built its parser and said READY. A worker that trains the AOT cache
-   * writes it when it exits, so {@link #close} gives it longer to exit.
+   * Starts {@code command} and waits until the worker has built its parser and said READY.
    *
    * @throws WorkerStartException if it exits or stays silent for {@code startTimeout}
    */
   static WorkerProcess start(
-      String name,
-      List<String> command,
-      AotCache.Launch aot,
-      Duration startTimeout,
-      int maxReplyBytes)
+      String name, List<String> command, Duration startTimeout, int maxReplyBytes)
       throws WorkerStartException, InterruptedException {
-    List<String> launch = new ArrayList<>(command);
-    if (aot != null) {
-      launch.addAll(1, aot.options());
-    }
     Process process;
     try {
-      process = new ProcessBuilder(launch).start();
+      process = new ProcessBuilder(command).start();
     } catch (IOException e) {
       throw new WorkerStartException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
     }
-    boolean trains = aot != null && aot.trains();
-    if (trains) {
-      process.onExit().thenRun(() -> aot.exited(process.pid()));
-    }
-    WorkerProcess worker =
-        new WorkerProcess(name, process, maxReplyBytes, trains ? TRAINING_GRACE : CLOSE_GRACE);
+    WorkerProcess worker = new WorkerProcess(name, process, maxReplyBytes);
     Object first = worker.replies.poll(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
     if (first instanceof WorkerReply reply && WorkerReply.READY.equals(reply.status())) {
       LOG.info("parse worker [{}] ready (pid [{}])", name, process.pid());
@@ -198,7 +173,7 @@ final class WorkerProcess implements AutoCloseable {
     usable = false;
     try {
       requests.close();
-      if (process.waitFor(closeGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (process.waitFor(5, TimeUnit.SECONDS)) {
         return;
       }
     } catch (IOException e) {

@@ -2,7 +2,6 @@ package nl.kamerstukken.parse.isolation;
 
 import java.time.Duration;
 import java.util.List;
-import nl.kamerstukken.kit.jvm.AotCache;
 import nl.kamerstukken.kit.kafka.Backoff;
 import nl.kamerstukken.model.ReasonCode;
 import nl.kamerstukken.parse.ParserUnavailableException;
@@ -119,14 +118,7 @@ final class WorkerSlot implements AutoCloseable {
       }
       try {
         worker =
-            WorkerProcess.start(
-                name,
-                command,
-                AotCache.of(settings.aotCacheDir())
-                    .map(cache -> cache.launch("parse-worker", settings.classPath()))
-                    .orElse(null),
-                settings.startTimeout(),
-                settings.maxReplyBytes());
+            WorkerProcess.start(name, command, settings.startTimeout(), settings.maxReplyBytes());
         startFailures = 0;
         startProblem = "";
         return worker;

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.cli.up.PipelineSettings;
 import nl.kamerstukken.localstack.LocalStack;
 
@@ -25,6 +27,26 @@ final class UpLauncher {
   static Process launch(
       LocalStack stack, PipelineSettings settings, String namespace, Path inbox, Path log)
       throws IOException {
+    return launch(
+        stack,
+        settings,
+        namespace,
+        inbox,
+        log,
+        Path.of(System.getProperty("java.home"), "bin", "java"),
+        Map.of());
+  }
+
+  /** As {@link #launch}, with the cli on {@code java} and {@code env} added to its environment. */
+  static Process launch(
+      LocalStack stack,
+      PipelineSettings settings,
+      String namespace,
+      Path inbox,
+      Path log,
+      Path java,
+      Map<String, String> env)
+      throws IOException {
     Path home = PipelineSettings.locateHome();
     Path jar = home.resolve("cli/target/kamerstukken-cli.jar");
     assertThat(jar).as("built by the package phase before the ITs").isRegularFile();
@@ -39,7 +61,7 @@ final class UpLauncher {
             .toList();
     List<String> command =
         List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            java.toString(),
             "-Xmx256m",
             "-jar",
             jar.toString(),
@@ -62,6 +84,7 @@ final class UpLauncher {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("KAMERSTUKKEN_HOME", home.toString());
+    builder.environment().putAll(env);
     Process process = builder.start();
     try {
       await()
@@ -76,5 +99,18 @@ final class UpLauncher {
       process.destroy();
       throw e;
     }
+  }
+
+  /**
+   * Ctrl-C: SIGTERM to {@code up}, which stops its services; what is left after {@code wait} is
+   * killed, with the processes {@code up} had started.
+   */
+  static void stop(Process up, Duration wait) throws InterruptedException {
+    List<ProcessHandle> tree = up.descendants().toList();
+    up.destroy();
+    if (!up.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      up.destroyForcibly();
+    }
+    tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.cli.up.PipelineSettings;
 import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.junit.LocalStackExtension;
@@ -137,12 +136,7 @@ class UpSourcesIT {
     if (up == null) {
       return;
     }
-    List<ProcessHandle> tree = up.descendants().toList();
-    up.destroy();
-    if (!up.waitFor(60, TimeUnit.SECONDS)) {
-      up.destroyForcibly();
-    }
-    tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    UpLauncher.stop(up, Duration.ofSeconds(60));
     up = null;
   }
 }

@@ -29,12 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(LocalStackExtension.class)
 class UpAotCacheIT {
 
-  private static final List<String> SERVICES =
-      List.of(
-          PipelineSettings.INGEST,
-          PipelineSettings.PARSE,
-          PipelineSettings.INDEX,
-          PipelineSettings.ASSEMBLE);
   private static final Duration PATIENCE = Duration.ofMinutes(3);
 
   @TempDir Path work;
@@ -65,14 +59,14 @@ class UpAotCacheIT {
     stop();
 
     // Then each service left its cache
-    for (String service : SERVICES) {
+    for (String service : UpLauncher.SERVICES) {
       assertThat(caches(aot, service)).as("the cache of %s", service).hasSize(1);
     }
 
     // When up starts again, each service starts with its cache, and documents still get indexed
     up = launch(stack, settings, namespace, inbox, "up-2.log", java.get(), env);
     assertThat(aotOptions(up))
-        .hasSize(SERVICES.size())
+        .hasSize(UpLauncher.SERVICES.size())
         .allMatch(option -> option.startsWith("-XX:AOTCache=" + aot));
     Batch batch = Batch.generate(work, 61, 2);
     batch.dropInto(inbox);

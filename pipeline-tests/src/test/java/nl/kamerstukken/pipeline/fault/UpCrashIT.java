@@ -42,12 +42,6 @@ class UpCrashIT {
   private static final Duration BACK = Duration.ofSeconds(15);
   private static final Duration GONE = Duration.ofSeconds(10);
   private static final Duration PATIENCE = Duration.ofMinutes(5);
-  private static final List<String> SERVICES =
-      List.of(
-          PipelineSettings.INGEST,
-          PipelineSettings.PARSE,
-          PipelineSettings.INDEX,
-          PipelineSettings.ASSEMBLE);
   private static final List<String> REPORT =
       new ArrayList<>(List.of("| scenario | result |", "|---|---|"));
 
@@ -92,7 +86,7 @@ class UpCrashIT {
     batch.dropInto(settings.inbox());
     await().atMost(PATIENCE).until(() -> !observer.documentHits(batch).isEmpty());
 
-    for (String service : SERVICES) {
+    for (String service : UpLauncher.SERVICES) {
       // When the service is killed
       long pid = state(service).orElseThrow().pid();
       long struck = System.nanoTime();
@@ -121,7 +115,8 @@ class UpCrashIT {
     // And the crashes and restarts are counted, as status shows them
     assertThat(Supervision.read(settings.dataDir()))
         .extracting(s -> s.name() + " " + s.crashes() + "/" + s.restarts())
-        .containsExactlyInAnyOrder(SERVICES.stream().map(s -> s + " 1/1").toArray(String[]::new));
+        .containsExactlyInAnyOrder(
+            UpLauncher.SERVICES.stream().map(s -> s + " 1/1").toArray(String[]::new));
     assertThat(up.isAlive()).isTrue();
   }
 

@@ -18,6 +18,14 @@ final class UpLauncher {
 
   private static final Duration PATIENCE = Duration.ofMinutes(5);
 
+  /** The services {@code up} starts, in the order of its {@code --http-ports}. */
+  static final List<String> SERVICES =
+      List.of(
+          PipelineSettings.INGEST,
+          PipelineSettings.PARSE,
+          PipelineSettings.INDEX,
+          PipelineSettings.ASSEMBLE);
+
   private UpLauncher() {}
 
   /**
@@ -51,14 +59,7 @@ final class UpLauncher {
     Path jar = home.resolve("cli/target/kamerstukken-cli.jar");
     assertThat(jar).as("built by the package phase before the ITs").isRegularFile();
     List<String> ports =
-        List.of(
-                PipelineSettings.INGEST,
-                PipelineSettings.PARSE,
-                PipelineSettings.INDEX,
-                PipelineSettings.ASSEMBLE)
-            .stream()
-            .map(s -> String.valueOf(settings.httpPorts().get(s)))
-            .toList();
+        SERVICES.stream().map(s -> String.valueOf(settings.httpPorts().get(s))).toList();
     List<String> command =
         List.of(
             java.toString(),

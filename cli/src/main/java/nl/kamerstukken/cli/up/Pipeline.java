@@ -125,8 +125,9 @@ public final class Pipeline implements AutoCloseable {
     Path jar = settings.jar(service);
     AotCache.Launch aot = aotCache.map(cache -> cache.launch(service, jar.toString())).orElse(null);
     if (aot != null) {
-      // Not for parse workers: trained on their idle warm-up, the cache's profiles cost them more
-      // JIT time on real documents than it saved at start (docs/performance.md).
+      // The services only: parse-service starts its workers without one (trained on their idle
+      // warm-up, its profiles cost them more JIT time on real documents than it saved at start;
+      // docs/performance.md).
       options.addAll(aot.options());
     }
     ServiceProcess process =

@@ -1,6 +1,7 @@
 package nl.kamerstukken.cli.up;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -21,14 +22,16 @@ class ServiceProcessTest {
   /**
    * A service that, stopped, writes its last lines on the way out: they reach {@code up}'s console
    * (on the way out, the JDK's AOT cache writer also writes there, and dies of SIGPIPE if nobody
-   * reads).
+   * reads). Its stop takes 300 ms of work, as a real one flushes and commits, so that line comes
+   * well after the signal.
    */
   private static final String SERVICE =
       "public class Service { public static void main(String[] a) throws Exception {"
           + " Runtime.getRuntime().addShutdownHook(new Thread(() -> {"
           + " try { Thread.sleep(300); } catch (InterruptedException e) { }"
           + " System.out.println(\"stopped cleanly\"); }));"
-          + " System.out.println(\"running\"); Thread.sleep(60_000); } }";
+          + " System.out.println(\"running\");"
+          + " new java.util.concurrent.CountDownLatch(1).await(); } }";
 
   @TempDir Path dir;
 
@@ -44,12 +47,10 @@ class ServiceProcessTest {
     awaitLine(service, "stopped cleanly");
   }
 
-  private static void awaitLine(ServiceProcess service, String line) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!service.lastLines(10).contains(line) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(service.lastLines(10)).contains(line);
+  private static void awaitLine(ServiceProcess service, String line) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(service.lastLines(10)).contains(line));
   }
 
   private Path serviceJar() throws Exception {

@@ -1,17 +1,13 @@
 package nl.kamerstukken.localstack.elasticsearch;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import nl.kamerstukken.localstack.host.InstalledJdks;
+import nl.kamerstukken.localstack.host.InstalledJdks.Jdk;
 
 /**
  * Finds a JDK 21+ for Elasticsearch: {@code ES_JAVA_HOME} when set (and then only that), else the
@@ -22,8 +18,6 @@ final class JdkLocator {
 
   static final int MINIMUM_FEATURE = 21;
   static final String ENV = "ES_JAVA_HOME";
-  private static final Pattern JAVA_VERSION =
-      Pattern.compile("(?m)^JAVA_VERSION=\"?([^\"\\s]+)\"?");
 
   private final String esJavaHome;
   private final Path jvmRoot;
@@ -53,11 +47,8 @@ final class JdkLocator {
     if (esJavaHome != null && !esJavaHome.isBlank()) {
       return fromEnvironment(Path.of(esJavaHome));
     }
-    List<Jdk> installed = installed();
-    Optional<Jdk> newest =
-        installed.stream()
-            .filter(jdk -> jdk.feature() >= MINIMUM_FEATURE)
-            .max(Comparator.comparingInt(Jdk::feature));
+    List<Jdk> installed = InstalledJdks.under(jvmRoot);
+    Optional<Jdk> newest = InstalledJdks.newest(jvmRoot, MINIMUM_FEATURE);
     if (newest.isPresent()) {
       return newest.get().home();
     }
@@ -101,7 +92,7 @@ final class JdkLocator {
               + jvmRoot
               + ".");
     }
-    OptionalInt feature = featureOf(home);
+    OptionalInt feature = InstalledJdks.featureOf(home);
     if (feature.isPresent() && feature.getAsInt() < MINIMUM_FEATURE) {
       throw new IllegalStateException(
           ENV
@@ -118,56 +109,9 @@ final class JdkLocator {
     return home;
   }
 
-  private List<Jdk> installed() {
-    if (!Files.isDirectory(jvmRoot)) {
-      return List.of();
-    }
-    List<Jdk> jdks = new ArrayList<>();
-    try (Stream<Path> homes = Files.list(jvmRoot)) {
-      for (Path home : homes.sorted().collect(Collectors.toList())) {
-        OptionalInt feature = featureOf(home);
-        if (feature.isPresent() && Files.isExecutable(home.resolve("bin/java"))) {
-          jdks.add(new Jdk(home, feature.getAsInt()));
-        }
-      }
-    } catch (IOException e) {
-      return jdks;
-    }
-    return jdks;
-  }
-
-  /** The feature version (17, 21, 25) from {@code <home>/release}, if that file names one. */
-  static OptionalInt featureOf(Path home) {
-    Path release = home.resolve("release");
-    if (!Files.isRegularFile(release)) {
-      return OptionalInt.empty();
-    }
-    try {
-      Matcher matcher = JAVA_VERSION.matcher(Files.readString(release));
-      return matcher.find() ? parseFeature(matcher.group(1)) : OptionalInt.empty();
-    } catch (IOException e) {
-      return OptionalInt.empty();
-    }
-  }
-
-  /** "25.0.3" is 25, "21" is 21, "22-ea" is 22, and the old scheme "1.8.0_392" is 8. */
-  static OptionalInt parseFeature(String javaVersion) {
-    Matcher matcher = Pattern.compile("^(\\d+)(?:\\.(\\d+))?").matcher(javaVersion);
-    if (!matcher.find()) {
-      return OptionalInt.empty();
-    }
-    int first = Integer.parseInt(matcher.group(1));
-    if (first == 1 && matcher.group(2) != null) {
-      return OptionalInt.of(Integer.parseInt(matcher.group(2)));
-    }
-    return OptionalInt.of(first);
-  }
-
   private static String describe(List<Jdk> jdks) {
     return jdks.stream()
         .map(jdk -> jdk.home().getFileName() + " = Java " + jdk.feature())
         .collect(Collectors.joining(", "));
   }
-
-  private record Jdk(Path home, int feature) {}
 }

@@ -91,15 +91,6 @@ class JdkLocatorTest {
         .hasMessageContaining("ES_JAVA_HOME=[" + jdk17 + "] is Java 17");
   }
 
-  @Test
-  void featureVersionIsReadFromOldAndNewVersionSchemes() {
-    assertThat(JdkLocator.parseFeature("25.0.3")).hasValue(25);
-    assertThat(JdkLocator.parseFeature("21")).hasValue(21);
-    assertThat(JdkLocator.parseFeature("22-ea")).hasValue(22);
-    assertThat(JdkLocator.parseFeature("1.8.0_392")).hasValue(8);
-    assertThat(JdkLocator.parseFeature("unknown")).isEmpty();
-  }
-
   private Path fakeJdk(String name, String version) throws IOException {
     Path home = Files.createDirectories(jvmRoot.resolve(name));
     Files.writeString(

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import nl.kamerstukken.cli.up.PipelineSettings;
 import nl.kamerstukken.localstack.LocalStack;
+import nl.kamerstukken.localstack.host.InstalledJdks;
+import nl.kamerstukken.localstack.host.InstalledJdks.Jdk;
 import nl.kamerstukken.localstack.junit.LocalStackExtension;
 import nl.kamerstukken.pipeline.TestPipelines;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +43,7 @@ class UpAotCacheIT {
 
   @Test
   void theFirstRunTrainsACachePerServiceAndTheNextStartsWithIt(LocalStack stack) throws Exception {
-    Optional<Path> java = jdk25();
+    Optional<Path> java = InstalledJdks.newest(InstalledJdks.JVM_ROOT, 25).map(Jdk::java);
     assumeTrue(java.isPresent(), "no JDK 25+ under /usr/lib/jvm: the AOT cache needs one");
     String namespace = TestPipelines.namespace("aot");
     Path inbox = Files.createDirectories(work.resolve("inbox"));
@@ -102,26 +104,6 @@ class UpAotCacheIT {
       return files
           .filter(file -> file.getFileName().toString().matches(service + "-[0-9a-f]+\\.aot"))
           .toList();
-    }
-  }
-
-  private static Optional<Path> jdk25() throws IOException {
-    try (Stream<Path> homes = Files.list(Path.of("/usr/lib/jvm"))) {
-      return homes
-          .filter(home -> release(home).matches("(?s).*JAVA_VERSION=\"(2[5-9]|[3-9][0-9]).*"))
-          .map(home -> home.resolve("bin/java"))
-          .filter(Files::isExecutable)
-          .findFirst();
-    } catch (java.nio.file.NoSuchFileException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String release(Path home) {
-    try {
-      return Files.readString(home.resolve("release"));
-    } catch (IOException e) {
-      return "";
     }
   }
 

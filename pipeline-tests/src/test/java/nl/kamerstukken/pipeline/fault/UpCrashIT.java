@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.cli.up.PipelineSettings;
 import nl.kamerstukken.cli.up.ServiceProcess;
 import nl.kamerstukken.cli.up.Supervision;
@@ -66,12 +65,7 @@ class UpCrashIT {
   @AfterAll
   static void stopUp() throws Exception {
     if (up != null) {
-      List<ProcessHandle> tree = up.descendants().toList();
-      up.destroy();
-      if (!up.waitFor(60, TimeUnit.SECONDS)) {
-        up.destroyForcibly();
-      }
-      tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+      UpLauncher.stop(up, Duration.ofSeconds(60));
     }
     Files.createDirectories(Path.of("target"));
     Files.write(Path.of("target", "up-crash.md"), REPORT);

@@ -20,6 +20,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
+import nl.kamerstukken.localstack.host.InstalledJdks;
+import nl.kamerstukken.localstack.host.InstalledJdks.Jdk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,8 +59,7 @@ class AotCacheTest {
   void finishedTrainingOfAnEndedJvmBecomesTheCacheOfLaterLaunches() throws Exception {
     Path jar = jar("app.jar");
     AotCache.Launch first = cache().launch("ingest-service", jar.toString());
-    long pid = endedPid();
-    Files.writeString(trainingFile(first, pid), "cache");
+    long pid = trainedAndEnded(first, "cache");
 
     first.exited(pid);
     AotCache.Launch second = cache().launch("ingest-service", jar.toString());
@@ -72,9 +73,8 @@ class AotCacheTest {
   void trainingWhoseConfigurationIsStillThereIsNotAdopted() throws Exception {
     Path jar = jar("app.jar");
     AotCache.Launch first = cache().launch("parse-worker", jar.toString());
-    long pid = endedPid();
+    long pid = trainedAndEnded(first, "half");
     Path training = trainingFile(first, pid);
-    Files.writeString(training, "half");
     Files.writeString(Path.of(training + ".config"), "configuration");
 
     first.exited(pid);
@@ -122,15 +122,13 @@ class AotCacheTest {
     AotCache cache = cache();
     String key = cache.key(jar.toString());
     AotCache.Launch before = cache.launch("index-service", jar.toString());
-    long pid = endedPid();
-    Files.writeString(trainingFile(before, pid), "old cache");
+    long pid = trainedAndEnded(before, "old cache");
     before.exited(pid);
 
     Files.writeString(dependency, "version 2");
     assertThat(cache.key(jar.toString())).isNotEqualTo(key);
     AotCache.Launch after = cache.launch("index-service", jar.toString());
-    long next = endedPid();
-    Files.writeString(trainingFile(after, next), "new cache");
+    long next = trainedAndEnded(after, "new cache");
     after.exited(next);
 
     assertThat(after.cache()).isNotEqualTo(before.cache()).exists();
@@ -143,7 +141,8 @@ class AotCacheTest {
    */
   @Test
   void aJdk25TrainsOnExitAndTheNextLaunchUsesTheCache() throws Exception {
-    Optional<Path> java = jdk25Java();
+    Optional<Path> java =
+        InstalledJdks.newest(InstalledJdks.JVM_ROOT, AotCache.FIRST_JDK).map(Jdk::java);
     assumeTrue(java.isPresent(), "no JDK 25 or later in /usr/lib/jvm: skipping the JDK round trip");
     Path jar = helloJar();
     AotCache cache = cache();
@@ -174,6 +173,13 @@ class AotCacheTest {
 
   private static Path trainingFile(AotCache.Launch launch, long pid) {
     return launch.dir().resolve(launch.trainingPattern().replace("%p", "pid" + pid));
+  }
+
+  /** What a JVM of {@code launch} that has ended left: its training file; returns its pid. */
+  private static long trainedAndEnded(AotCache.Launch launch, String content) throws Exception {
+    long pid = endedPid();
+    Files.writeString(trainingFile(launch, pid), content);
+    return pid;
   }
 
   /** The pid of a process that has ended (its number is not reused within a test). */
@@ -216,32 +222,5 @@ class AotCacheTest {
       entries.closeEntry();
     }
     return jar;
-  }
-
-  private static Optional<Path> jdk25Java() throws IOException {
-    Path jvms = Path.of("/usr/lib/jvm");
-    if (!Files.isDirectory(jvms)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> homes = Files.list(jvms)) {
-      return homes
-          .filter(home -> feature(home) >= AotCache.FIRST_JDK)
-          .map(home -> home.resolve("bin").resolve("java"))
-          .filter(Files::isExecutable)
-          .findFirst();
-    }
-  }
-
-  private static int feature(Path home) {
-    try {
-      for (String line : Files.readAllLines(home.resolve("release"))) {
-        if (line.startsWith("JAVA_VERSION=\"")) {
-          return Runtime.Version.parse(line.substring(14, line.length() - 1)).feature();
-        }
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      return 0;
-    }
-    return 0;
   }
 }

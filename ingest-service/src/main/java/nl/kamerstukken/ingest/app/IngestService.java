@@ -180,7 +180,11 @@ public final class IngestService implements Service {
   private Source source() throws IOException {
     if (config.source() == IngestConfig.Kind.FOLDER) {
       return FolderSource.open(
-          config.inbox(), config.settleTime(), config.rescanInterval(), ledger);
+          config.inbox(),
+          config.settleTime(),
+          config.rescanInterval(),
+          config.fileEvents(),
+          ledger);
     }
     if (config.source() == IngestConfig.Kind.KOOP) {
       return KoopSource.open(config.koop(), ledgerDir, ledger, config.maxFileSizeBytes());

@@ -26,6 +26,10 @@ import nl.kamerstukken.kit.s3.S3Connection;
  * @param settleTime a file is complete when its size and mtime did not change for this long ({@code
  *     INGEST_SETTLE_TIME}, 500ms: long enough for a copy in progress to show growth, short enough
  *     to keep drop-to-searchable low)
+ * @param fileEvents how the inbox is watched ({@code INGEST_FILE_EVENTS}: {@code auto} (default):
+ *     inotify on Linux, where a file is complete as soon as its writer closed it or it was renamed
+ *     in, else Java's WatchService; {@code watch-service}: always the WatchService, every file
+ *     completes by the settle time)
  * @param maxFileSizeBytes larger files are dead-lettered as FILE_TOO_LARGE ({@code
  *     INGEST_MAX_FILE_SIZE}, 200MB)
  * @param httpHost interface for /health and /metrics ({@code INGEST_HTTP_HOST}, default 127.0.0.1)
@@ -45,6 +49,7 @@ public record IngestConfig(
     Path stateDir,
     Duration rescanInterval,
     Duration settleTime,
+    FileEvents fileEvents,
     long maxFileSizeBytes,
     String httpHost,
     int httpPort,
@@ -59,6 +64,14 @@ public record IngestConfig(
     FOLDER,
     S3,
     KOOP
+  }
+
+  /** How the inbox folder is watched, and so when a file counts as complete. */
+  public enum FileEvents {
+    /** inotify where it works (Linux): complete once closed after writing or renamed in. */
+    AUTO,
+    /** Java's WatchService everywhere: complete once unchanged for the settle time. */
+    WATCH_SERVICE
   }
 
   public static final long DEFAULT_MAX_FILE_SIZE = 200L * 1024 * 1024;
@@ -77,6 +90,7 @@ public record IngestConfig(
       env.reject("RESCAN_INTERVAL", "0", "must be longer than 0, e.g. 10s");
     }
     Duration settle = env.duration("SETTLE_TIME", Duration.ofMillis(500));
+    FileEvents fileEvents = fileEvents(env);
     long maxSize = env.size("MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE, 1);
     String host = env.string("HTTP_HOST", "127.0.0.1");
     int port = env.integer("HTTP_PORT", 8081, 0, 65535);
@@ -97,8 +111,33 @@ public record IngestConfig(
     }
     env.validate();
     return new IngestConfig(
-        inbox, blobDir, stateDir, rescan, settle, maxSize, host, port, kafka, source, blobStore, s3,
+        inbox,
+        blobDir,
+        stateDir,
+        rescan,
+        settle,
+        fileEvents,
+        maxSize,
+        host,
+        port,
+        kafka,
+        source,
+        blobStore,
+        s3,
         koop);
+  }
+
+  private static FileEvents fileEvents(EnvConfig env) {
+    String value = env.string("FILE_EVENTS", "auto");
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "auto" -> FileEvents.AUTO;
+      case "watch-service" -> FileEvents.WATCH_SERVICE;
+      default -> {
+        env.reject(
+            "FILE_EVENTS", value, "expected auto (inotify where available) or watch-service");
+        yield FileEvents.AUTO;
+      }
+    };
   }
 
   private static Kind kind(EnvConfig env, String name, boolean feeds) {

@@ -2,7 +2,6 @@ package nl.kamerstukken.ingest.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import nl.kamerstukken.ingest.config.IngestConfig.FileEvents;
 
 /**
  * The inbox as a stream of work: complete files to ingest, entries to refuse, and known paths that
@@ -21,11 +21,13 @@ import java.util.function.LongSupplier;
  * watch notifications make it quick, a full rescan every {@code rescanInterval} (and at start)
  * makes it certain.
  *
- * <p>A file is offered once it is complete (see {@link SettleTracker}) and unless {@link
- * KnownFiles} already has it with the same stamp. A known path that is empty now is reported as
- * gone once it stayed empty for the settle time (at least {@link #MIN_GONE_GRACE}) and no pending
- * file has its size (it may be the same content under a new name): a rename is then seen as "new
- * path holds known content" before "old path gone", so it never becomes a delete.
+ * <p>A file is offered once it is complete (see {@link SettleTracker}: unchanged for the settle
+ * time, or at once when the {@link InboxWatcher} reported it {@link InboxWatcher.Changes#finished
+ * finished} and it is still as seen then) and unless {@link KnownFiles} already has it with the
+ * same stamp. A known path that is empty now is reported as gone once it stayed empty for the
+ * settle time (at least {@link #MIN_GONE_GRACE}) and no pending file has its size (it may be the
+ * same content under a new name): a rename is then seen as "new path holds known content" before
+ * "old path gone", so it never becomes a delete.
  *
  * <p>Not thread-safe: one loop calls {@link #next}; only {@link #close} may come from another
  * thread.
@@ -71,13 +73,17 @@ public final class FolderSource implements Source {
     this.ticker = ticker;
   }
 
-  /** A source for the existing folder {@code inbox}. */
+  /**
+   * A source for the existing folder {@code inbox}, watched as {@code events} says (see {@link
+   * InboxWatcher#open}).
+   */
   public static FolderSource open(
-      Path inbox, Duration settleTime, Duration rescanInterval, KnownFiles known)
+      Path inbox, Duration settleTime, Duration rescanInterval, FileEvents events, KnownFiles known)
       throws IOException {
+    Inbox folder = Inbox.at(inbox);
     return new FolderSource(
-        Inbox.at(inbox),
-        new InboxWatcher(FileSystems.getDefault().newWatchService()),
+        folder,
+        InboxWatcher.open(events, folder.root()),
         settleTime,
         rescanInterval,
         known,
@@ -103,10 +109,10 @@ public final class FolderSource implements Source {
     List<Refusal> refused = new ArrayList<>();
     long now = ticker.getAsLong();
     if (rescanDue || changes.overflow() || now - lastRescan >= rescanNanos) {
-      rescan(refused, now);
+      rescan(changes.finished(), refused, now);
     } else {
       for (Path path : changes.paths()) {
-        changed(path, refused, now);
+        changed(path, changes.finished().contains(path), refused, now);
       }
     }
     List<InboxFile> complete = settle.settled(inbox::stat, now);
@@ -126,7 +132,7 @@ public final class FolderSource implements Source {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private void rescan(List<Refusal> refused, long now) throws IOException {
+  private void rescan(Set<Path> finished, List<Refusal> refused, long now) throws IOException {
     if (!inbox.available()) {
       throw new IOException(
           "the inbox "
@@ -140,7 +146,7 @@ public final class FolderSource implements Source {
     Set<String> refusedNow = new HashSet<>();
     for (InboxFile file : listing.files()) {
       present.add(file.sourcePath());
-      consider(file, now);
+      consider(file, finished.contains(file.path()), now);
     }
     for (Refusal refusal : listing.refusals()) {
       refusedNow.add(refusal.sourcePath());
@@ -157,10 +163,11 @@ public final class FolderSource implements Source {
     lastRescan = now;
   }
 
-  private void changed(Path path, List<Refusal> refused, long now) throws IOException {
+  private void changed(Path path, boolean finished, List<Refusal> refused, long now)
+      throws IOException {
     Entry entry = inbox.inspect(path);
     if (entry instanceof InboxFile file) {
-      consider(file, now);
+      consider(file, finished, now);
     } else if (entry instanceof Refusal refusal) {
       report(refusal, refused);
       settle.forget(refusal.sourcePath());
@@ -168,7 +175,7 @@ public final class FolderSource implements Source {
     } else if (entry instanceof Entry.Folder folder) {
       Inbox.Listing listing = inbox.list(folder.path());
       listing.folders().forEach(watcher::register);
-      listing.files().forEach(file -> consider(file, now));
+      listing.files().forEach(file -> consider(file, false, now));
       listing.refusals().forEach(refusal -> report(refusal, refused));
     } else if (!path.equals(inbox.root())) {
       String sourcePath = inbox.sourcePath(path);
@@ -177,7 +184,10 @@ public final class FolderSource implements Source {
     }
   }
 
-  private void consider(InboxFile file, long now) {
+  /**
+   * @param finished the watcher reported its writer done just before {@code file} was seen
+   */
+  private void consider(InboxFile file, boolean finished, long now) {
     String path = file.sourcePath();
     goneCandidates.remove(path);
     if (known.stamp(path).filter(file.stamp()::equals).isPresent()) {
@@ -189,7 +199,11 @@ public final class FolderSource implements Source {
       return;
     }
     skipped.remove(path);
-    settle.observe(file, now);
+    if (finished) {
+      settle.finished(file, now);
+    } else {
+      settle.observe(file, now);
+    }
   }
 
   private void report(Refusal refusal, List<Refusal> refused) {
@@ -208,7 +222,7 @@ public final class FolderSource implements Source {
       if (stamp.isEmpty()) {
         goneCandidates.remove(path);
       } else if (there.isPresent()) {
-        consider(there.get(), now);
+        consider(there.get(), false, now);
       } else if (now - candidate.getValue() >= goneGraceNanos
           && !settle.holdsSize(stamp.get().size())) {
         goneCandidates.remove(path);

@@ -19,6 +19,7 @@ import nl.kamerstukken.ingest.blob.BlobStore;
 import nl.kamerstukken.ingest.blob.FolderBlobStore;
 import nl.kamerstukken.ingest.blob.StorageFullException;
 import nl.kamerstukken.ingest.blob.StoredBlob;
+import nl.kamerstukken.ingest.config.IngestConfig.FileEvents;
 import nl.kamerstukken.ingest.publish.Announcer;
 import nl.kamerstukken.ingest.publish.FileIngestor;
 import nl.kamerstukken.ingest.publish.IngestMetrics;
@@ -114,7 +115,8 @@ class IngestLoopTest {
     blobs = new FillableBlobStore(FolderBlobStore.create(dir.resolve("blobs")));
     ledger = Ledger.open(dir.resolve("state"));
     FolderSource source =
-        FolderSource.open(inbox, Duration.ofMillis(100), Duration.ofMillis(500), ledger);
+        FolderSource.open(
+            inbox, Duration.ofMillis(100), Duration.ofMillis(500), FileEvents.AUTO, ledger);
     EventPublisher publisher = new EventPublisher(producer, Duration.ofSeconds(5));
     IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
     Announcer announcer =

@@ -38,6 +38,7 @@ class IngestConfigTest {
     assertThat(config.stateDir()).isDirectory();
     assertThat(config.rescanInterval()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.settleTime()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.fileEvents()).isEqualTo(IngestConfig.FileEvents.AUTO);
     assertThat(config.maxFileSizeBytes()).isEqualTo(200L * 1024 * 1024);
     assertThat(config.httpHost()).isEqualTo("127.0.0.1");
     assertThat(config.httpPort()).isEqualTo(8081);
@@ -62,6 +63,7 @@ class IngestConfigTest {
             "INGEST_STATE_DIR",
             "INGEST_RESCAN_INTERVAL",
             "INGEST_SETTLE_TIME",
+            "INGEST_FILE_EVENTS",
             "INGEST_MAX_FILE_SIZE",
             "INGEST_HTTP_HOST",
             "INGEST_HTTP_PORT");
@@ -77,6 +79,7 @@ class IngestConfigTest {
     Map<String, String> env = folders();
     env.put("INGEST_RESCAN_INTERVAL", "30s");
     env.put("INGEST_SETTLE_TIME", "250ms");
+    env.put("INGEST_FILE_EVENTS", "watch-service");
     env.put("INGEST_MAX_FILE_SIZE", "5MB");
     env.put("INGEST_HTTP_HOST", "0.0.0.0");
     env.put("INGEST_HTTP_PORT", "0");
@@ -89,6 +92,7 @@ class IngestConfigTest {
     // Then each value is taken
     assertThat(config.rescanInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.settleTime()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.fileEvents()).isEqualTo(IngestConfig.FileEvents.WATCH_SERVICE);
     assertThat(config.maxFileSizeBytes()).isEqualTo(5L * 1024 * 1024);
     assertThat(config.httpHost()).isEqualTo("0.0.0.0");
     assertThat(config.httpPort()).isZero();
@@ -113,6 +117,7 @@ class IngestConfigTest {
     Map<String, String> env = folders();
     env.put("INGEST_RESCAN_INTERVAL", "often");
     env.put("INGEST_SETTLE_TIME", "-1s");
+    env.put("INGEST_FILE_EVENTS", "fanotify");
     env.put("INGEST_MAX_FILE_SIZE", "huge");
     env.put("INGEST_HTTP_PORT", "70000");
 
@@ -124,6 +129,11 @@ class IngestConfigTest {
                 assertThat(((ConfigException) e).problems())
                     .anySatisfy(p -> assertThat(p).startsWith("INGEST_RESCAN_INTERVAL=often"))
                     .anySatisfy(p -> assertThat(p).startsWith("INGEST_SETTLE_TIME="))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith("INGEST_FILE_EVENTS=fanotify")
+                                .contains("auto", "watch-service"))
                     .anySatisfy(p -> assertThat(p).startsWith("INGEST_MAX_FILE_SIZE=huge"))
                     .anySatisfy(p -> assertThat(p).startsWith("INGEST_HTTP_PORT=70000")));
   }

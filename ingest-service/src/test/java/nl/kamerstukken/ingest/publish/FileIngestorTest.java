@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.kamerstukken.ingest.blob.FolderBlobStore;
+import nl.kamerstukken.ingest.config.IngestConfig.FileEvents;
 import nl.kamerstukken.ingest.publish.Outcome.Status;
 import nl.kamerstukken.ingest.source.FolderSource;
 import nl.kamerstukken.ingest.source.InboxFile;
@@ -90,7 +91,7 @@ class FileIngestorTest {
 
   private void open(long maxFileSize) throws IOException {
     ledger = Ledger.open(dir.resolve("state"));
-    source = FolderSource.open(inbox, Duration.ZERO, Duration.ofHours(1), ledger);
+    source = FolderSource.open(inbox, Duration.ZERO, Duration.ofHours(1), FileEvents.AUTO, ledger);
     EventPublisher publisher = new EventPublisher(producer, Duration.ofSeconds(5));
     DeadLetters deadLetters = new DeadLetters(publisher, Topics.DEAD_LETTER, Stage.INGEST, CLOCK);
     announcer =

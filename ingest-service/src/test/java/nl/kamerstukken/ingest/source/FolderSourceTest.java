@@ -1,5 +1,6 @@
 package nl.kamerstukken.ingest.source;
 
+import static nl.kamerstukken.ingest.source.InboxHarness.paths;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -7,17 +8,12 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import nl.kamerstukken.model.ReasonCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,81 +25,37 @@ class FolderSourceTest {
   private static final Duration SETTLE = Duration.ofSeconds(1);
 
   @TempDir Path dir;
+  private InboxHarness harness;
   private Path inbox;
-  private final AtomicLong ticker = new AtomicLong();
-  private final TreeMap<String, FileStamp> known = new TreeMap<>();
   private FolderSource source;
-
-  /** The ledger's part the source needs, in memory. */
-  private final KnownFiles knownFiles =
-      new KnownFiles() {
-        @Override
-        public Optional<FileStamp> stamp(String sourcePath) {
-          return Optional.ofNullable(known.get(sourcePath));
-        }
-
-        @Override
-        public Collection<String> pathsAt(String sourcePath) {
-          return known.keySet().stream()
-              .filter(
-                  p ->
-                      sourcePath.isEmpty()
-                          || p.equals(sourcePath)
-                          || p.startsWith(sourcePath + "/"))
-              .toList();
-        }
-      };
 
   @BeforeEach
   void openInbox() throws IOException {
-    inbox = Files.createDirectories(dir.resolve("inbox"));
+    harness = new InboxHarness(dir);
+    inbox = harness.inbox;
   }
 
   @AfterEach
   void close() throws IOException {
-    if (source != null) {
-      source.close();
-    }
+    harness.close();
   }
 
   private FolderSource source(Duration rescan) throws IOException {
-    source =
-        new FolderSource(
-            Inbox.at(inbox),
-            new InboxWatcher(FileSystems.getDefault().newWatchService()),
-            SETTLE,
-            rescan,
-            knownFiles,
-            ticker::get);
+    source = harness.open(WatchServiceWatcher.open(), SETTLE, rescan);
     return source;
-  }
-
-  private Source.Batch pollAfter(Duration elapsed) throws Exception {
-    ticker.addAndGet(elapsed.toNanos());
-    return source.next(Duration.ofMillis(50));
-  }
-
-  private Path drop(String relative, String content) throws IOException {
-    Path file = inbox.resolve(relative);
-    Files.createDirectories(file.getParent());
-    return Files.writeString(file, content);
-  }
-
-  private static List<String> paths(List<SourceItem> files) {
-    return files.stream().map(SourceItem::sourcePath).toList();
   }
 
   @Test
   void offersFilesPresentAtStartOnceTheyAreComplete() throws Exception {
     // Given files, one in a subfolder, before the source starts
-    drop("kst-1.pdf", "one");
-    drop("2026/vragen/kst-2.pdf", "two");
+    harness.drop("kst-1.pdf", "one");
+    harness.drop("2026/vragen/kst-2.pdf", "two");
     source(Duration.ofHours(1));
 
     // When it scans at start and again after the settle time
-    Source.Batch first = pollAfter(Duration.ZERO);
-    Source.Batch second = pollAfter(SETTLE);
-    Source.Batch third = pollAfter(SETTLE);
+    Source.Batch first = harness.pollAfter(Duration.ZERO);
+    Source.Batch second = harness.pollAfter(SETTLE);
+    Source.Batch third = harness.pollAfter(SETTLE);
 
     // Then both are offered once, with paths relative to the inbox separated by '/'
     assertThat(first.complete()).isEmpty();
@@ -115,17 +67,17 @@ class FolderSourceTest {
   @Test
   void waitsForAFileThatIsStillBeingWritten() throws Exception {
     // Given a file whose writer is not done
-    Path file = drop("growing.pdf", "first part ");
+    Path file = harness.drop("growing.pdf", "first part ");
     source(Duration.ofHours(1));
-    pollAfter(Duration.ZERO);
+    harness.pollAfter(Duration.ZERO);
 
     // When it grows after the settle time has passed
     Files.writeString(file, "second part", StandardOpenOption.APPEND);
-    Source.Batch whileWriting = pollAfter(SETTLE.multipliedBy(2));
+    Source.Batch whileWriting = harness.pollAfter(SETTLE.multipliedBy(2));
 
     // Then it is not offered until it stayed unchanged for the settle time
     assertThat(whileWriting.complete()).isEmpty();
-    Source.Batch afterwards = pollAfter(SETTLE);
+    Source.Batch afterwards = harness.pollAfter(SETTLE);
     assertThat(paths(afterwards.complete())).containsExactly("growing.pdf");
     assertThat(afterwards.complete().get(0).stamp().size())
         .isEqualTo("first part second part".length());
@@ -135,10 +87,10 @@ class FolderSourceTest {
   void findsNewFilesInNewSubfoldersThroughWatchEvents() throws Exception {
     // Given a running source that will not rescan during the test
     source(Duration.ofDays(1));
-    pollAfter(Duration.ZERO);
+    harness.pollAfter(Duration.ZERO);
 
     // When a folder tree with a file appears
-    drop("nieuw/dieper/kst-3.pdf", "three");
+    harness.drop("nieuw/dieper/kst-3.pdf", "three");
 
     // Then the watch finds it (recursively registered) and it is offered
     List<String> offered = new ArrayList<>();
@@ -146,7 +98,7 @@ class FolderSourceTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              offered.addAll(paths(pollAfter(SETTLE).complete()));
+              offered.addAll(paths(harness.pollAfter(SETTLE).complete()));
               assertThat(offered).containsExactly("nieuw/dieper/kst-3.pdf");
             });
   }
@@ -163,14 +115,14 @@ class FolderSourceTest {
             "a.pdf.crdownload",
             ".git/config",
             ".Trash/kst-9.pdf")) {
-      drop(name, "ignore me");
+      harness.drop(name, "ignore me");
     }
-    drop("kst-4.pdf", "four");
+    harness.drop("kst-4.pdf", "four");
     source(Duration.ofHours(1));
 
     // When scanned
-    pollAfter(Duration.ZERO);
-    Source.Batch batch = pollAfter(SETTLE);
+    harness.pollAfter(Duration.ZERO);
+    Source.Batch batch = harness.pollAfter(SETTLE);
 
     // Then only the real file is offered
     assertThat(paths(batch.complete())).containsExactly("kst-4.pdf");
@@ -182,13 +134,13 @@ class FolderSourceTest {
     // Given a link in the inbox to a file outside it, and a link to a file inside it
     Path secret = Files.writeString(dir.resolve("secret.txt"), "outside");
     Files.createSymbolicLink(inbox.resolve("escape.pdf"), secret);
-    Path inside = drop("real.pdf", "inside");
+    Path inside = harness.drop("real.pdf", "inside");
     Files.createSymbolicLink(inbox.resolve("alias.pdf"), inside);
     source(Duration.ofSeconds(5));
 
     // When scanned twice (the second time by a full rescan)
-    Source.Batch first = pollAfter(Duration.ZERO);
-    Source.Batch second = pollAfter(Duration.ofSeconds(6));
+    Source.Batch first = harness.pollAfter(Duration.ZERO);
+    Source.Batch second = harness.pollAfter(Duration.ofSeconds(6));
 
     // Then the outside link is refused once, with the reason; the inside link is read like its file
     assertThat(first.refused())
@@ -206,10 +158,10 @@ class FolderSourceTest {
   @Test
   void neverOpensAFileThatBecameALinkOutsideAfterItWasSeen() throws Exception {
     // Given a file that was offered
-    drop("swap.pdf", "harmless");
+    harness.drop("swap.pdf", "harmless");
     source(Duration.ofHours(1));
-    pollAfter(Duration.ZERO);
-    SourceItem offered = pollAfter(SETTLE).complete().get(0);
+    harness.pollAfter(Duration.ZERO);
+    SourceItem offered = harness.pollAfter(SETTLE).complete().get(0);
 
     // When it is replaced by a link to a file outside before it is read
     Path secret = Files.writeString(dir.resolve("secret.txt"), "outside");
@@ -230,13 +182,13 @@ class FolderSourceTest {
     String unicode = "Kamervragen over één reünie – 2026 ✓ 日本.pdf";
     String longName = "k".repeat(251) + ".pdf";
     for (String name : List.of(spaces, unicode, longName)) {
-      drop("sub map/" + name, name);
+      harness.drop("sub map/" + name, name);
     }
     source(Duration.ofHours(1));
 
     // When scanned
-    pollAfter(Duration.ZERO);
-    List<SourceItem> offered = pollAfter(SETTLE).complete();
+    harness.pollAfter(Duration.ZERO);
+    List<SourceItem> offered = harness.pollAfter(SETTLE).complete();
 
     // Then each is offered under its exact name, and can be read
     assertThat(paths(offered))
@@ -253,16 +205,13 @@ class FolderSourceTest {
   @Test
   void doesNotOfferWhatIsKnownUnchangedAndOffersItWhenItChanges() throws Exception {
     // Given a file the ledger knows with its current stamp
-    Path file = drop("known.pdf", "v1");
-    known.put(
-        "known.pdf",
-        FileStamp.of(
-            Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)));
+    Path file = harness.drop("known.pdf", "v1");
+    harness.know("known.pdf", file);
     source(Duration.ofSeconds(5));
 
     // When scanned, Then it is not offered
-    pollAfter(Duration.ZERO);
-    assertThat(pollAfter(SETTLE).complete()).isEmpty();
+    harness.pollAfter(Duration.ZERO);
+    assertThat(harness.pollAfter(SETTLE).complete()).isEmpty();
 
     // When it changes, Then it is offered again
     Files.writeString(file, "version two");
@@ -271,7 +220,7 @@ class FolderSourceTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              offered.addAll(paths(pollAfter(SETTLE).complete()));
+              offered.addAll(paths(harness.pollAfter(SETTLE).complete()));
               assertThat(offered).containsExactly("known.pdf");
             });
   }
@@ -279,50 +228,46 @@ class FolderSourceTest {
   @Test
   void skippedFilesAreOfferedAgainOnlyAfterTheyChange() throws Exception {
     // Given a file that was offered and skipped (e.g. too large)
-    Path file = drop("too-big.pdf", "pretend this is large");
+    Path file = harness.drop("too-big.pdf", "pretend this is large");
     source(Duration.ofSeconds(5));
-    pollAfter(Duration.ZERO);
-    source.skip(pollAfter(SETTLE).complete().get(0));
+    harness.pollAfter(Duration.ZERO);
+    source.skip(harness.pollAfter(SETTLE).complete().get(0));
 
     // When rescanned, Then it is not offered
-    assertThat(pollAfter(Duration.ofSeconds(6)).complete()).isEmpty();
-    assertThat(pollAfter(SETTLE).complete()).isEmpty();
+    assertThat(harness.pollAfter(Duration.ofSeconds(6)).complete()).isEmpty();
+    assertThat(harness.pollAfter(SETTLE).complete()).isEmpty();
 
     // When it changes, Then it is offered again
     Files.writeString(file, "smaller");
-    pollAfter(Duration.ofSeconds(6));
-    assertThat(paths(pollAfter(SETTLE).complete())).containsExactly("too-big.pdf");
+    harness.pollAfter(Duration.ofSeconds(6));
+    assertThat(paths(harness.pollAfter(SETTLE).complete())).containsExactly("too-big.pdf");
   }
 
   @Test
   void reportsKnownPathsThatDisappearedWhileStopped() throws Exception {
     // Given the ledger knows a file that is no longer in the inbox
-    known.put("deleted.pdf", new FileStamp(5, 1000));
+    harness.known.put("deleted.pdf", new FileStamp(5, 1000));
 
     // When the source starts, and looks again after the settle time
     source(Duration.ofHours(1));
-    Source.Batch first = pollAfter(Duration.ZERO);
-    Source.Batch second = pollAfter(SETTLE);
+    Source.Batch first = harness.pollAfter(Duration.ZERO);
+    Source.Batch second = harness.pollAfter(SETTLE);
 
     // Then the path is reported gone, once it stayed gone for the settle time
     assertThat(first.gone()).isEmpty();
     assertThat(second.gone()).containsExactly("deleted.pdf");
-    assertThat(pollAfter(SETTLE).gone()).isEmpty();
+    assertThat(harness.pollAfter(SETTLE).gone()).isEmpty();
   }
 
   @Test
   void reportsADeletedFolderAsAllItsKnownPathsGone() throws Exception {
     // Given two known files in a folder
-    Path a = drop("map/a.pdf", "aaa");
-    Path b = drop("map/b.pdf", "bbbb");
-    known.put(
-        "map/a.pdf",
-        FileStamp.of(Files.readAttributes(a, java.nio.file.attribute.BasicFileAttributes.class)));
-    known.put(
-        "map/b.pdf",
-        FileStamp.of(Files.readAttributes(b, java.nio.file.attribute.BasicFileAttributes.class)));
+    Path a = harness.drop("map/a.pdf", "aaa");
+    Path b = harness.drop("map/b.pdf", "bbbb");
+    harness.know("map/a.pdf", a);
+    harness.know("map/b.pdf", b);
     source(Duration.ofDays(1));
-    pollAfter(Duration.ZERO);
+    harness.pollAfter(Duration.ZERO);
 
     // When the folder is deleted
     Files.delete(a);
@@ -335,7 +280,7 @@ class FolderSourceTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              gone.addAll(pollAfter(SETTLE).gone());
+              gone.addAll(harness.pollAfter(SETTLE).gone());
               assertThat(gone).containsExactlyInAnyOrder("map/a.pdf", "map/b.pdf");
             });
   }
@@ -343,22 +288,20 @@ class FolderSourceTest {
   @Test
   void aRenamedFileIsOfferedUnderItsNewNameBeforeTheOldNameIsReportedGone() throws Exception {
     // Given a known file
-    Path old = drop("oud.pdf", "content that moves");
-    known.put(
-        "oud.pdf",
-        FileStamp.of(Files.readAttributes(old, java.nio.file.attribute.BasicFileAttributes.class)));
+    Path old = harness.drop("oud.pdf", "content that moves");
+    harness.know("oud.pdf", old);
     source(Duration.ofSeconds(5));
-    pollAfter(Duration.ZERO);
+    harness.pollAfter(Duration.ZERO);
 
     // When it is renamed, and the source looks before the new name has settled
     Files.move(old, inbox.resolve("nieuw.pdf"));
-    Source.Batch beforeSettled = pollAfter(Duration.ofSeconds(6));
+    Source.Batch beforeSettled = harness.pollAfter(Duration.ofSeconds(6));
 
     // Then the old name is not reported gone yet; once the new name is complete, both come in one
     // batch
     assertThat(beforeSettled.gone()).isEmpty();
     assertThat(beforeSettled.complete()).isEmpty();
-    Source.Batch settled = pollAfter(SETTLE);
+    Source.Batch settled = harness.pollAfter(SETTLE);
     assertThat(paths(settled.complete())).containsExactly("nieuw.pdf");
     assertThat(settled.gone()).containsExactly("oud.pdf");
   }
@@ -366,12 +309,10 @@ class FolderSourceTest {
   @Test
   void aRenameSeenInTwoRoundsIsStillNotADelete() throws Exception {
     // Given a known file
-    Path old = drop("map/oud.pdf", "content that moves");
-    known.put(
-        "map/oud.pdf",
-        FileStamp.of(Files.readAttributes(old, java.nio.file.attribute.BasicFileAttributes.class)));
+    Path old = harness.drop("map/oud.pdf", "content that moves");
+    harness.know("map/oud.pdf", old);
     source(Duration.ofDays(1));
-    pollAfter(Duration.ZERO);
+    harness.pollAfter(Duration.ZERO);
 
     // When the old name's disappearance arrives in one round of notifications ...
     Files.delete(old);
@@ -380,24 +321,24 @@ class FolderSourceTest {
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> {
-              gone.addAll(pollAfter(Duration.ZERO).gone());
+              gone.addAll(harness.pollAfter(Duration.ZERO).gone());
               return source.vanishing() == 1;
             });
     // ... and the new name, with the same content, only in a later one
-    ticker.addAndGet(Duration.ofMillis(600).toNanos());
-    drop("nieuw.pdf", "content that moves");
+    harness.ticker.addAndGet(Duration.ofMillis(600).toNanos());
+    harness.drop("nieuw.pdf", "content that moves");
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> {
-              gone.addAll(pollAfter(Duration.ZERO).gone());
+              gone.addAll(harness.pollAfter(Duration.ZERO).gone());
               return source.pending() == 1;
             });
 
     // Then the old name is not reported gone before the new name is complete: both come in one
     // batch
     assertThat(gone).isEmpty();
-    Source.Batch settled = pollAfter(SETTLE);
+    Source.Batch settled = harness.pollAfter(SETTLE);
     assertThat(paths(settled.complete())).containsExactly("nieuw.pdf");
     assertThat(settled.gone()).containsExactly("map/oud.pdf");
   }
@@ -405,17 +346,17 @@ class FolderSourceTest {
   @Test
   void doesNotReportAnythingGoneWhenTheInboxItselfIsMissing() throws Exception {
     // Given a known file and a started source
-    known.put("a.pdf", new FileStamp(1, 1));
-    drop("a.pdf", "a");
+    harness.known.put("a.pdf", new FileStamp(1, 1));
+    harness.drop("a.pdf", "a");
     source(Duration.ofSeconds(5));
-    pollAfter(Duration.ZERO);
+    harness.pollAfter(Duration.ZERO);
 
     // When the whole inbox disappears (an unmounted share)
     Files.delete(inbox.resolve("a.pdf"));
     Files.delete(inbox);
 
     // Then the rescan fails loudly instead of reporting every file deleted
-    assertThatThrownBy(() -> pollAfter(Duration.ofSeconds(6)))
+    assertThatThrownBy(() -> harness.pollAfter(Duration.ofSeconds(6)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("missing or unreadable");
   }

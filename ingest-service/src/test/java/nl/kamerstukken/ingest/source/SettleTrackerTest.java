@@ -86,4 +86,57 @@ class SettleTrackerTest {
     assertThat(tracker.holdsSize(78)).isFalse();
     assertThat(new SettleTracker(Duration.ofSeconds(1)).untilNextCheck(0)).isEmpty();
   }
+
+  @Test
+  void aFileSignalledFinishedIsCompleteAtOnceIfUnchanged() {
+    // Given a file seen while written, and then signalled finished (closed or renamed in)
+    tracker.observe(write("kst.pdf", 10, 100), 0);
+    tracker.finished(write("kst.pdf", 20, 200), SECOND / 10);
+
+    // When it is looked at long before the settle time, unchanged since the signal
+    var complete = tracker.settled(this::current, SECOND / 10);
+
+    // Then it is complete, as it was at the signal, and only once
+    assertThat(complete).extracting(f -> f.stamp().size()).containsExactly(20L);
+    assertThat(tracker.settled(this::current, SECOND / 5)).isEmpty();
+    assertThat(tracker.size()).isZero();
+  }
+
+  @Test
+  void aFileThatChangedAfterTheSignalWaitsTheSettleTimeAgain() {
+    // Given a file signalled finished at t=0, that is written again afterwards (reopened)
+    tracker.finished(write("reopened.pdf", 10, 100), 0);
+    write("reopened.pdf", 30, 300);
+
+    // When it is looked at
+    var afterChange = tracker.settled(this::current, SECOND / 10);
+
+    // Then the signal no longer counts: it is complete one settle time after it was seen changed
+    assertThat(afterChange).isEmpty();
+    assertThat(tracker.untilNextCheck(SECOND / 10)).contains(Duration.ofSeconds(1));
+    assertThat(tracker.settled(this::current, SECOND)).isEmpty();
+    assertThat(tracker.settled(this::current, SECOND + SECOND / 10))
+        .extracting(f -> f.stamp().size())
+        .containsExactly(30L);
+  }
+
+  @Test
+  void aFinishedFileIsDueForALookAtOnce() {
+    tracker.observe(write("slow.pdf", 10, 100), 0);
+    tracker.finished(write("done.pdf", 10, 100), 0);
+
+    assertThat(tracker.untilNextCheck(0)).contains(Duration.ZERO);
+  }
+
+  @Test
+  void aRestartAfterAFailedReadWaitsTheSettleTimeEvenAfterASignal() {
+    // Given a finished file that changed while it was read (the ingestor asks to retry)
+    InboxFile file = write("read-while-changing.pdf", 10, 100);
+    tracker.finished(file, 0);
+    tracker.restart(file, 0);
+
+    // Then it waits the settle time like any other file
+    assertThat(tracker.settled(this::current, SECOND / 2)).isEmpty();
+    assertThat(tracker.settled(this::current, SECOND)).hasSize(1);
+  }
 }

@@ -63,7 +63,7 @@ final class InotifyWatcher implements InboxWatcher {
   private final Object lock = new Object();
   private boolean polling;
   private volatile boolean closed;
-  private boolean warnedAboutLimit;
+  private final UnwatchedFolders unwatched = new UnwatchedFolders();
 
   private InotifyWatcher(Inotify inotify) {
     this.inotify = inotify;
@@ -97,15 +97,7 @@ final class InotifyWatcher implements InboxWatcher {
       } catch (NoSuchFileException e) {
         // gone again already: the rescan settles what happened
       } catch (IOException e) {
-        if (!warnedAboutLimit) {
-          LOG.warn(
-              "cannot watch [{}] ({}); changes there are found by the periodic rescan only and"
-                  + " complete by the settle time. Raise fs.inotify.max_user_watches if the inbox"
-                  + " has many folders",
-              folder,
-              e.getMessage());
-          warnedAboutLimit = true;
-        }
+        unwatched.cannotWatch(folder, e);
       }
     }
   }

@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The inbox watched with Java's {@link WatchService}, which works everywhere but cannot tell "the
@@ -29,11 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 final class WatchServiceWatcher implements InboxWatcher {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WatchServiceWatcher.class);
-
   private final WatchService service;
   private final Map<WatchKey, Path> folders = new ConcurrentHashMap<>();
-  private boolean warnedAboutLimit;
+  private final UnwatchedFolders unwatched = new UnwatchedFolders();
 
   WatchServiceWatcher(WatchService service) {
     this.service = service;
@@ -54,14 +50,7 @@ final class WatchServiceWatcher implements InboxWatcher {
     } catch (NoSuchFileException e) {
       // gone again already: the rescan settles what happened
     } catch (IOException e) {
-      if (!warnedAboutLimit) {
-        LOG.warn(
-            "cannot watch [{}] ({}); changes there are found by the periodic rescan only. "
-                + "Raise fs.inotify.max_user_watches if the inbox has many folders",
-            folder,
-            e.toString());
-        warnedAboutLimit = true;
-      }
+      unwatched.cannotWatch(folder, e);
     }
   }
 

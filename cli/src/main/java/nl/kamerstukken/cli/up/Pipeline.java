@@ -149,12 +149,16 @@ public final class Pipeline implements AutoCloseable {
   /**
    * Starts one more instance of {@code service} (e.g. {@code parse-service-2}): the same settings
    * and consumer group, its own {@code /health} port and log file. {@link #service(String)} finds
-   * it by {@code instance}.
+   * it by {@code instance}. An assemble-service instance gets its own state folder: Kafka Streams
+   * locks the folder of the instance that runs there.
    */
   public ServiceProcess startInstance(String service, String instance, int httpPort)
       throws IOException {
     Map<String, String> env = environment(service);
     env.put(portVariable(service), String.valueOf(httpPort));
+    if (service.equals(PipelineSettings.ASSEMBLE)) {
+      env.put("ASSEMBLE_STATE_DIR", settings.dataDir().resolve(instance + "-state").toString());
+    }
     return launch(service, instance, env, httpPort);
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +83,24 @@ public final class BenchCommand implements Callable<Integer> {
               + " over them (default: ${DEFAULT-VALUE}).")
   int rounds;
 
+  @Option(
+      names = "--instances",
+      split = ",",
+      paramLabel = "SERVICE=N",
+      description =
+          "Run N instances of a consuming service (parse-service, assemble-service,"
+              + " index-service), e.g. parse-service=2,index-service=2: the others join the first's"
+              + " consumer group, as a scaled-out deployment would (default: one of each).")
+  Map<String, Integer> instances = new LinkedHashMap<>();
+
   @Spec CommandSpec spec;
+
+  /** The services that may run more than once: ingest-service is the inbox's only reader. */
+  static final List<String> SCALABLE =
+      List.of(PipelineSettings.PARSE, PipelineSettings.ASSEMBLE, PipelineSettings.INDEX);
+
+  /** Most instances of one service: more than the topics' partitions would sit idle. */
+  static final int MAX_INSTANCES = 3;
 
   /** The second set size: small batches pay fixed costs a large one hides. */
   static final int SMALL = 200;
@@ -94,6 +112,21 @@ public final class BenchCommand implements Callable<Integer> {
           spec.commandLine(),
           "--rounds and --docs must be at least 1, --warm-up-docs and --latency-docs at least 0");
     }
+    instances.forEach(
+        (service, count) -> {
+          if (!SCALABLE.contains(service) || count < 1 || count > MAX_INSTANCES) {
+            throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(),
+                "--instances takes SERVICE=N with SERVICE one of "
+                    + SCALABLE
+                    + " and N from 1 to "
+                    + MAX_INSTANCES
+                    + ", not "
+                    + service
+                    + "="
+                    + count);
+          }
+        });
     PrintWriter console = spec.commandLine().getOut();
     Path home = PipelineSettings.locateHome();
     Path out = Files.createDirectories(home.resolve("target").resolve("bench"));
@@ -125,15 +158,30 @@ public final class BenchCommand implements Callable<Integer> {
                 ? first
                 : RoundSets.build(originals, round, warmUpDocs, sizes(), latencyDocs, work);
         results.add(
-            new BenchRound(console, round, rounds, stages, sets).run(home, kafka, elasticsearch));
+            new BenchRound(console, round, rounds, stages, sets, instances)
+                .run(home, kafka, elasticsearch));
       }
     }
-    String report = BenchReport.report(results);
+    String report = instancesLine() + BenchReport.report(results);
     console.print(report);
     console.flush();
     Files.writeString(out.resolve("bench-" + stamp + ".txt"), report);
     Files.writeString(out.resolve("latest.txt"), report);
     return 0;
+  }
+
+  /** Says which services ran more than once; empty with one of each. */
+  private String instancesLine() {
+    List<String> more = new ArrayList<>();
+    instances.forEach(
+        (service, count) -> {
+          if (count > 1) {
+            more.add(service + " x" + count);
+          }
+        });
+    return more.isEmpty()
+        ? ""
+        : "instances: " + String.join(", ", more) + " (one consumer group per service)\n";
   }
 
   /** {@code --docs}, and {@value #SMALL} after it when {@code --docs} is larger. */
@@ -163,7 +211,7 @@ public final class BenchCommand implements Callable<Integer> {
             freePort()));
   }
 
-  private static int freePort() throws java.io.IOException {
+  static int freePort() throws java.io.IOException {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       return socket.getLocalPort();
     }

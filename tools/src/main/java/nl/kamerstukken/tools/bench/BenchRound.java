@@ -23,14 +23,22 @@ final class BenchRound {
   private final String label;
   private final ChildStages stages;
   private final RoundSets sets;
+  private final Map<String, Integer> instances;
   private final Map<String, Map<String, Cpu>> cpu = new LinkedHashMap<>();
   private int dropped;
 
-  BenchRound(PrintWriter console, int round, int rounds, ChildStages stages, RoundSets sets) {
+  BenchRound(
+      PrintWriter console,
+      int round,
+      int rounds,
+      ChildStages stages,
+      RoundSets sets,
+      Map<String, Integer> instances) {
     this.console = console;
     this.label = "round " + round + "/" + rounds + ": ";
     this.stages = stages;
     this.sets = sets;
+    this.instances = Map.copyOf(instances);
   }
 
   /**
@@ -44,7 +52,8 @@ final class BenchRound {
     try (StackProcess stack = StackProcess.start(sets.dir(), kafka, elasticsearch)) {
       long services = System.nanoTime();
       try (PipelineStage pipeline =
-          PipelineStage.start(BenchCommand.settings(home, stack, sets.dir()), stack.pid())) {
+          PipelineStage.start(
+              BenchCommand.settings(home, stack, sets.dir()), stack.pid(), instances)) {
         double servicesSeconds = secondsSince(services);
         cpu.put("start", PipelineStage.spent(before, pipeline.cpu()));
         List<StageResult> results = throughput(pipeline);

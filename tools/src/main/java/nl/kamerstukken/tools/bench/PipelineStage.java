@@ -62,10 +62,28 @@ final class PipelineStage implements AutoCloseable {
     this.admin = Admin.create(props);
   }
 
-  /** Starts the services against the stack whose JVM is {@code stackPid}; returns when ready. */
-  static PipelineStage start(PipelineSettings settings, long stackPid)
+  /**
+   * Starts the services against the stack whose JVM is {@code stackPid}, with {@code instances} of
+   * those named there (e.g. {@code parse-service-2}, in the first's consumer group); returns when
+   * every one is ready.
+   */
+  static PipelineStage start(
+      PipelineSettings settings, long stackPid, Map<String, Integer> instances)
       throws IOException, InterruptedException {
-    return new PipelineStage(settings, Pipeline.start(settings), stackPid);
+    Pipeline pipeline = Pipeline.start(settings);
+    try {
+      for (Map.Entry<String, Integer> service : instances.entrySet()) {
+        for (int n = 2; n <= service.getValue(); n++) {
+          pipeline.startInstance(
+              service.getKey(), service.getKey() + "-" + n, BenchCommand.freePort());
+        }
+      }
+      pipeline.awaitReady();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      pipeline.close();
+      throw e;
+    }
+    return new PipelineStage(settings, pipeline, stackPid);
   }
 
   /**

@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
 """Usage: bench.py [ROUNDS=3] [WARMUPS=1] [OUT=results.jsonl]. WARMUPS x (A B C) not counted, then ROUNDS x (A B C) interleaved. Per run: delete + create the
-index, bulk-index /tmp/esexact/bulks/*.ndjson sequentially (100 docs per bulk), refresh; ES server JVM CPU
+index, bulk-index $BULKS_DIR/*.ndjson sequentially (100 docs per bulk), refresh; ES server JVM CPU
 (utime+stime from /proc/<pid>/stat) is read right before the first bulk and right after the refresh
 ("bulk"), and again once the index has no running merges ("bulk+merges"). Index bytes from
 _cat/indices?bytes=b after merges settle (no force-merge). Results appended to results.jsonl."""
 import glob, json, os, statistics, sys, time, urllib.request
 from mappings import body
+import settings
 
-ES = 'http://127.0.0.1:47950'
-PID = int(open('/tmp/esexact/es/elasticsearch.pid').read().strip())
+ES = settings.ES
+PID = int(open(settings.DIR + '/es/elasticsearch.pid').read().strip())
 HZ = os.sysconf('SC_CLK_TCK')
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 WARMUPS = int(sys.argv[2]) if len(sys.argv) > 2 else 1
-OUT = sys.argv[3] if len(sys.argv) > 3 else '/tmp/esexact/results.jsonl'
-BULKS = [open(f, 'rb').read() for f in sorted(glob.glob('/tmp/esexact/bulks/*.ndjson'))]
+OUT = sys.argv[3] if len(sys.argv) > 3 else settings.DIR + '/results.jsonl'
+BULKS = [open(f, 'rb').read() for f in sorted(glob.glob(settings.BULKS + '/*.ndjson'))]
 NDOCS = sum(b.count(b'\n') // 2 for b in BULKS)
 
 def req(method, path, data=None, ctype='application/json'):
@@ -36,9 +37,9 @@ def idle_rate(seconds=10):
     return (cpu() - c0) / (time.time() - t0)
 
 def run(variant, counted, idle):
-    name = 'esexact-' + variant.lower()
+    name = f'esexact-{settings.INDEX}-{variant.lower()}'
     req('DELETE', '/' + name)
-    b, _ = body(variant)
+    b, _ = body(variant, settings.INDEX)
     req('PUT', '/' + name, json.dumps(b).encode())
     req('GET', f'/_cluster/health/{name}?wait_for_status=green&timeout=30s')
     time.sleep(3)

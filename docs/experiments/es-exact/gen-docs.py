@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """Builds ~1000 kamerstukken-documents search documents from the corpus texts (PDFBox-extracted into
-/tmp/esexact/text) and writes them as NDJSON bulk bodies of 100 index operations each into
-/tmp/esexact/bulks/NNNN.ndjson (the same bodies for every variant; the index name is in the URL).
+$ESX_DIR/text) and writes them as NDJSON bulk bodies of 100 index operations each into
+$BULKS_DIR/NNNN.ndjson (the same bodies for every variant; the index name is in the URL).
 Variation per copy: a new documentKey/documentId, paragraphs (chunks of ~6 lines, or Vraag/Antwoord
 blocks) in a shuffled order, and a copy number in the title."""
 import glob, json, os, random, re, sys
+import settings
 
 N_DOCS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
 BULK = 100
 random.seed(42)
-truth_dir = '/work/shared/corpus/truth'
+truth_dir = settings.CORPUS + '/truth'
 texts = []
-for path in sorted(glob.glob('/tmp/esexact/text/*.txt')):
+for path in sorted(glob.glob(settings.DIR + '/text/*.txt')):
     name = os.path.basename(path)[:-4]
     raw = open(path, encoding='utf-8').read()
     if len(raw) < 1000:          # the scan (no text layer) and near-empty files
@@ -31,8 +32,8 @@ for path in sorted(glob.glob('/tmp/esexact/text/*.txt')):
     texts.append((name, t, paras))
 print(f'{len(texts)} source texts', file=sys.stderr)
 
-os.makedirs('/tmp/esexact/bulks', exist_ok=True)
-for f in glob.glob('/tmp/esexact/bulks/*.ndjson'): os.remove(f)
+os.makedirs(settings.BULKS, exist_ok=True)
+for f in glob.glob(settings.BULKS + '/*.ndjson'): os.remove(f)
 total_bytes = 0; sizes = []
 out = None
 for i in range(N_DOCS):
@@ -60,7 +61,7 @@ for i in range(N_DOCS):
     doc = {k: v for k, v in doc.items() if v is not None}
     if i % BULK == 0:
         if out: out.close()
-        out = open(f'/tmp/esexact/bulks/{i // BULK:04d}.ndjson', 'w', encoding='utf-8')
+        out = open(f'{settings.BULKS}/{i // BULK:04d}.ndjson', 'w', encoding='utf-8')
     line = json.dumps(doc, ensure_ascii=False)
     out.write(json.dumps({'index': {'_id': doc['documentKey']}}) + '\n' + line + '\n')
     total_bytes += len(text.encode()); sizes.append(len(text.encode()))

@@ -1,10 +1,12 @@
 """Index bodies for the three variants, built from the project's own resources (read-only) and the
 HUNSPELL analysis of index-service's Analysis.java (what the local node with hunspell-nl gets).
-  A: as the project has it (kamerstukken-documents: common + documents properties, with .exact)
+  A: as the project has it (kamerstukken-<index>: common + <index> properties, with .exact)
   B: the same without the .exact subfields
-  C: without .exact, index_phrases: true on the fields that had .exact (title, text)"""
+  C: without .exact, index_phrases: true on the fields that had .exact (documents: title, text;
+     qa: title, questionText, answerText)"""
 import copy, json
-RES = '/work/main/index-service/src/main/resources/nl/kamerstukken/index/elasticsearch/'
+import settings
+RES = settings.REPO + '/index-service/src/main/resources/nl/kamerstukken/index/elasticsearch/'
 
 def analysis():  # Analysis.HUNSPELL.settings()
     return {
@@ -19,7 +21,7 @@ def analysis():  # Analysis.HUNSPELL.settings()
         },
     }
 
-def mappings(variant, index='documents'):  # IndexBodies.mappings(SearchIndex.DOCUMENTS)
+def mappings(variant, index=settings.INDEX):  # IndexBodies.mappings(SearchIndex.DOCUMENTS or QA)
     props = {}
     props.update(json.load(open(RES + 'common-properties.json')))
     props.update(json.load(open(RES + f'{index}-properties.json')))
@@ -37,7 +39,7 @@ def mappings(variant, index='documents'):  # IndexBodies.mappings(SearchIndex.DO
             changed.append(name)
     return {'dynamic': 'strict', 'properties': props}, changed
 
-def body(variant, index='documents'):
+def body(variant, index=settings.INDEX):
     m, changed = mappings(variant, index)
     return {'settings': {'number_of_shards': 1, 'number_of_replicas': 0,  # IndexBodies.settings; 0 replicas on one node
                          'refresh_interval': '1s',

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds ~1000 kamerstukken-qa search documents (one question with its answer each, like index-service's
-QaDoc + SharedFields) from the corpus truth and the PDFBox text in /tmp/esexact-qa/text, and writes them as
-NDJSON bulk bodies of 100 index operations into /tmp/esexact-qa/bulks/NNNN.ndjson.
+QaDoc + SharedFields) from the corpus truth and the PDFBox text in $ESX_DIR/text, and writes them as
+NDJSON bulk bodies of 100 index operations into $BULKS_DIR/NNNN.ndjson.
 
 The truth gives per question/answer its label numbers and its first 8 / last 6 words, not the full text, so
 each entry's full text is cut out of the PDF text: from where the truth's `start` words occur to the first
@@ -10,13 +10,14 @@ line-end hyphenation joined, as the truth's scoring rule does). Entries that can
 Questions are paired with the answer(s) that share a number (as QaPairing does for the usual layouts).
 Variation per copy: new documentKey/documentId, the sentences of the question and of the answer shuffled."""
 import glob, json, os, random, re, sys
+import settings
 
 N_DOCS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
 BULK = 100
 random.seed(42)
-TRUTH = '/work/shared/corpus/truth'
-TEXT = '/tmp/esexact-qa/text'
-OUTDIR = os.environ.get('BULKS_DIR', '/tmp/esexact-qa/bulks')
+TRUTH = settings.CORPUS + '/truth'
+TEXT = settings.DIR + '/text'
+OUTDIR = settings.BULKS
 
 def norm(w):
     return re.sub(r'[^0-9a-zà-ÿ]', '', w.lower())

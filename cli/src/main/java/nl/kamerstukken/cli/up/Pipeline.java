@@ -29,6 +29,9 @@ public final class Pipeline implements AutoCloseable {
   /** The first JDK with {@code --sun-misc-unsafe-memory-access} (it warns from JDK 24 on). */
   private static final int UNSAFE_WARNING_JDK = 23;
 
+  /** assemble-service's budget for its RocksDB caches and write buffers together. */
+  private static final String ROCKSDB_MEMORY = "ASSEMBLE_ROCKSDB_MEMORY";
+
   private final PipelineSettings settings;
   private final Map<String, String> extraEnvironment;
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -188,16 +191,16 @@ public final class Pipeline implements AutoCloseable {
    * ends the JVM rather than leaving it half-broken; with a log folder, each JVM logs its
    * collections to {@code <service>-gc-<pid>.log} there (heap use after each GC).
    *
-   * <p>assemble-service runs G1 instead: it promotes whole Kamerstuk events that die soon after,
-   * and the serial collector grows the old generation to the full 256 MB before it collects it once
-   * (its peak RSS was 485 MB with 40 MB live); G1 collects the old generation concurrently and
-   * stayed at about 107 MB of heap (peak RSS 334-345 MB), while the 256 MB limit still leaves room
-   * for the largest events (docs/performance.md, "assemble-service's heap").
+   * <p>assemble-service runs G1 instead ({@link #assembleOptions}).
    */
   private List<String> jvmOptions(String service) {
     List<String> options =
         new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
-    options.add(service.equals(PipelineSettings.ASSEMBLE) ? "-XX:+UseG1GC" : "-XX:+UseSerialGC");
+    if (service.equals(PipelineSettings.ASSEMBLE)) {
+      options.addAll(assembleOptions(Runtime.version()));
+    } else {
+      options.add("-XX:+UseSerialGC");
+    }
     if (Runtime.version().feature() >= NATIVE_ACCESS_WARNING_JDK) {
       // Kafka Streams' RocksDB loads its native library: allowed, without the JDK's warning.
       options.add("--enable-native-access=ALL-UNNAMED");
@@ -213,6 +216,39 @@ public final class Pipeline implements AutoCloseable {
               + ":uptime,level,tags");
     }
     return options;
+  }
+
+  /**
+   * assemble-service's collector and native memory on {@code jdk} (docs/performance.md,
+   * "assemble-service's heap" and "assemble-service's memory"). It promotes whole Kamerstuk events
+   * that die soon after: the serial collector grew the old generation to the full 256 MB before it
+   * collected it once (peak RSS 485 MB with 40 MB live), so G1, which collects the old generation
+   * concurrently. G1 may spend a fifth of its time collecting ({@code GCTimeRatio=4}; with its
+   * default of 12 it grew the heap to about 120 MB where 80 MB do, for no CPU the benchmark could
+   * tell). Where the JDK can, free C heap is handed back every 5 s: the C2 compiler's arenas peak
+   * at 33 MB in this service, and glibc keeps what was freed. The 256 MB limit stays, for the
+   * largest events.
+   */
+  static List<String> assembleOptions(Runtime.Version jdk) {
+    List<String> options = new ArrayList<>(List.of("-XX:+UseG1GC", "-XX:GCTimeRatio=4"));
+    if (trimsNativeHeap(jdk)) {
+      // Experimental in the 17 and 21 updates that first had it: unlocking is harmless later.
+      options.addAll(
+          List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000"));
+    }
+    return options;
+  }
+
+  /**
+   * Whether {@code jdk} has {@code -XX:TrimNativeHeapInterval} (JDK-8293114): JDK 22 on, and its
+   * backports to 21.0.1 and 17.0.9; an older JDK would refuse to start with it.
+   */
+  static boolean trimsNativeHeap(Runtime.Version jdk) {
+    return switch (jdk.feature()) {
+      case 17 -> jdk.update() >= 9;
+      case 21 -> jdk.update() >= 1;
+      default -> jdk.feature() >= 22;
+    };
   }
 
   Map<String, String> environment(String service) {
@@ -238,6 +274,12 @@ public final class Pipeline implements AutoCloseable {
       case PipelineSettings.ASSEMBLE -> {
         env.put("ASSEMBLE_HTTP_PORT", port);
         env.put("ASSEMBLE_STATE_DIR", settings.dataDir().resolve("assemble-state").toString());
+        // Half the service's default RocksDB budget on the one machine `up` runs everything on:
+        // 12 MB less at its peak RSS, no CPU the benchmark could tell (docs/performance.md). A
+        // budget set in the environment wins.
+        if (System.getenv(ROCKSDB_MEMORY) == null) {
+          env.put(ROCKSDB_MEMORY, "16MB");
+        }
       }
       case PipelineSettings.INDEX -> {
         env.put("INDEX_ELASTICSEARCH_URL", settings.elasticsearchUrl());

@@ -50,11 +50,8 @@ final class BenchRound {
     Map<String, Cpu> before =
         Map.of(PipelineStage.SELF, PeakRss.cpu(ProcessHandle.current().pid()));
     try (StackProcess stack = StackProcess.start(sets.dir(), kafka, elasticsearch)) {
-      long services = System.nanoTime();
       try (PipelineStage pipeline =
-          PipelineStage.start(
-              BenchCommand.settings(home, stack, sets.dir()), stack.pid(), instances)) {
-        double servicesSeconds = secondsSince(services);
+          PipelineStage.start(BenchCommand.settings(home, stack, sets.dir()), stack, instances)) {
         cpu.put("start", PipelineStage.spent(before, pipeline.cpu()));
         List<StageResult> results = throughput(pipeline);
         List<Double> latencies = List.of();
@@ -64,7 +61,7 @@ final class BenchRound {
           latencies = pipeline.latencies(sets.latency(), Duration.ofMinutes(2));
         }
         return new BenchReport.Round(
-            results, stack.readySeconds(), servicesSeconds, latencies, pipeline.peakRss(), cpu);
+            results, pipeline.readiness(), latencies, pipeline.peakRss(), cpu);
       }
     }
   }
@@ -116,9 +113,5 @@ final class BenchRound {
 
   private void progress(String format, Object... args) {
     BenchCommand.progress(console, label + format, args);
-  }
-
-  private static double secondsSince(long start) {
-    return (System.nanoTime() - start) / 1e9;
   }
 }

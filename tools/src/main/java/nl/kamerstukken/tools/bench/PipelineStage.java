@@ -51,27 +51,38 @@ final class PipelineStage implements AutoCloseable {
   private final Pipeline pipeline;
   private final Admin admin;
   private final long stackPid;
+  private final BenchReport.Readiness readiness;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private PipelineStage(PipelineSettings settings, Pipeline pipeline, long stackPid) {
+  private PipelineStage(
+      PipelineSettings settings,
+      Pipeline pipeline,
+      long stackPid,
+      BenchReport.Readiness readiness) {
     this.settings = settings;
     this.pipeline = pipeline;
     this.stackPid = stackPid;
+    this.readiness = readiness;
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
     this.admin = Admin.create(props);
   }
 
   /**
-   * Starts the services against the stack whose JVM is {@code stackPid}, with {@code instances} of
-   * those named there (e.g. {@code parse-service-2}, in the first's consumer group); returns when
-   * every one is ready.
+   * Starts the services as {@code up} does against the round's {@code stack}, which so far answers
+   * on Kafka: those that need only Kafka at once, index-service when Elasticsearch answers too;
+   * then {@code instances} of those named there (e.g. {@code parse-service-2}, in the first's
+   * consumer group). Returns when every one is ready.
    */
   static PipelineStage start(
-      PipelineSettings settings, long stackPid, Map<String, Integer> instances)
+      PipelineSettings settings, StackProcess stack, Map<String, Integer> instances)
       throws IOException, InterruptedException {
-    Pipeline pipeline = Pipeline.start(settings);
+    Pipeline pipeline = Pipeline.create(settings, Map.of());
+    BenchReport.Readiness readiness;
     try {
+      pipeline.startServices(Pipeline.KAFKA_ONLY);
+      double elasticsearch = stack.awaitStack();
+      pipeline.startServices(Pipeline.ALL);
       for (Map.Entry<String, Integer> service : instances.entrySet()) {
         for (int n = 2; n <= service.getValue(); n++) {
           pipeline.startInstance(
@@ -79,11 +90,18 @@ final class PipelineStage implements AutoCloseable {
         }
       }
       pipeline.awaitReady();
+      readiness =
+          new BenchReport.Readiness(stack.kafkaSeconds(), elasticsearch, stack.secondsSinceStart());
     } catch (IOException | InterruptedException | RuntimeException e) {
       pipeline.close();
       throw e;
     }
-    return new PipelineStage(settings, pipeline, stackPid);
+    return new PipelineStage(settings, pipeline, stack.pid(), readiness);
+  }
+
+  /** How long the stack and the services took to answer. */
+  BenchReport.Readiness readiness() {
+    return readiness;
   }
 
   /**

@@ -11,11 +11,14 @@ import nl.kamerstukken.localstack.LocalStackConfig;
  * starts as cold as under {@code up} (an in-process broker restarted in the bench's JVM would find
  * its code compiled by the JIT already in the second round): {@code StackMain DIR [KAFKA|-
  * [ELASTICSEARCHURL|-]]} starts the stack with its files in DIR (or reaches the external ones),
- * prints {@code stack MILLIS KAFKA ELASTICSEARCHURL} (MILLIS: from the start of main until ready,
- * as {@code up} counts) and stops it at the end of stdin. Logs go to stderr.
+ * prints {@code kafka MILLIS KAFKA ELASTICSEARCHURL} as soon as Kafka answers (so the bench can
+ * start what needs only Kafka, as {@code up} does) and {@code stack MILLIS KAFKA ELASTICSEARCHURL}
+ * when the whole stack does (MILLIS: from the start of main, as {@code up} counts), and stops it at
+ * the end of stdin. Logs go to stderr.
  */
 public final class StackMain {
 
+  static final String KAFKA_READY = "kafka ";
   static final String READY = "stack ";
 
   private StackMain() {}
@@ -29,19 +32,24 @@ public final class StackMain {
     if (args.length > 2 && !args[2].equals("-")) {
       config = config.withExternalElasticsearch(args[2]);
     }
-    try (LocalStack stack = LocalStack.start(config)) {
-      System.out.println(
-          READY
-              + (System.nanoTime() - started) / 1_000_000
-              + " "
-              + stack.kafkaBootstrapServers()
-              + " "
-              + stack.elasticsearchUrl());
-      System.out.flush();
+    try (LocalStack stack =
+        LocalStack.start(config, withKafka -> announce(KAFKA_READY, started, withKafka))) {
+      announce(READY, started, stack);
       InputStream in = System.in;
       while (in.read() >= 0) {
         // Runs until the bench closes stdin (or ends).
       }
     }
+  }
+
+  private static void announce(String what, long started, LocalStack stack) {
+    System.out.println(
+        what
+            + (System.nanoTime() - started) / 1_000_000
+            + " "
+            + stack.kafkaBootstrapServers()
+            + " "
+            + stack.elasticsearchUrl());
+    System.out.flush();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.kamerstukken.tools.bench.BenchReport.Readiness;
 import nl.kamerstukken.tools.bench.BenchReport.Round;
 import nl.kamerstukken.tools.bench.PeakRss.Cpu;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,11 @@ class BenchReportTest {
 
   /** A round in which PDFBox does 40 docs/s on both sizes; the pipeline's times vary. */
   private static Round round(double coldSeconds, double wholeSeconds, double smallSeconds) {
+    return round(coldSeconds, wholeSeconds, smallSeconds, new Readiness(3, 18, 21));
+  }
+
+  private static Round round(
+      double coldSeconds, double wholeSeconds, double smallSeconds, Readiness readiness) {
     return new Round(
         List.of(
             new StageResult(ChildStages.PDFBOX, 1000, 5000, 25, 370, ""),
@@ -24,8 +30,7 @@ class BenchReportTest {
             new StageResult(BenchReport.WHOLE, 1000, 5000, wholeSeconds, 480, ""),
             new StageResult(ChildStages.PDFBOX, 200, 1000, 5, 370, ""),
             new StageResult(BenchReport.WHOLE, 200, 1000, smallSeconds, 480, "")),
-        20,
-        10,
+        readiness,
         List.of(900.0, 1000.0, 1100.0),
         Map.of("index-service", 170L),
         Map.of("cold", Map.of("index-service", new Cpu(10, 4))));
@@ -43,7 +48,7 @@ class BenchReportTest {
         .contains("parse stage / pdfbox throughput ratio (1000 docs): 1.25 (1.25 / 1.25 / 1.25)")
         .contains("parse stage / tika-app throughput ratio (1000 docs): 2.50 (2.50 / 2.50 / 2.50)")
         .contains("p50 1000 ms (1000 / 1000 / 1000), p95 1100 ms (1100 / 1100 / 1100)")
-        .contains("30.0 s (30.0 / 30.0 / 30.0); of it local stack 20.0 s")
+        .contains("every service answers): 21.0 s (21.0 / 21.0 / 21.0)")
         .contains("peak RSS 170 MB (170 / 170 / 170); CPU cold 10.0 s (JIT 4.0 s)");
     List<String> lines = report.lines().toList();
     assertThat(lines.get(lines.size() - 1))
@@ -61,6 +66,22 @@ class BenchReportTest {
   }
 
   @Test
+  void readinessIsTheMedianOfTheRoundsWithWhenKafkaAndElasticsearchAnswered() {
+    String report =
+        BenchReport.report(
+            List.of(
+                round(100, 40, 10, new Readiness(3.0, 18.0, 21.0)),
+                round(100, 40, 10, new Readiness(4.0, 16.0, 19.5)),
+                round(100, 40, 10, new Readiness(3.5, 17.0, 25.0))));
+
+    assertThat(report)
+        .contains(
+            "until every service answers): 21.0 s (21.0 / 19.5 / 25.0);"
+                + " Kafka answered after 3.5 s (3.0 / 4.0 / 3.5),"
+                + " Elasticsearch after 17.0 s (18.0 / 16.0 / 17.0)");
+  }
+
+  @Test
   void withOneRoundAndNoColdStartEachFigureIsJustItsValue() {
     Round only =
         new Round(
@@ -69,8 +90,7 @@ class BenchReportTest {
                 new StageResult(TIKA, 100, 500, 5, 1000, ""),
                 new StageResult(ChildStages.PARSE, 100, 500, 2, 400, ""),
                 new StageResult(BenchReport.WHOLE, 100, 500, 10, 450, "")),
-            20,
-            10,
+            new Readiness(3, 18, 21),
             List.of(1000.0),
             new LinkedHashMap<>(),
             new LinkedHashMap<>());

@@ -269,7 +269,7 @@ public final class Pipeline implements AutoCloseable {
         env.put("PARSE_BLOB_DIR", settings.dataDir().resolve("blobs").toString());
         // Tesseract's OpenMP threads fight each other on small machines: one thread is 3x faster
         // here.
-        env.putIfAbsent("OMP_THREAD_LIMIT", "1");
+        putUnlessSet(env, "OMP_THREAD_LIMIT", "1");
       }
       case PipelineSettings.ASSEMBLE -> {
         env.put("ASSEMBLE_HTTP_PORT", port);
@@ -277,9 +277,7 @@ public final class Pipeline implements AutoCloseable {
         // Half the service's default RocksDB budget on the one machine `up` runs everything on:
         // 12 MB less at its peak RSS, no CPU the benchmark could tell (docs/performance.md). A
         // budget set in the environment wins.
-        if (System.getenv(ROCKSDB_MEMORY) == null) {
-          env.put(ROCKSDB_MEMORY, "16MB");
-        }
+        putUnlessSet(env, ROCKSDB_MEMORY, "16MB");
       }
       case PipelineSettings.INDEX -> {
         env.put("INDEX_ELASTICSEARCH_URL", settings.elasticsearchUrl());
@@ -295,6 +293,17 @@ public final class Pipeline implements AutoCloseable {
     }
     env.putAll(extraEnvironment);
     return env;
+  }
+
+  /**
+   * A default of {@code up}'s own for a variable the user may set: the service inherits {@code
+   * up}'s environment with {@code env} laid over it, so a plain put would override the user's
+   * value.
+   */
+  private static void putUnlessSet(Map<String, String> env, String name, String value) {
+    if (System.getenv(name) == null) {
+      env.put(name, value);
+    }
   }
 
   @Override

@@ -5,22 +5,18 @@
 # `jcmd VM.native_memory summary` (nmt-peak.txt), /proc status and smaps. Prints the peak RSS.
 # What else the services get comes from the environment, e.g. ASSEMBLE_ROCKSDB_MEMORY=16MB, or
 # EXPERIMENT_ASSEMBLE_SERVICE_OPTS with ../start-order/experiment-hooks.patch applied.
-# Work folder: $KS_WORK (default /tmp/kamerstukken-memprof); ports 47092, 47200, 47081-47084.
+# Work folder: $KS_WORK (default /tmp/kamerstukken-memprof); ports as ../up-run.sh says.
 set -u
+. "$(dirname "$0")/../up-run.sh"
 tag=$1; seconds=${2:-150}
-repo=${KS_REPO:-$(cd "$(dirname "$0")/../../.." && pwd)}
 jcmd=${KS_JCMD:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/jcmd}
-d=${KS_WORK:-/tmp/kamerstukken-memprof}/$tag; rm -rf "$d"; mkdir -p "$d/inbox" "$d/stage"
-cp "$KS_SET"/* "$d/stage/"
-cd "$repo"
-JAVA_TOOL_OPTIONS="-XX:NativeMemoryTracking=summary" ./kamerstukken up --data-dir "$d/data" \
-  --inbox "$d/inbox" --kafka-port 47092 --elasticsearch-port 47200 \
-  --http-ports 47081,47082,47083,47084 > "$d/up.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 400); do grep -q 'is up (ready in' "$d/up.log" && break; sleep 0.1; done
+d=${KS_WORK:-/tmp/kamerstukken-memprof}/$tag
+stage=$d.stage; rm -rf "$stage"; mkdir -p "$stage"; cp "$KS_SET"/* "$stage/"  # copied before `up` starts
+up_start "$d" JAVA_TOOL_OPTIONS="-XX:NativeMemoryTracking=summary"
+up_await_ready "$d"
 assemble=$(pgrep -f assemble-service.jar | head -1)
 "$jcmd" "$assemble" VM.native_memory summary > "$d/nmt-ready.txt" 2>&1
-mv "$d/stage"/* "$d/inbox/"
+mv "$stage"/* "$d/inbox/"
 peak=0; end=$((SECONDS + seconds))
 while [ $SECONDS -lt $end ]; do
   rss=$(awk '/VmRSS/{print $2}' "/proc/$assemble/status")
@@ -34,4 +30,4 @@ while [ $SECONDS -lt $end ]; do
 done
 max=$(grep -o 'VmRSS:[0-9]*' "$d/samples.txt" | cut -d: -f2 | sort -n | tail -1)
 echo "$tag: assemble-service peak RSS $max kB in the samples (every 0.5 s: $d/samples.txt)"
-kill -TERM $pid; wait $pid 2>/dev/null
+up_stop

@@ -224,10 +224,10 @@ public final class Pipeline implements AutoCloseable {
    * that die soon after: the serial collector grew the old generation to the full 256 MB before it
    * collected it once (peak RSS 485 MB with 40 MB live), so G1, which collects the old generation
    * concurrently. G1 may spend a fifth of its time collecting ({@code GCTimeRatio=4}; with its
-   * default of 12 it grew the heap to about 120 MB where 80 MB do, for no CPU the benchmark could
-   * tell). Where the JDK can, free C heap is handed back every 5 s: the C2 compiler's arenas peak
-   * at 33 MB in this service, and glibc keeps what was freed. The 256 MB limit stays, for the
-   * largest events.
+   * default of 12 it grew the heap to about 120 MB where 80 MB do; the cost, 1-3 CPU-s of this
+   * service's per 1000 documents, is within what benchmark rounds differ by). Where the JDK can,
+   * free C heap is handed back every 5 s: the C2 compiler's arenas peak at 33 MB in this service,
+   * and glibc keeps what was freed. The 256 MB limit stays, for the largest events.
    */
   static List<String> assembleOptions(Runtime.Version jdk) {
     List<String> options = new ArrayList<>(List.of("-XX:+UseG1GC", "-XX:GCTimeRatio=4"));
@@ -275,8 +275,9 @@ public final class Pipeline implements AutoCloseable {
         env.put("ASSEMBLE_HTTP_PORT", port);
         env.put("ASSEMBLE_STATE_DIR", settings.dataDir().resolve("assemble-state").toString());
         // Half the service's default RocksDB budget on the one machine `up` runs everything on:
-        // 12 MB less at its peak RSS, no CPU the benchmark could tell (docs/performance.md). A
-        // budget set in the environment wins.
+        // 12 MB less at its peak RSS; benchmarked together with assembleOptions, whose CPU cost
+        // stayed within the rounds' spread (docs/performance.md). A budget set in the environment
+        // wins.
         putUnlessSet(env, ROCKSDB_MEMORY, "16MB");
       }
       case PipelineSettings.INDEX -> {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import nl.kamerstukken.localstack.host.ChildProcess;
 import nl.kamerstukken.localstack.host.Lifeline;
@@ -149,6 +150,19 @@ public final class ServiceProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * One look whether the service on {@code port} answers {@code /health} at all: completes with
+   * true on any HTTP answer within {@code within}, false on none (refused, timed out).
+   */
+  static CompletableFuture<Boolean> answers(int port, Duration within) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+            .timeout(within)
+            .build();
+    return HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .handle((response, e) -> e == null);
   }
 
   private String before() {

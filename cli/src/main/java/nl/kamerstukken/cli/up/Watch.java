@@ -10,17 +10,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * {@code up}'s watch over its services until Ctrl-C: a service that dies is restarted ({@link
- * Supervision}), and {@code up} ends (exit 1, everything stopped) only when one keeps crashing,
- * naming it and showing its last lines. Services that end while everything is being stopped (Ctrl-C
- * reaches them too) are no surprise.
+ * Supervision}), one whose process lives but no longer answers ({@link Liveness}) is killed and so
+ * restarted the same way, and {@code up} ends (exit 1, everything stopped) only when one keeps
+ * crashing, naming it and showing its last lines. Services that end while everything is being
+ * stopped (Ctrl-C reaches them too) are no surprise.
  */
 final class Watch {
 
   private static final Duration TICK = Duration.ofMillis(250);
   private static final int LAST_LINES = 20;
+  private static final Duration PROBE_TIMEOUT = Liveness.EVERY.minusSeconds(1);
 
   private final Pipeline pipeline;
   private final RunLock run;
@@ -28,6 +31,8 @@ final class Watch {
   private final PrintWriter out;
   private final Supervision supervision =
       new Supervision(() -> ThreadLocalRandom.current().nextDouble());
+  private final Liveness liveness =
+      new Liveness(port -> ServiceProcess.answers(port, PROBE_TIMEOUT));
   private List<Supervision.ServiceState> written = List.of();
 
   Watch(Pipeline pipeline, RunLock run, Path data, PrintWriter out) {
@@ -47,6 +52,7 @@ final class Watch {
           return 1;
         }
       }
+      watchLiveness();
       publish();
     }
     return 0;
@@ -99,6 +105,35 @@ final class Watch {
       }
     }
     return true;
+  }
+
+  /**
+   * Probes the living services; kills one that stopped answering, so that the next tick restarts it
+   * as any dead service.
+   */
+  private void watchLiveness() throws InterruptedException {
+    Instant now = Instant.now();
+    List<ServiceProcess> living =
+        pipeline.services().stream().filter(ServiceProcess::isAlive).toList();
+    liveness.keepOnly(living.stream().map(ServiceProcess::pid).collect(Collectors.toSet()));
+    for (ServiceProcess service : living) {
+      if (liveness.hung(service.pid())) {
+        killHung(service);
+      } else {
+        liveness.probe(service.pid(), service.httpPort(), now);
+      }
+    }
+  }
+
+  private void killHung(ServiceProcess service) throws InterruptedException {
+    say(
+        service.name()
+            + " (pid "
+            + service.pid()
+            + ") has not answered /health for "
+            + Liveness.silence().toSeconds()
+            + " s though its process lives; killing it to restart it");
+    service.kill();
   }
 
   private void publish() {

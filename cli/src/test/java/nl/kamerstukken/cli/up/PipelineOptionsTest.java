@@ -13,19 +13,19 @@ class PipelineOptionsTest {
   }
 
   @Test
-  void assembleServiceTrimsItsNativeHeapOnJdksThatHaveTheOption() {
+  void assembleServiceTrimsItsNativeHeapWhereTheOptionIsAProductOne() {
     assertThat(Pipeline.assembleOptions(Runtime.Version.parse("25.0.3+9-LTS")))
-        .containsSubsequence("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
+        .containsExactly("-XX:+UseG1GC", "-XX:GCTimeRatio=4", "-XX:TrimNativeHeapInterval=5000");
   }
 
   @Test
-  void theNativeHeapTrimIsLeftOutWhereTheJdkWouldRefuseToStartWithIt() {
+  void theNativeHeapTrimIsLeftOutOnJdksThatHaveItOnlyAsAnExperimentalBackport() {
     assertThat(Pipeline.trimsNativeHeap(Runtime.Version.parse("17.0.8"))).isFalse();
-    assertThat(Pipeline.trimsNativeHeap(Runtime.Version.parse("17.0.9"))).isTrue();
-    assertThat(Pipeline.trimsNativeHeap(Runtime.Version.parse("17.0.15+6"))).isTrue();
-    assertThat(Pipeline.trimsNativeHeap(Runtime.Version.parse("20.0.2"))).isFalse();
-    assertThat(Pipeline.trimsNativeHeap(Runtime.Version.parse("21+35"))).isFalse();
-    assertThat(Pipeline.trimsNativeHeap(Runtime.Version.parse("21.0.1"))).isTrue();
+    assertThat(Pipeline.trimsNativeHeap(Runtime.Version.parse("17.0.15+6"))).isFalse();
+    assertThat(Pipeline.trimsNativeHeap(Runtime.Version.parse("21.0.1"))).isFalse();
     assertThat(Pipeline.trimsNativeHeap(Runtime.Version.parse("22"))).isTrue();
+    assertThat(Pipeline.trimsNativeHeap(Runtime.Version.parse("25.0.1+8"))).isTrue();
+    assertThat(Pipeline.assembleOptions(Runtime.Version.parse("17.0.15+6")))
+        .containsExactly("-XX:+UseG1GC", "-XX:GCTimeRatio=4");
   }
 }

@@ -23,6 +23,7 @@ import nl.kamerstukken.localstack.junit.LocalStackExtension;
 import nl.kamerstukken.localstack.junit.TestCorpus;
 import nl.kamerstukken.model.Json;
 import nl.kamerstukken.model.Topics;
+import nl.kamerstukken.pipeline.PipelineDiagnosis;
 import nl.kamerstukken.pipeline.TestPipelines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

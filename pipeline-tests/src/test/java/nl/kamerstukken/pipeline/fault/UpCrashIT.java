@@ -15,6 +15,7 @@ import nl.kamerstukken.cli.up.ServiceProcess;
 import nl.kamerstukken.cli.up.Supervision;
 import nl.kamerstukken.localstack.LocalStack;
 import nl.kamerstukken.localstack.junit.LocalStackExtension;
+import nl.kamerstukken.pipeline.PipelineDiagnosis;
 import nl.kamerstukken.pipeline.TestPipelines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Elasticsearch of this JVM: {@code kill -9} of each service in turn in the middle of a batch (up
  * restarts each within 15 s), then {@code kill -9} of {@code up} itself in the middle of a batch
  * (no process of that run is left 10 s later, and {@code up} again on the same data folder finishes
- * the batch). Every document ends in the index exactly once. Times go to {@code
- * target/up-crash.md}.
+ * the batch). Between the two, {@code kill -STOP} of assemble-service: a JVM that lives but no
+ * longer answers, as a deadlocked one, is killed and restarted by {@code up}. Every document ends
+ * in the index exactly once. Times go to {@code target/up-crash.md}.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,6 +42,9 @@ class UpCrashIT {
   private static final int BATCH = 8;
   private static final Duration BACK = Duration.ofSeconds(15);
   private static final Duration GONE = Duration.ofSeconds(10);
+  // 30 s of unanswered probes, the restart's backoff and the JVM's start, with room for a slow
+  // hour.
+  private static final Duration HUNG_BACK = Duration.ofSeconds(90);
   private static final Duration PATIENCE = Duration.ofMinutes(5);
   private static final List<String> REPORT =
       new ArrayList<>(List.of("| scenario | result |", "|---|---|"));
@@ -50,6 +55,7 @@ class UpCrashIT {
   static Observer observer;
   static LocalStack stack;
   static Process up;
+  static PipelineDiagnosis diagnosis;
 
   @BeforeAll
   static void startUp(LocalStack shared) throws Exception {
@@ -78,7 +84,7 @@ class UpCrashIT {
     // Given a batch on its way through the pipeline
     Batch batch = Batch.generate(work, 41, BATCH);
     batch.dropInto(settings.inbox());
-    await().atMost(PATIENCE).until(() -> !observer.documentHits(batch).isEmpty());
+    diagnosis.within(PATIENCE, () -> assertThat(observer.documentHits(batch)).isNotEmpty());
 
     for (String service : UpLauncher.SERVICES) {
       // When the service is killed
@@ -116,11 +122,51 @@ class UpCrashIT {
 
   @Test
   @Order(2)
+  void aServiceThatStopsAnsweringIsKilledAndRestartedByUpAndNothingIsLostOrDoubled()
+      throws Exception {
+    // Given a batch on its way through the pipeline
+    Batch batch = Batch.generate(work, 43, BATCH);
+    batch.dropInto(settings.inbox());
+    diagnosis.within(PATIENCE, () -> assertThat(observer.documentHits(batch)).isNotEmpty());
+
+    // When assemble-service's JVM stops answering while its process lives (as a deadlocked JVM)
+    long pid = state(PipelineSettings.ASSEMBLE).orElseThrow().pid();
+    long struck = System.nanoTime();
+    Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start();
+    assertThat(stop.waitFor()).isZero();
+
+    // Then up kills it and has it back (another pid, healthy) once it missed its probes
+    await()
+        .atMost(HUNG_BACK)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                state(PipelineSettings.ASSEMBLE)
+                        .filter(s -> s.pid() != pid && "running".equals(s.state()))
+                        .isPresent()
+                    && ServiceProcess.healthy(settings.httpPorts().get(PipelineSettings.ASSEMBLE)));
+    assertThat(ProcessHandle.of(pid)).isEmpty();
+    REPORT.add(
+        "| kill -STOP assemble-service under up | killed and back (healthy, new pid) after "
+            + seconds(struck)
+            + " s |");
+    assertThat(Files.readString(work.resolve("up-1.log")))
+        .contains("has not answered /health for 30 s though its process lives");
+
+    // And every document and Q&A of the batch is indexed exactly once, the hang counted as a crash
+    assertExactlyOnce(batch);
+    assertThat(state(PipelineSettings.ASSEMBLE).orElseThrow())
+        .extracting(s -> s.crashes() + "/" + s.restarts())
+        .isEqualTo("2/2");
+  }
+
+  @Test
+  @Order(3)
   void killingUpMidBatchLeavesNoProcessAndTheNextUpFinishesTheBatch() throws Exception {
     // Given a batch on its way through the pipeline
     Batch batch = Batch.generate(work, 42, BATCH);
     batch.dropInto(settings.inbox());
-    await().atMost(PATIENCE).until(() -> !observer.documentHits(batch).isEmpty());
+    diagnosis.within(PATIENCE, () -> assertThat(observer.documentHits(batch)).isNotEmpty());
     List<ProcessHandle> run = new ArrayList<>(up.descendants().toList());
     run.add(up.toHandle());
     assertThat(run).hasSizeGreaterThan(8);
@@ -160,13 +206,13 @@ class UpCrashIT {
   }
 
   private static void assertExactlyOnce(Batch batch) {
-    await()
-        .atMost(PATIENCE)
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () ->
-                observer.documentHits(batch).size() >= batch.size()
-                    && observer.qaHits(batch).size() >= batch.expectedQa());
+    diagnosis.within(
+        PATIENCE,
+        Duration.ofSeconds(1),
+        () -> {
+          assertThat(observer.documentHits(batch)).hasSizeGreaterThanOrEqualTo(batch.size());
+          assertThat(observer.qaHits(batch)).hasSizeGreaterThanOrEqualTo(batch.expectedQa());
+        });
     // Stay a moment: redelivered work must not add anything
     await()
         .during(Duration.ofSeconds(3))
@@ -181,8 +227,12 @@ class UpCrashIT {
     assertThat(observer.deadLettersFor(batch.documentIds())).isEmpty();
   }
 
-  /** Starts the cli jar's {@code up} on the shared stack and waits until it says it is up. */
+  /**
+   * Starts the cli jar's {@code up} on the shared stack and waits until it says it is up; a wait
+   * that runs out from then on shows {@code up}'s console.
+   */
   private static Process launch(String logName) throws IOException {
+    diagnosis = new PipelineDiagnosis(settings, work.resolve(logName));
     return UpLauncher.launch(stack, settings, namespace, settings.inbox(), work.resolve(logName));
   }
 

@@ -1,4 +1,4 @@
-package nl.kamerstukken.pipeline.e2e;
+package nl.kamerstukken.pipeline;
 
 import static org.awaitility.Awaitility.await;
 
@@ -11,29 +11,49 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.kamerstukken.cli.up.PipelineSettings;
-import nl.kamerstukken.pipeline.CliRun;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.ThrowingRunnable;
 
 /**
  * Waits like Awaitility, but when the wait runs out the failure says where the documents stopped:
  * the {@code status} command's counts and lag for the pipeline's namespace, and the last warnings
- * of each service's log. CI shows little more than the failure message, so the message carries the
- * diagnosis.
+ * of each service's log (or of {@code up}'s console, where {@code up} copies all of them). CI shows
+ * little more than the failure message, so the message carries the diagnosis.
  */
-final class PipelineDiagnosis {
+public final class PipelineDiagnosis {
 
   private static final int LOG_LINES = 4;
+  private static final int CONSOLE_LINES = 12;
+
+  /** The order of the {@code status} command's {@code --http-ports}. */
+  private static final List<String> SERVICES =
+      List.of(
+          PipelineSettings.INGEST,
+          PipelineSettings.PARSE,
+          PipelineSettings.INDEX,
+          PipelineSettings.ASSEMBLE);
 
   private final PipelineSettings settings;
+  private final Path console;
 
-  PipelineDiagnosis(PipelineSettings settings) {
-    this.settings = settings;
+  /** For services that log to {@code <service>.log} in the settings' log folder, if any. */
+  public PipelineDiagnosis(PipelineSettings settings) {
+    this(settings, null);
   }
 
-  void within(Duration patience, ThrowingRunnable assertion) {
+  /** For services run by {@code ./kamerstukken up}, whose output is in {@code console}. */
+  public PipelineDiagnosis(PipelineSettings settings, Path console) {
+    this.settings = settings;
+    this.console = console;
+  }
+
+  public void within(Duration patience, ThrowingRunnable assertion) {
+    within(patience, Duration.ofMillis(100), assertion);
+  }
+
+  public void within(Duration patience, Duration poll, ThrowingRunnable assertion) {
     try {
-      await().atMost(patience).untilAsserted(assertion);
+      await().atMost(patience).pollInterval(poll).untilAsserted(assertion);
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(e.getMessage() + "\npipeline: " + describe(), e);
     }
@@ -42,12 +62,12 @@ final class PipelineDiagnosis {
   /**
    * One look at the pipeline: status counts and lag, then the services' last warnings and errors.
    */
-  String describe() {
+  public String describe() {
     List<String> parts = new ArrayList<>();
     List<String> ports =
-        settings.httpPorts().entrySet().stream()
-            .sorted((a, b) -> order(a.getKey()) - order(b.getKey()))
-            .map(e -> String.valueOf(e.getValue()))
+        SERVICES.stream()
+            .filter(settings.httpPorts()::containsKey)
+            .map(s -> String.valueOf(settings.httpPorts().get(s)))
             .toList();
     CliRun status =
         CliRun.of(
@@ -71,29 +91,25 @@ final class PipelineDiagnosis {
             .map(String::strip)
             .filter(l -> !l.isEmpty())
             .collect(Collectors.joining(" | ")));
-    if (settings.logDir() != null) {
-      for (String service :
-          List.of(PipelineSettings.INGEST, PipelineSettings.PARSE, PipelineSettings.INDEX)) {
-        parts.add(service + " log: " + lastWarnings(settings.logDir().resolve(service + ".log")));
+    if (console != null) {
+      parts.add("up's console: " + lastWarnings(console, CONSOLE_LINES));
+    } else if (settings.logDir() != null) {
+      for (String service : SERVICES) {
+        Path log = settings.logDir().resolve(service + ".log");
+        parts.add(service + " log: " + lastWarnings(log, LOG_LINES));
       }
     }
     return String.join("\n", parts);
   }
 
-  private static int order(String service) {
-    return List.of(PipelineSettings.INGEST, PipelineSettings.PARSE, PipelineSettings.INDEX)
-        .indexOf(service);
-  }
-
-  private static String lastWarnings(Path log) {
+  private static String lastWarnings(Path log, int count) {
     if (!Files.isRegularFile(log)) {
       return "(no log at " + log + ")";
     }
     try (Stream<String> lines = Files.lines(log)) {
       List<String> warnings =
           lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList();
-      List<String> last =
-          warnings.subList(Math.max(0, warnings.size() - LOG_LINES), warnings.size());
+      List<String> last = warnings.subList(Math.max(0, warnings.size() - count), warnings.size());
       return last.isEmpty() ? "no warnings" : String.join(" || ", last);
     } catch (IOException | RuntimeException e) {
       return "(unreadable: " + e + ")";

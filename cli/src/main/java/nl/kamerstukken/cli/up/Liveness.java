@@ -11,11 +11,12 @@ import java.util.function.IntFunction;
 /**
  * Finds a service whose process lives but which no longer answers: a JVM that deadlocked or was
  * stopped ({@code kill -STOP}). The crash path never sees it, yet nothing passes through it. Every
- * {@link #EVERY} one probe of its {@code /health} goes out (any HTTP answer counts, a 503 too: the
- * service is there to say what is wrong); a service that has answered once and then misses {@link
- * #MISSES} probes in a row is hung. Counting missed probes, not time since the last answer, keeps a
- * machine waking from suspend from finding every service hung. A service that never answered is
- * still starting: {@code up}'s start waits for it, and a restart's JVM gets the time it needs.
+ * {@link #EVERY} one probe of its {@code /health/live} goes out (which answers without the
+ * readiness checks: a service that waits for Kafka is not hung); a service that has answered once
+ * and then misses {@link #MISSES} probes in a row is hung. Counting missed probes, not time since
+ * the last answer, keeps a machine waking from suspend from finding every service hung. A service
+ * that never answered is still starting: {@code up}'s start waits for it, and a restart's JVM gets
+ * the time it needs.
  *
  * <p>Called from {@code up}'s one watch thread; the probes' answers arrive on the HTTP client's
  * threads, so each service's count is guarded by its own lock.

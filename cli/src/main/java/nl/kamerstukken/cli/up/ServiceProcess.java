@@ -153,12 +153,14 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * One look whether the service on {@code port} answers {@code /health} at all: completes with
-   * true on any HTTP answer within {@code within}, false on none (refused, timed out).
+   * One look whether the service on {@code port} is alive: completes with true when its {@code
+   * /health/live} answers within {@code within}, false when not (refused, timed out). That path
+   * runs none of the readiness checks, which take seconds when Kafka or Elasticsearch is away: an
+   * outage is no reason to call a service hung.
    */
   static CompletableFuture<Boolean> answers(int port, Duration within) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live"))
             .timeout(within)
             .build();
     return HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding())

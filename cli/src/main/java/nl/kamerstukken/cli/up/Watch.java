@@ -130,7 +130,7 @@ final class Watch {
         service.name()
             + " (pid "
             + service.pid()
-            + ") has not answered /health for "
+            + ") has not answered /health/live for "
             + Liveness.silence().toSeconds()
             + " s though its process lives; killing it to restart it");
     service.kill();

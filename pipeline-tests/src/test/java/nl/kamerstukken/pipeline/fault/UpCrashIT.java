@@ -151,7 +151,7 @@ class UpCrashIT {
             + seconds(struck)
             + " s |");
     assertThat(Files.readString(work.resolve("up-1.log")))
-        .contains("has not answered /health for 30 s though its process lives");
+        .contains("has not answered /health/live for 30 s though its process lives");
 
     // And every document and Q&A of the batch is indexed exactly once, the hang counted as a crash
     assertExactlyOnce(batch);

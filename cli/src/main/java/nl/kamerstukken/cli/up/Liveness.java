@@ -30,8 +30,8 @@ final class Liveness {
   private final Map<Long, Probes> byPid = new HashMap<>();
 
   /**
-   * @param probe sends one probe to the {@code /health} of the port; completes with whether an HTTP
-   *     answer came, within less than {@link #EVERY}
+   * @param probe sends one probe to the service on the port; completes with whether it answered,
+   *     within less than {@link #EVERY}
    */
   Liveness(IntFunction<CompletableFuture<Boolean>> probe) {
     this.probe = probe;

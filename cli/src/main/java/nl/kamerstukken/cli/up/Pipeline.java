@@ -242,8 +242,8 @@ public final class Pipeline implements AutoCloseable {
    * Whether assemble-service trims its native heap on {@code jdk}: from JDK 22, where {@code
    * -XX:TrimNativeHeapInterval} (JDK-8293114) is a product option. The 17.0.9 and 21.0.1 updates
    * have it only as an experimental, differently locked backport; with it on JDK 17 a CI run saw no
-   * document pass the pipeline under {@code up} for ten minutes (not seen here in three runs), so
-   * those JDKs do without (the launcher runs the services on a JDK 25 where one is installed).
+   * document pass the pipeline under {@code up} for ten minutes (not seen here), so those JDKs do
+   * without (the launcher runs the services on a JDK 25 where one is installed).
    */
   static boolean trimsNativeHeap(Runtime.Version jdk) {
     return jdk.feature() >= 22;

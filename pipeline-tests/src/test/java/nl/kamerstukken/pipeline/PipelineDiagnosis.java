@@ -25,7 +25,7 @@ public final class PipelineDiagnosis {
   private static final int LOG_LINES = 4;
   private static final int CONSOLE_LINES = 12;
 
-  /** The order of the {@code status} command's {@code --http-ports}. */
+  /** The services whose logs it reads, in the pipeline's order. */
   private static final List<String> SERVICES =
       List.of(
           PipelineSettings.INGEST,
@@ -64,26 +64,10 @@ public final class PipelineDiagnosis {
    */
   public String describe() {
     List<String> parts = new ArrayList<>();
-    List<String> ports =
-        SERVICES.stream()
-            .filter(settings.httpPorts()::containsKey)
-            .map(s -> String.valueOf(settings.httpPorts().get(s)))
-            .toList();
-    CliRun status =
-        CliRun.of(
-            "status",
-            "--window",
-            "0s",
-            "--kafka",
-            settings.kafkaBootstrap(),
-            "--elasticsearch-url",
-            settings.elasticsearchUrl(),
-            "--topic-prefix",
-            settings.topicPrefix(),
-            "--alias-prefix",
-            settings.aliasPrefix(),
-            "--http-ports",
-            String.join(",", ports));
+    List<String> args = new ArrayList<>(List.of("status", "--window", "0s"));
+    args.addAll(TestPipelines.cliConnection(settings));
+    args.addAll(List.of("--http-ports", TestPipelines.statusPorts(settings)));
+    CliRun status = CliRun.of(args.toArray(String[]::new));
     parts.add(
         status
             .output()

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.kamerstukken.cli.up.PipelineSettings;
 
 /**
@@ -16,6 +19,37 @@ import nl.kamerstukken.cli.up.PipelineSettings;
 public final class TestPipelines {
 
   private TestPipelines() {}
+
+  /**
+   * The cli's arguments that point a command ({@code status}, {@code dlq}, ...) at the pipeline of
+   * {@code settings}: its Kafka, Elasticsearch, topic and alias prefixes.
+   */
+  public static List<String> cliConnection(PipelineSettings settings) {
+    return List.of(
+        "--kafka",
+        settings.kafkaBootstrap(),
+        "--elasticsearch-url",
+        settings.elasticsearchUrl(),
+        "--topic-prefix",
+        settings.topicPrefix(),
+        "--alias-prefix",
+        settings.aliasPrefix());
+  }
+
+  /**
+   * The {@code --http-ports} value for {@code status}: the ports of the services {@code settings}
+   * has, in the order the command takes them (ingest, parse, index, assemble).
+   */
+  public static String statusPorts(PipelineSettings settings) {
+    return Stream.of(
+            PipelineSettings.INGEST,
+            PipelineSettings.PARSE,
+            PipelineSettings.INDEX,
+            PipelineSettings.ASSEMBLE)
+        .filter(settings.httpPorts()::containsKey)
+        .map(service -> String.valueOf(settings.httpPorts().get(service)))
+        .collect(Collectors.joining(","));
+  }
 
   /** A unique namespace such as {@code life-1a2b3c4d}. */
   public static String namespace(String name) {

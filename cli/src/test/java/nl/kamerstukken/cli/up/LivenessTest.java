@@ -33,6 +33,13 @@ class LivenessTest {
     now = now.plus(Liveness.EVERY);
   }
 
+  /** {@code count} probe rounds that get no answer. */
+  private void misses(int count) {
+    for (int i = 0; i < count; i++) {
+      round(false);
+    }
+  }
+
   @Test
   void aServiceThatAnsweredAndThenMissesSixProbesInARowIsHung() {
     round(true);
@@ -47,9 +54,7 @@ class LivenessTest {
 
   @Test
   void aServiceThatNeverAnsweredIsStillStartingNotHung() {
-    for (int i = 0; i < Liveness.MISSES * 3; i++) {
-      round(false);
-    }
+    misses(Liveness.MISSES * 3);
 
     assertThat(liveness.hung(PID)).isFalse();
   }
@@ -57,13 +62,9 @@ class LivenessTest {
   @Test
   void oneAnswerBetweenMissesStartsTheCountAgain() {
     round(true);
-    for (int i = 1; i < Liveness.MISSES; i++) {
-      round(false);
-    }
+    misses(Liveness.MISSES - 1);
     round(true);
-    for (int i = 1; i < Liveness.MISSES; i++) {
-      round(false);
-    }
+    misses(Liveness.MISSES - 1);
 
     assertThat(liveness.hung(PID)).isFalse();
   }
@@ -98,9 +99,7 @@ class LivenessTest {
   @Test
   void aProcessThatIsGoneIsForgottenAndItsPidStartsAfresh() {
     round(true);
-    for (int i = 0; i < Liveness.MISSES; i++) {
-      round(false);
-    }
+    misses(Liveness.MISSES);
     assertThat(liveness.hung(PID)).isTrue();
 
     liveness.keepOnly(Set.of());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import nl.kamerstukken.cli.up.Pipeline;
@@ -305,26 +306,9 @@ class FaultToleranceIT {
 
   /** Runs {@code ./kamerstukken status} against this pipeline; returns its exit code. */
   private static int status(String window) {
-    return CliRun.of(
-            "status",
-            "--kafka",
-            settings.kafkaBootstrap(),
-            "--elasticsearch-url",
-            settings.elasticsearchUrl(),
-            "--topic-prefix",
-            settings.topicPrefix(),
-            "--alias-prefix",
-            settings.aliasPrefix(),
-            "--window",
-            window,
-            "--http-ports",
-            settings.httpPorts().get(PipelineSettings.INGEST)
-                + ","
-                + settings.httpPorts().get(PipelineSettings.PARSE)
-                + ","
-                + settings.httpPorts().get(PipelineSettings.INDEX)
-                + ","
-                + settings.httpPorts().get(PipelineSettings.ASSEMBLE))
-        .exitCode();
+    List<String> args = new ArrayList<>(List.of("status", "--window", window));
+    args.addAll(TestPipelines.cliConnection(settings));
+    args.addAll(List.of("--http-ports", TestPipelines.statusPorts(settings)));
+    return CliRun.of(args.toArray(String[]::new)).exitCode();
   }
 }

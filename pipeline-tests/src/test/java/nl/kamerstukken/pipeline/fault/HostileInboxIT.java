@@ -530,29 +530,10 @@ class HostileInboxIT {
   /** The command's arguments followed by where this test's pipeline is. */
   private static String[] withPipeline(String... command) {
     List<String> args = new ArrayList<>(List.of(command));
-    args.addAll(
-        List.of(
-            "--kafka",
-            settings.kafkaBootstrap(),
-            "--elasticsearch-url",
-            settings.elasticsearchUrl(),
-            "--topic-prefix",
-            settings.topicPrefix(),
-            "--alias-prefix",
-            settings.aliasPrefix(),
-            "--blob-dir",
-            settings.dataDir().resolve("blobs").toString()));
+    args.addAll(TestPipelines.cliConnection(settings));
+    args.addAll(List.of("--blob-dir", settings.dataDir().resolve("blobs").toString()));
     if (command[0].equals("status")) {
-      args.addAll(
-          List.of(
-              "--http-ports",
-              settings.httpPorts().get(PipelineSettings.INGEST)
-                  + ","
-                  + settings.httpPorts().get(PipelineSettings.PARSE)
-                  + ","
-                  + settings.httpPorts().get(PipelineSettings.INDEX)
-                  + ","
-                  + settings.httpPorts().get(PipelineSettings.ASSEMBLE)));
+      args.addAll(List.of("--http-ports", TestPipelines.statusPorts(settings)));
     }
     return args.toArray(String[]::new);
   }

@@ -4,6 +4,8 @@
 # (round-1/set-1000: other documents) is dropped at once. Prints assemble-service's CPU seconds for each
 # set (utime + stime of /proc/PID/stat) and writes the recording's hottest frames to TAG/hot.txt.
 # Work folder: $KS_WORK (default /tmp/kamerstukken-cpu); ports as ../up-run.sh says.
+# KS_PROCESS (a `pgrep -f` pattern, default assemble-service.jar) picks another process to record, e.g.
+# ParseWorkerMain for the first parse worker.
 # Before it, one `up` started and stopped without JFR: after a build the services train their AOT
 # caches, and on JDK 25.0.3 a training JVM with a JFR recording attached crashed writing its cache at
 # exit (SIGSEGV in MethodTrainingData::cleanup, three times; the one training run without JFR wrote it).
@@ -27,12 +29,13 @@ idle() {
 up_start "$d" "$@"; up_await_ready "$d" || { echo "up not ready"; exit 1; }; up_stop
 up_start "$d" "$@"
 up_await_ready "$d" || { echo "up not ready"; exit 1; }
-assemble=$(pgrep -f assemble-service.jar | head -1)
-c0=$(cpu "$assemble"); mv "$cold"/* "$d/inbox/"; sleep 10; idle "$assemble"; c1=$(cpu "$assemble")
-"$jdk/bin/jcmd" "$assemble" JFR.start name=p settings=profile filename="$d/warm.jfr" > /dev/null
-mv "$warm"/* "$d/inbox/"; sleep 10; idle "$assemble"; c2=$(cpu "$assemble")
-"$jdk/bin/jcmd" "$assemble" JFR.stop name=p > /dev/null
-echo "$tag: assemble-service CPU s: cold set $(awk -v a="$c0" -v b="$c1" 'BEGIN{print b - a}'), warm set $(awk -v a="$c1" -v b="$c2" 'BEGIN{print b - a}') (JFR on, idle waits included)"
+process=${KS_PROCESS:-assemble-service.jar}
+until pid=$(pgrep -f "$process" | head -1); do sleep 0.5; done
+c0=$(cpu "$pid"); mv "$cold"/* "$d/inbox/"; sleep 10; idle "$pid"; c1=$(cpu "$pid")
+"$jdk/bin/jcmd" "$pid" JFR.start name=p settings=profile filename="$d/warm.jfr" > /dev/null
+mv "$warm"/* "$d/inbox/"; sleep 10; idle "$pid"; c2=$(cpu "$pid")
+"$jdk/bin/jcmd" "$pid" JFR.stop name=p > /dev/null
+echo "$tag: $process CPU s: cold set $(awk -v a="$c0" -v b="$c1" 'BEGIN{print b - a}'), warm set $(awk -v a="$c1" -v b="$c2" 'BEGIN{print b - a}') (JFR on, idle waits included)"
 up_stop
 # Self time (top frame) and total time (any frame) per method, from the execution samples.
 "$jdk/bin/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$d/warm.jfr" > "$d/samples.txt"

@@ -25,6 +25,9 @@ final class BenchReport {
   static final String COLD = "whole pipeline, cold start";
   static final String WHOLE = "whole pipeline (drop -> searchable)";
 
+  /** The part of a round whose CPU the cold start spent ({@link Round#cpu()}). */
+  static final String COLD_PART = "cold";
+
   /**
    * A round's start, counted as {@code up} counts its "ready in": from the start of the main of the
    * JVM that runs the stack (the launcher's under {@code up}). The services that need only Kafka
@@ -70,7 +73,17 @@ final class BenchReport {
 
   private BenchReport() {}
 
+  /** The part of a round whose CPU the warm run of {@code documents} spent. */
+  static String warmPart(int documents) {
+    return documents + " docs";
+  }
+
   static String report(List<Round> rounds) {
+    return report(rounds, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The report of a bench that ran on {@code cores} cores. */
+  static String report(List<Round> rounds, int cores) {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
     out.printf(
@@ -78,12 +91,13 @@ final class BenchReport {
         "kamerstukken bench, %s, %d cores, %d round(s): each figure is the median,"
             + " then each round's value in brackets%n%n",
         LocalDateTime.now().withNano(0),
-        Runtime.getRuntime().availableProcessors(),
+        cores,
         rounds.size());
     stageTable(out, rounds);
     readiness(out, rounds);
     latency(out, rounds);
     processes(out, rounds);
+    CpuCeiling.print(out, rounds, cores, mainDocuments(rounds));
     ratios(out, rounds);
     out.flush();
     return text.toString();
@@ -196,13 +210,25 @@ final class BenchReport {
     return text.toString();
   }
 
-  private static void ratios(PrintWriter out, List<Round> rounds) {
-    out.println();
+  /** The sizes of the warm runs of the whole pipeline, in the order they ran. */
+  private static List<Integer> warmSizes(List<Round> rounds) {
     List<Integer> sizes = new ArrayList<>();
     rounds.get(0).stages().stream()
         .filter(s -> s.name().equals(WHOLE))
         .forEach(s -> sizes.add(s.documents()));
-    int main = sizes.isEmpty() ? -1 : sizes.get(0);
+    return sizes;
+  }
+
+  /** The first warm run's size ({@code --docs}), against whose PDFBox run the cold start is set. */
+  private static int mainDocuments(List<Round> rounds) {
+    List<Integer> sizes = warmSizes(rounds);
+    return sizes.isEmpty() ? -1 : sizes.get(0);
+  }
+
+  private static void ratios(PrintWriter out, List<Round> rounds) {
+    out.println();
+    List<Integer> sizes = warmSizes(rounds);
+    int main = mainDocuments(rounds);
     ratio(
         out,
         rounds,

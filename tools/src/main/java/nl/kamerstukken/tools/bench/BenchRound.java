@@ -70,7 +70,7 @@ final class BenchRound {
   private List<StageResult> throughput(PipelineStage pipeline) throws Exception {
     StageResult cold = null;
     if (!sets.cold().files().isEmpty()) {
-      cold = pipeline(pipeline, sets.cold(), BenchReport.COLD, "cold");
+      cold = pipeline(pipeline, sets.cold(), BenchReport.COLD, BenchReport.COLD_PART);
     }
     List<StageResult> results = new ArrayList<>();
     List<StageResult> smaller = new ArrayList<>();
@@ -78,7 +78,7 @@ final class BenchRound {
       int docs = set.files().size();
       progress("bare PDFBox, %d documents ...", docs);
       StageResult pdfbox = stages.pdfbox(set);
-      StageResult whole = pipeline(pipeline, set, BenchReport.WHOLE, docs + " docs");
+      StageResult whole = pipeline(pipeline, set, BenchReport.WHOLE, BenchReport.warmPart(docs));
       if (!results.isEmpty()) {
         smaller.addAll(List.of(pdfbox, whole));
         continue;

@@ -21,6 +21,20 @@ class BenchReportTest {
 
   private static Round round(
       double coldSeconds, double wholeSeconds, double smallSeconds, Readiness readiness) {
+    return round(
+        coldSeconds,
+        wholeSeconds,
+        smallSeconds,
+        readiness,
+        Map.of("cold", Map.of("index-service", new Cpu(10, 4))));
+  }
+
+  private static Round round(
+      double coldSeconds,
+      double wholeSeconds,
+      double smallSeconds,
+      Readiness readiness,
+      Map<String, Map<String, Cpu>> cpu) {
     return new Round(
         List.of(
             new StageResult(ChildStages.PDFBOX, 1000, 5000, 25, 370, ""),
@@ -33,7 +47,51 @@ class BenchReportTest {
         readiness,
         List.of(900.0, 1000.0, 1100.0),
         Map.of("index-service", 170L),
-        Map.of("cold", Map.of("index-service", new Cpu(10, 4))));
+        cpu);
+  }
+
+  /** A round whose cold start and warm 1000 documents took this CPU in two processes. */
+  private static Round roundWithCpu(
+      double coldIndex, double coldWorker, double index, double worker) {
+    return round(
+        100,
+        40,
+        10,
+        new Readiness(3, 18, 21),
+        Map.of(
+            BenchReport.COLD_PART,
+            Map.of("index-service", new Cpu(coldIndex, 1), "worker 1", new Cpu(coldWorker, 2)),
+            BenchReport.warmPart(1000),
+            Map.of("index-service", new Cpu(index, 1), "worker 1", new Cpu(worker, 2))));
+  }
+
+  @Test
+  void theCpuCeilingIsTheCoresOverTheCpuPerDocumentOfAllProcessesAgainstPdfbox() {
+    // PDFBox does 40 docs/s. Round 1: cold 100 ms per document, so 2 cores allow 20 docs/s (0.50);
+    // warm 50 ms, 40 docs/s (1.00). Round 2: 120 ms (0.42) and 62.5 ms (0.80).
+    String report =
+        BenchReport.report(
+            List.of(roundWithCpu(30, 70, 10, 40), roundWithCpu(40, 80, 12.5, 50)), 2);
+
+    assertThat(report)
+        .contains("what the CPU allowed: 2 cores shared by all processes")
+        .contains(
+            "  whole pipeline, cold start (1000 docs): 110.0 ms (100.0 / 120.0) CPU per document,"
+                + " so a ratio of at most 0.46 (0.50 / 0.42)")
+        .contains(
+            "  whole pipeline (drop -> searchable) (1000 docs): 56.3 ms (50.0 / 62.5) CPU per"
+                + " document, so a ratio of at most 0.90 (1.00 / 0.80)")
+        .doesNotContainPattern("\\(200 docs\\): [0-9.]+ ms");
+  }
+
+  @Test
+  void theCpuCeilingGrowsWithTheCores() {
+    String report = BenchReport.report(List.of(roundWithCpu(30, 70, 10, 40)), 4);
+
+    assertThat(report)
+        .contains("what the CPU allowed: 4 cores")
+        .contains("cold start (1000 docs): 100.0 ms CPU per document, so a ratio of at most 1.00")
+        .contains("searchable) (1000 docs): 50.0 ms CPU per document, so a ratio of at most 2.00");
   }
 
   @Test

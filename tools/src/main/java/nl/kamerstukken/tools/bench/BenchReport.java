@@ -3,7 +3,6 @@ package nl.kamerstukken.tools.bench;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,7 +96,7 @@ final class BenchReport {
     readiness(out, rounds);
     latency(out, rounds);
     processes(out, rounds);
-    CpuCeiling.print(out, rounds, cores, mainDocuments(rounds));
+    CpuCeiling.print(out, rounds, cores);
     ratios(out, rounds);
     out.flush();
     return text.toString();
@@ -180,7 +179,7 @@ final class BenchReport {
         Locale.ROOT,
         "  %-34s CPU %s%n",
         "all processes",
-        cpu(rounds, spent -> spent.values().stream().reduce(Cpu.ZERO, Cpu::plus)));
+        cpu(rounds, spent -> Cpu.sum(spent.values())));
   }
 
   /** "RUN X s (JIT Y s), ..." for each part of a round, medians of what {@code pick} selects. */
@@ -210,25 +209,9 @@ final class BenchReport {
     return text.toString();
   }
 
-  /** The sizes of the warm runs of the whole pipeline, in the order they ran. */
-  private static List<Integer> warmSizes(List<Round> rounds) {
-    List<Integer> sizes = new ArrayList<>();
-    rounds.get(0).stages().stream()
-        .filter(s -> s.name().equals(WHOLE))
-        .forEach(s -> sizes.add(s.documents()));
-    return sizes;
-  }
-
-  /** The first warm run's size ({@code --docs}), against whose PDFBox run the cold start is set. */
-  private static int mainDocuments(List<Round> rounds) {
-    List<Integer> sizes = warmSizes(rounds);
-    return sizes.isEmpty() ? -1 : sizes.get(0);
-  }
-
   private static void ratios(PrintWriter out, List<Round> rounds) {
     out.println();
-    List<Integer> sizes = warmSizes(rounds);
-    int main = mainDocuments(rounds);
+    int main = PipelineRun.mainDocuments(rounds);
     ratio(
         out,
         rounds,
@@ -243,23 +226,13 @@ final class BenchReport {
         ChildStages.PARSE,
         ChildStages.TIKA,
         main);
-    Integer cold =
-        rounds.get(0).stages().stream()
-            .filter(s -> s.name().equals(COLD))
-            .map(StageResult::documents)
-            .findFirst()
-            .orElse(null);
-    if (cold != null) {
+    for (PipelineRun run : PipelineRun.of(rounds)) {
       line(
           out,
-          "cold-start pipeline/pdfbox throughput ratio",
-          ratios(rounds, r -> ratio(r.stage(COLD, cold), r.stage(ChildStages.PDFBOX, main))));
-    }
-    for (int docs : sizes) {
-      line(
-          out,
-          "pipeline/pdfbox throughput ratio (" + docs + " docs)",
-          ratios(rounds, r -> ratio(r.stage(WHOLE, docs), r.stage(ChildStages.PDFBOX, docs))));
+          run.cold()
+              ? "cold-start pipeline/pdfbox throughput ratio"
+              : "pipeline/pdfbox throughput ratio (" + run.documents() + " docs)",
+          ratios(rounds, run::ratioToPdfbox));
     }
   }
 
@@ -281,7 +254,8 @@ final class BenchReport {
     return rounds.stream().map(ratio).filter(Objects::nonNull).toList();
   }
 
-  private static Double ratio(StageResult over, StageResult under) {
+  /** {@code over}'s throughput over {@code under}'s, or null if either did not run. */
+  static Double ratio(StageResult over, StageResult under) {
     return over == null || under == null ? null : over.docsPerSecond() / under.docsPerSecond();
   }
 

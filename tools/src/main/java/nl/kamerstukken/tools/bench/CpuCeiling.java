@@ -18,32 +18,27 @@ import nl.kamerstukken.tools.bench.PeakRss.Cpu;
  */
 final class CpuCeiling {
 
-  /**
-   * One run of the pipeline: its CPU part of the round, its stage and the PDFBox run it is against.
-   */
-  private record Run(String part, String stage, int documents, int pdfboxDocuments) {}
-
   private CpuCeiling() {}
 
   /**
    * Prints a line per run of the whole pipeline that has its CPU measured in some round; nothing
    * when none has.
-   *
-   * @param mainDocuments the size of the first warm run, whose PDFBox run the cold start is against
    */
-  static void print(PrintWriter out, List<Round> rounds, int cores, int mainDocuments) {
+  static void print(PrintWriter out, List<Round> rounds, int cores) {
     List<String> lines = new ArrayList<>();
-    for (Run run : runs(rounds.get(0), mainDocuments)) {
+    for (PipelineRun run : PipelineRun.of(rounds)) {
       List<Double> msPerDocument = new ArrayList<>();
       List<Double> ceilingRatio = new ArrayList<>();
       for (Round round : rounds) {
-        StageResult pipeline = round.stage(run.stage(), run.documents());
         StageResult pdfbox = round.stage(ChildStages.PDFBOX, run.pdfboxDocuments());
-        Map<String, Cpu> spent = round.cpu().get(run.part());
-        if (pipeline == null || pdfbox == null || spent == null || spent.isEmpty()) {
+        Map<String, Cpu> spent = round.cpu().get(run.cpuPart());
+        if (round.stage(run.stage(), run.documents()) == null
+            || pdfbox == null
+            || spent == null
+            || spent.isEmpty()) {
           continue;
         }
-        double ms = spent.values().stream().mapToDouble(Cpu::total).sum() * 1000 / run.documents();
+        double ms = Cpu.sum(spent.values()).total() * 1000 / run.documents();
         msPerDocument.add(ms);
         ceilingRatio.add(cores * 1000 / ms / pdfbox.docsPerSecond());
       }
@@ -66,24 +61,5 @@ final class CpuCeiling {
           cores);
       lines.forEach(out::println);
     }
-  }
-
-  /** The cold start (against the main size's PDFBox run), then each warm run (against its own). */
-  private static List<Run> runs(Round first, int mainDocuments) {
-    List<Run> runs = new ArrayList<>();
-    for (StageResult stage : first.stages()) {
-      if (stage.name().equals(BenchReport.COLD)) {
-        runs.add(
-            new Run(BenchReport.COLD_PART, BenchReport.COLD, stage.documents(), mainDocuments));
-      } else if (stage.name().equals(BenchReport.WHOLE)) {
-        runs.add(
-            new Run(
-                BenchReport.warmPart(stage.documents()),
-                BenchReport.WHOLE,
-                stage.documents(),
-                stage.documents()));
-      }
-    }
-    return runs;
   }
 }

@@ -3,6 +3,7 @@ package nl.kamerstukken.tools.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 
 /** Peak resident set size (VmHWM) and CPU time of processes, from Linux's {@code /proc}. */
 final class PeakRss {
@@ -43,6 +44,11 @@ final class PeakRss {
 
     Cpu minus(Cpu before) {
       return new Cpu(total - before.total, jit - before.jit);
+    }
+
+    /** What {@code spent} adds up to: e.g. all processes' CPU in one part of a round. */
+    static Cpu sum(Collection<Cpu> spent) {
+      return spent.stream().reduce(ZERO, Cpu::plus);
     }
   }
 
